@@ -1,0 +1,236 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/torv/torv"
+	"github.com/torv/torv/internal/build"
+	"github.com/torv/torv/internal/diag"
+)
+
+type cli struct {
+	stdout, stderr io.Writer
+}
+
+func newCLI(stdout, stderr io.Writer) *cli { return &cli{stdout: stdout, stderr: stderr} }
+
+type command struct {
+	name, args, short, long string
+	flags                   func(*flag.FlagSet) func() int
+}
+
+func (c *cli) commands() []command {
+	return []command{
+		{"build", "[flags]", "build the site into a folder (default public/)", `
+Build reads the site folder (config.toml, content/, and any layouts/,
+assets/ and i18n/ of its own) and writes the published site.
+
+The output is written to a staging folder first and swapped into place only
+when the whole build succeeded, so a failed build leaves the previous
+output exactly as it was, and pages you removed disappear from it.
+
+Every mistake is reported as file:line:column: message (fix), all of them at
+once. The exit code is 0 when the build succeeded, 1 when the content or
+config has errors, and 2 when the command line is wrong.`, c.buildFlags},
+		{"serve", "[flags]", "preview the site at http://127.0.0.1:1313/", `
+Serve builds the site in memory and serves it for preview. It rebuilds when
+you reload a page after changing a file. Errors are shown in the browser
+and in the terminal. Nothing is written to disk.`, c.serveFlags},
+		{"new", "[flags] content/PATH.md | site FOLDER", "make a new page, or a new site", `
+"torv new content/lov/boligstoette.md" makes a page with the front matter
+its kind needs (the kind comes from config.toml's [sections], or -kind),
+ready to fill in. "torv new site FOLDER" makes a minimal new site.`, c.newFlags},
+		{"version", "", "print torv's version", "", c.versionFlags},
+		{"help", "[command]", "explain a command and its flags", "", nil},
+	}
+}
+
+func (c *cli) run(args []string) int {
+	if len(args) == 0 {
+		c.usage(c.stderr)
+		return exitUsage
+	}
+	name, rest := args[0], args[1:]
+	if name == "help" || name == "-h" || name == "-help" || name == "--help" {
+		return c.help(rest)
+	}
+	for _, cmd := range c.commands() {
+		if cmd.name != name || cmd.flags == nil {
+			continue
+		}
+		fs := flag.NewFlagSet("torv "+name, flag.ContinueOnError)
+		fs.SetOutput(c.stderr)
+		fs.Usage = func() { c.commandHelp(c.stderr, cmd, fs) }
+		runCmd := cmd.flags(fs)
+		if err := fs.Parse(rest); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return exitOK
+			}
+			return exitUsage
+		}
+		return runCmd()
+	}
+	fmt.Fprintf(c.stderr, "torv: unknown command %q\n\n", name)
+	c.usage(c.stderr)
+	return exitUsage
+}
+
+func (c *cli) usage(w io.Writer) {
+	fmt.Fprintf(w, "torv builds and previews sites for municipalities' citizen pages.\n\nUsage:\n\n\ttorv <command> [flags]\n\nCommands:\n\n")
+	for _, cmd := range c.commands() {
+		fmt.Fprintf(w, "\t%-8s %s\n", cmd.name, cmd.short)
+	}
+	fmt.Fprintf(w, "\nRun \"torv help <command>\" for a command's flags.\n")
+}
+
+func (c *cli) help(args []string) int {
+	if len(args) == 0 {
+		c.usage(c.stdout)
+		return exitOK
+	}
+	for _, cmd := range c.commands() {
+		if cmd.name == args[0] {
+			fs := flag.NewFlagSet("torv "+cmd.name, flag.ContinueOnError)
+			if cmd.flags != nil {
+				cmd.flags(fs)
+			}
+			c.commandHelp(c.stdout, cmd, fs)
+			return exitOK
+		}
+	}
+	fmt.Fprintf(c.stderr, "torv help: unknown command %q\n", args[0])
+	return exitUsage
+}
+
+func (c *cli) commandHelp(w io.Writer, cmd command, fs *flag.FlagSet) {
+	fmt.Fprintf(w, "Usage: torv %s %s\n\n%s\n", cmd.name, cmd.args, cmd.short)
+	if cmd.long != "" {
+		fmt.Fprintln(w, cmd.long)
+	}
+	n := 0
+	fs.VisitAll(func(*flag.Flag) { n++ })
+	if n > 0 {
+		fmt.Fprintf(w, "\nFlags:\n")
+		fs.SetOutput(w)
+		fs.PrintDefaults()
+	}
+}
+
+// siteFlags are the flags every command that reads a site shares.
+type siteFlags struct {
+	source, baseURL string
+	drafts, strict  bool
+}
+
+func (s *siteFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&s.source, "source", ".", "the site `folder`: it holds config.toml and content/")
+	fs.StringVar(&s.baseURL, "baseurl", "", "publish at this `address` instead of config.toml's baseurl, e.g. https://borger.fjordby.dk/")
+	fs.BoolVar(&s.drafts, "drafts", false, "include pages marked draft = true")
+	fs.BoolVar(&s.strict, "strict", false, "treat warnings as errors, so they fail the build (use it in CI)")
+}
+
+func (s *siteFlags) options() build.Options {
+	return build.Options{Drafts: s.drafts, BaseURL: s.baseURL, Strict: s.strict}
+}
+
+func (c *cli) buildFlags(fs *flag.FlagSet) func() int {
+	var sf siteFlags
+	sf.register(fs)
+	dest := fs.String("destination", "", "write the site to this `folder` (default public/ in the site folder)")
+	quiet := fs.Bool("quiet", false, "print only errors")
+	return func() int {
+		if fs.NArg() > 0 {
+			fmt.Fprintf(c.stderr, "torv build: unexpected argument %q (the site folder is given with -source)\n", fs.Arg(0))
+			return exitUsage
+		}
+		if *dest == "" {
+			*dest = filepath.Join(sf.source, "public")
+		}
+		start := time.Now()
+		res := build.Build(os.DirFS(sf.source), torv.Defaults(), sf.options())
+		c.report(res.Diags)
+		if res.Failed(sf.strict) {
+			fmt.Fprintf(c.stderr, "torv: the build failed with %s; %s was not changed\n", count(res.Diags, sf.strict), *dest)
+			return exitContent
+		}
+		if err := build.Write(res.Output, *dest); err != nil {
+			fmt.Fprintf(c.stderr, "torv: cannot write the site: %v\n", err)
+			return exitContent
+		}
+		if !*quiet {
+			fmt.Fprintf(c.stdout, "Built %d pages (%d files, %s) in %s into %s\n", res.Pages, res.Output.Len(),
+				size(res.Output.Size()), time.Since(start).Round(time.Millisecond), *dest)
+		}
+		return exitOK
+	}
+}
+
+// report prints every error and warning, one per line, sorted.
+func (c *cli) report(l diag.List) {
+	for _, e := range l {
+		fmt.Fprintln(c.stderr, e.Error())
+	}
+}
+
+func count(l diag.List, strict bool) string {
+	e, w := len(l.Errors()), len(l.Warnings())
+	parts := []string{plural(e, "error")}
+	if w > 0 {
+		parts = append(parts, plural(w, "warning"))
+	}
+	s := strings.Join(parts, " and ")
+	if strict && e == 0 {
+		s += " (-strict)"
+	}
+	return s
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+func size(n int) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KB", n>>10)
+	}
+	return fmt.Sprintf("%d B", n)
+}
+
+func (c *cli) versionFlags(fs *flag.FlagSet) func() int {
+	return func() int {
+		v := "(devel)"
+		if info, ok := debug.ReadBuildInfo(); ok {
+			if info.Main.Version != "" {
+				v = info.Main.Version
+			}
+			var settings []string
+			for _, s := range info.Settings {
+				if s.Key == "vcs.revision" || s.Key == "vcs.time" {
+					settings = append(settings, s.Value)
+				}
+			}
+			sort.Strings(settings)
+			if len(settings) > 0 {
+				v += " " + strings.Join(settings, " ")
+			}
+			v += " " + info.GoVersion
+		}
+		fmt.Fprintf(c.stdout, "torv %s\n", v)
+		return exitOK
+	}
+}

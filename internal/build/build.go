@@ -1,0 +1,190 @@
+package build
+
+import (
+	"bytes"
+	"io/fs"
+	"path"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/torv/torv/internal/assets"
+	"github.com/torv/torv/internal/config"
+	"github.com/torv/torv/internal/content"
+	"github.com/torv/torv/internal/diag"
+	"github.com/torv/torv/internal/markup"
+	"github.com/torv/torv/internal/outputs"
+	"github.com/torv/torv/internal/overlay"
+	"github.com/torv/torv/internal/render"
+)
+
+// Options changes what a build makes.
+type Options struct {
+	Drafts  bool   // include drafts
+	BaseURL string // overrides config.toml's baseurl
+	Strict  bool   // warnings fail the build
+}
+
+// Result is what a build made and found.
+type Result struct {
+	Output *Output        // nil when the build failed
+	Site   *content.Site  // whatever loaded, even when the build failed
+	Diags  diag.List      // every error and warning, sorted
+	Pages  int            // pages rendered
+	Timing map[string]time.Duration
+}
+
+// Failed reports whether the build has errors (or, when strict, warnings).
+func (r *Result) Failed(strict bool) bool { return r.Diags.Err(strict) != nil }
+
+// Build runs the pipeline on the site folder siteFS, with defaults (the
+// embedded layouts, assets and i18n) under the site's own.
+func Build(siteFS, defaults fs.FS, opts Options) *Result {
+	res := &Result{Timing: map[string]time.Duration{}}
+	t0 := time.Now()
+	lap := func(name string) {
+		now := time.Now()
+		res.Timing[name] = now.Sub(t0)
+		t0 = now
+	}
+	cfg, errs := config.Parse(siteFS, content.KindNames())
+	if len(errs) > 0 {
+		res.Diags = errs
+		return res
+	}
+	if opts.BaseURL != "" {
+		if err := cfg.SetBaseURL(opts.BaseURL); err != nil {
+			res.Diags.Add(diag.Errorf("-baseurl", 0, 0, "%v", err).WithHint("write the full address, like https://borger.fjordby.dk/"))
+			return res
+		}
+	}
+	site, errs := content.Load(siteFS, cfg, content.Options{Drafts: opts.Drafts})
+	res.Site = site
+	res.Diags.Add(errs...)
+	checkConfigRefs(site, &res.Diags)
+	lap("load")
+
+	layers := overlay.New(siteFS, defaults)
+	min := assets.NewMinifier()
+	set, errs := assets.Build(layers, min)
+	res.Diags.Add(errs...)
+	lap("assets")
+	md := markup.New()
+	r, errs := render.New(layers, site, md, set)
+	res.Diags.Add(errs...)
+	if r == nil {
+		res.Diags.Sort()
+		return res
+	}
+	out := NewOutput()
+	pages := append([]*content.Page(nil), site.Pages...)
+	pages = append(pages, notFoundPage(site, r))
+	perr := make([]diag.List, len(pages))
+	var wg sync.WaitGroup
+	work := make(chan int, 64)
+	minifyHTML := cfg.MinifyHTML()
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			for i := range work {
+				p := pages[i]
+				b, errs := r.Page(p)
+				perr[i] = errs
+				if b == nil {
+					continue
+				}
+				if minifyHTML {
+					buf.Reset()
+					if err := min.Minify("text/html", &buf, bytes.NewReader(b)); err == nil {
+						b = bytes.Clone(buf.Bytes())
+					}
+				}
+				if err := out.Add(outputPath(p.URL), b); err != nil {
+					perr[i].Add(diag.Errorf(p.File, 0, 0, "%v", err))
+				}
+			}
+		})
+	}
+	for i := range pages {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	for _, e := range perr {
+		res.Diags.Add(e...)
+	}
+	res.Pages = len(pages)
+	lap("render")
+
+	for name, b := range set.Files {
+		res.Diags.Add(addFile(out, name, b))
+	}
+	for _, f := range site.Files {
+		b, err := fs.ReadFile(siteFS, content.Dir+"/"+f)
+		if err != nil {
+			res.Diags.Add(diag.Errorf(content.Dir+"/"+f, 0, 0, "cannot read: %v", err))
+			continue
+		}
+		res.Diags.Add(addFile(out, f, b))
+	}
+	abs := func(p string) string { return strings.TrimSuffix(cfg.BaseURL, "/") + r.URL(p) }
+	if strings.HasPrefix(cfg.BaseURL, "http") {
+		res.Diags.Add(addFile(out, "sitemap.xml", outputs.Sitemap(site, abs)))
+		res.Diags.Add(addFile(out, "robots.txt", outputs.Robots(abs("/sitemap.xml"))))
+	} else {
+		res.Diags.Add(addFile(out, "robots.txt", outputs.Robots("")))
+	}
+	res.Diags.Add(addFile(out, "_headers", outputs.Headers(cfg.BasePath)))
+	lap("files")
+	res.Diags.Sort()
+	if !res.Failed(opts.Strict) {
+		res.Output = out
+	}
+	return res
+}
+
+func addFile(out *Output, name string, b []byte) *diag.Error {
+	if _, taken := out.Get(name); taken {
+		return diag.Errorf(name, 0, 0, "two files want the output path %s", name).
+			WithHint("rename the file, or the page whose address is the same")
+	}
+	if err := out.Add(name, b); err != nil {
+		return diag.Errorf(name, 0, 0, "%v", err)
+	}
+	return nil
+}
+
+// outputPath is the file of a page URL: "/lov/x/" -> "lov/x/index.html".
+func outputPath(u string) string {
+	if strings.HasSuffix(u, ".html") {
+		return strings.TrimPrefix(u, "/")
+	}
+	return path.Join(strings.TrimPrefix(u, "/"), "index.html")
+}
+
+// notFoundPage is the page static hosts show for a missing address.
+func notFoundPage(site *content.Site, r *render.Renderer) *content.Page {
+	title, _ := r.T(site.Config.Language, "page_not_found")
+	return &content.Page{Kind: "404", URL: "/404.html", Lang: site.Config.Language,
+		Data: &content.Plain{Common: content.Common{Title: title}}, Parent: site.Home}
+}
+
+// checkConfigRefs reports config.toml entries that name pages that do not
+// exist: the menu and the contact page.
+func checkConfigRefs(site *content.Site, errs *diag.List) {
+	cfg := site.Config
+	for i, m := range cfg.Menu {
+		if site.Ref(m.Page) == nil {
+			line, col := cfg.Pos("menu." + strconv.Itoa(i) + ".page")
+			errs.Add(diag.Errorf(config.File, line, col, "the menu names %q, but there is no such page", m.Page).
+				WithHint(`write the path of a file below content/, like page = "lov/_index.md"`))
+		}
+	}
+	if p := cfg.Contact.Page; p != "" && site.Ref(p) == nil {
+		line, col := cfg.Pos("contact.page")
+		errs.Add(diag.Errorf(config.File, line, col, "contact page %q does not exist", p).
+			WithHint(`write the path of a file below content/, like page = "kontakt.md"`))
+	}
+}

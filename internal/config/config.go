@@ -1,0 +1,198 @@
+package config
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"slices"
+	"strings"
+
+	"github.com/torv/torv/internal/decode"
+	"github.com/torv/torv/internal/diag"
+)
+
+// File is the name of the configuration file in a site folder.
+const File = "config.toml"
+
+// Languages torv has UI strings for.
+var Languages = []string{"da", "sv", "nb", "en"}
+
+// Config is a site's config.toml.
+type Config struct {
+	Title        string            `toml:"title" torv:"required"`
+	Municipality string            `toml:"municipality" torv:"required"`
+	BaseURL      string            `toml:"baseurl"`
+	Language     string            `toml:"language"`
+	Description  string            `toml:"description"`
+	Logo         string            `toml:"logo"`
+	Contact      Contact           `toml:"contact"`
+	Sections     map[string]string `toml:"-"`
+	SectionsRaw  sectionMap        `toml:"sections"`
+	Menu         []MenuEntry       `toml:"menu"`
+	Taxonomy     Taxonomy          `toml:"taxonomy"`
+	Feedback     Feedback          `toml:"feedback"`
+	Build        Build             `toml:"build"`
+
+	// BasePath is the path of BaseURL, always ending in "/": links are
+	// written as BasePath + site path, so a site published in a sub-folder
+	// works.
+	BasePath string `toml:"-"`
+
+	src decode.Source // for positions of errors found later
+}
+
+// Pos returns config.toml's line and column of a key ("menu.2.page"), for
+// errors found after parsing, such as a menu entry naming no page.
+func (c *Config) Pos(key string) (line, col int) { return decode.PosOf(c.src, key) }
+
+// Contact is "Hjælp og kontakt", shown on every page.
+type Contact struct {
+	Phone string `toml:"phone"`
+	Email string `toml:"email"`
+	Hours string `toml:"hours"`
+	Page  string `toml:"page"`
+}
+
+// MenuEntry is one item of the main navigation.
+type MenuEntry struct {
+	Page  string `toml:"page" torv:"required"`
+	Title string `toml:"title"`
+}
+
+// Taxonomy configures the topic pages.
+type Taxonomy struct {
+	Path string `toml:"path"`
+}
+
+// Feedback configures the feedback form.
+type Feedback struct {
+	Endpoint string `toml:"endpoint"`
+	Email    string `toml:"email"`
+}
+
+// Build holds output options.
+type Build struct {
+	Minify boolOpt `toml:"minify_html"`
+}
+
+// boolOpt is a bool that remembers whether it was set, for defaults of true.
+type boolOpt struct{ Set, Value bool }
+
+func (b *boolOpt) UnmarshalTOML(v any) error {
+	x, ok := v.(bool)
+	if !ok {
+		return errors.New("must be true or false, without quotes")
+	}
+	b.Set, b.Value = true, x
+	return nil
+}
+
+// sectionMap is [sections]: folder name -> kind. Its keys are folder names,
+// not a fixed set, so it decodes itself.
+type sectionMap map[string]string
+
+func (m *sectionMap) UnmarshalTOML(v any) error {
+	t, ok := v.(map[string]any)
+	if !ok {
+		return errors.New(`must be a table: [sections] on a line of its own, then lov = "law"`)
+	}
+	*m = sectionMap{}
+	for k, raw := range t {
+		s, ok := raw.(string)
+		if !ok {
+			return &subKeyError{key: k, msg: "must be text, the kind of the folder's pages"}
+		}
+		(*m)[k] = s
+	}
+	return nil
+}
+
+type subKeyError struct{ key, msg string }
+
+func (e *subKeyError) Error() string  { return e.msg }
+func (e *subKeyError) SubKey() string { return e.key }
+
+// MinifyHTML reports whether HTML output is minified (default true).
+func (c *Config) MinifyHTML() bool { return !c.Build.Minify.Set || c.Build.Minify.Value }
+
+// Parse reads config.toml from the site folder fsys. kinds lists the page
+// kinds a [sections] entry may name.
+func Parse(fsys fs.FS, kinds []string) (*Config, diag.List) {
+	b, err := fs.ReadFile(fsys, File)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, diag.List{diag.Errorf(File, 0, 0, "the site has no config.toml").
+				WithHint("run torv in a site folder, give one with -source, or make one with: torv new site FOLDER")}
+		}
+		return nil, diag.List{diag.Errorf(File, 0, 0, "cannot read config.toml: %v", err)}
+	}
+	return ParseBytes(b, kinds)
+}
+
+// ParseBytes reads config.toml's content.
+func ParseBytes(b []byte, kinds []string) (*Config, diag.List) {
+	src := decode.Source{File: File, Text: string(b), Line: 1, What: "config.toml"}
+	c := &Config{src: src}
+	errs := decode.Decode(src, c)
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	at := func(key string, format string, args ...any) *diag.Error {
+		line, col := decode.PosOf(src, key)
+		e := diag.Errorf(File, line, col, format, args...)
+		errs.Add(e)
+		return e
+	}
+	if c.Language == "" {
+		c.Language = "da"
+	}
+	if !slices.Contains(Languages, c.Language) {
+		at("language", "language %q is not one torv has texts for", c.Language).
+			Hint = diag.DidYouMean(c.Language, Languages, "use da, sv, nb or en")
+	}
+	c.Sections = map[string]string(c.SectionsRaw)
+	for dir, kind := range c.Sections {
+		if !slices.Contains(kinds, kind) {
+			at("sections."+dir, "unknown kind %q for folder %q", kind, dir).
+				Hint = diag.DidYouMean(kind, kinds, "use one of "+strings.Join(kinds, ", "))
+		}
+	}
+	c.BasePath = "/"
+	if c.BaseURL != "" {
+		if err := c.SetBaseURL(c.BaseURL); err != nil {
+			at("baseurl", "%v", err).Hint = `write the full address, like baseurl = "https://borger.fjordby.dk/"`
+		}
+	}
+	if c.Taxonomy.Path == "" {
+		c.Taxonomy.Path = "emner"
+	} else if strings.ContainsAny(c.Taxonomy.Path, "/\\.") {
+		at("taxonomy.path", "taxonomy path %q must be one folder name", c.Taxonomy.Path).
+			Hint = `write it like path = "emner"`
+	}
+	if c.Feedback.Endpoint != "" {
+		if u, err := url.Parse(c.Feedback.Endpoint); err != nil || (u.Scheme != "https" && u.Scheme != "http" && !strings.HasPrefix(c.Feedback.Endpoint, "/")) {
+			at("feedback.endpoint", "feedback endpoint %q is not a web address", c.Feedback.Endpoint).
+				Hint = "write an address starting with https://"
+		}
+	}
+	errs.Sort()
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return c, nil
+}
+
+// SetBaseURL sets BaseURL and BasePath; the -baseurl flag uses it too.
+func (c *Config) SetBaseURL(s string) error {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") || (u.Scheme != "" && u.Host == "") {
+		return fmt.Errorf("baseurl %q is not a web address", s)
+	}
+	c.BaseURL = s
+	c.BasePath = "/" + strings.Trim(u.Path, "/") + "/"
+	if c.BasePath == "//" {
+		c.BasePath = "/"
+	}
+	return nil
+}

@@ -1,0 +1,41 @@
+// Package config reads and validates a site's config.toml.
+//
+// The file is small and written by hand by people who are not programmers,
+// so every key is known: an unknown key is an error with the closest known
+// key as a suggestion, and each error carries config.toml's line and column.
+//
+//	title        = "Mødet med borgeren"         # site title (required)
+//	municipality = "Nordby Kommune"             # organisation name in the header (required)
+//	baseurl      = "https://borger.nordby.dk/"  # where the site is published; its path is kept in links
+//	language     = "da"                         # da, sv, nb or en (default da)
+//	description  = "..."                        # one sentence about the site
+//	logo         = "images/logo.svg"            # a file under assets/, shown in the header
+//
+//	[contact]                                   # "Hjælp og kontakt", in the same place on every page
+//	phone = "+45 70 11 22 33"
+//	email = "borgerservice@nordby.dk"
+//	hours = "Mandag til fredag kl. 9-15"
+//	page  = "kontakt.md"                        # content path of the contact page
+//
+//	[sections]                                  # the kind of the pages in each top-level folder
+//	principper = "principle"
+//	lov        = "law"
+//
+//	[[menu]]                                    # main navigation, in this order
+//	page  = "principper/_index.md"              # content path (or a site URL like "/lov/")
+//	title = "Principper"                        # optional; default the page's title
+//
+//	[taxonomy]
+//	path = "emner"                              # URL folder of the topic pages (default emner)
+//
+//	[feedback]
+//	endpoint = ""                               # URL the feedback form posts to
+//	email    = "feedback@nordby.dk"             # mailto: fallback without an endpoint
+//
+//	[build]
+//	minify_html = true                          # default true
+//
+// Parse reads from an fs.FS so that tests, the embedded defaults and a
+// site folder go through one path; a missing config.toml is an error that
+// says how to make one.
+package config

@@ -1,0 +1,110 @@
+// Package content reads a site's content folder into a Site: the pages, their
+// kinds and front matter, sections, topics and the glossary. It validates
+// everything an editor can get wrong and reports each mistake with file, line
+// and column, so that nothing later in the pipeline has to second-guess the
+// model.
+//
+// # Files
+//
+// Every Markdown file below content/ is a page. Files whose name starts with
+// "." or "_" (other than _index.md) and editor temp files (*~, *.swp, 4913,
+// .#*) are ignored. Other files (images, PDFs) are copied to the output at
+// the same path.
+//
+// A page starts with TOML front matter between two lines of "+++":
+//
+//	+++
+//	title = "Sygedagpenge"
+//	description = "Hvornår du kan få sygedagpenge, og hvad du skal gøre."
+//	+++
+//
+//	The page's Markdown body.
+//
+// The front matter is replaced by blank lines before the body reaches the
+// Markdown parser, so every later position (a broken link, a heading) points
+// at the right line of the file. Front matter is capped at 64 KiB and 32
+// levels of nesting, and a page at 4 MiB, before any decoder sees it: the
+// TOML decoder and goldmark both have inputs that take them quadratic time or
+// unbounded stack.
+//
+// # URLs
+//
+// URLs are pretty and stable: content/lov/sygedagpenge.md becomes
+// /lov/sygedagpenge/ (written as lov/sygedagpenge/index.html), and
+// content/lov/_index.md becomes /lov/. Path segments are lower-cased and
+// anything but a-z, 0-9, "-" and "_" becomes "-" (æ, ø, å become ae, oe,
+// aa). A "slug" key renames the last segment and may hold only a-z, 0-9 and
+// "-": it can never move a page out of its folder or out of the site. Two
+// pages with one URL are an error on the second.
+//
+// # Kinds
+//
+// A page's kind comes from "type" in its front matter, else from the
+// section's default in config.toml ([sections] lov = "law"), else "page".
+// content/_index.md is always "home"; any other _index.md is the list page of
+// its folder ("section"), and a folder without one gets a generated list page.
+//
+// Keys every kind accepts (the Common struct):
+//
+//	title        string    required
+//	description  string    one or two sentences; shown in lists and to search engines
+//	date         date      2024-05-01; required for news
+//	updated      date      when the content last changed ("Senest opdateret")
+//	draft        bool      left out of the build unless -drafts
+//	type         string    the kind, overriding the section's default
+//	slug         string    renames the last URL segment
+//	weight       integer   order in lists, lowest first (default 0, then title)
+//	tags         [string]  topics; each gets a page under /emner/<topic>/
+//	layout       string    a layout of layouts/ to use instead of the kind's
+//
+// Dates are TOML dates (date = 2024-05-01) or strings in the same form
+// (date = "2024-05-01"); a TOML date-time is accepted too.
+//
+// The kinds and the keys they add:
+//
+//	home        lead (string), featured ([string]: content paths such as
+//	            "lov/sygedagpenge.md" or URLs such as "/lov/sygedagpenge/")
+//	section     sort ("weight", "date" or "title"; default weight, news: date)
+//	principle   statement (string, required): the principle in one sentence
+//	theme       question (string, required), statements ([[statements]] with
+//	            quote (required), who, context), initiatives ([string]: paths
+//	            of initiative pages)
+//	place       address (table: street, postcode, city; street and city
+//	            required), directions, parking (string), opening_hours (table
+//	            monday..sunday = "08:00-15:00", several intervals as
+//	            "08:00-12:00, 13:00-15:00", "closed" or empty for closed),
+//	            exceptions ([[exceptions]] with date (required), until, hours
+//	            ("closed" or "10:00-12:00"), note), phone, email,
+//	            digital_post, booking_url (strings), step_free (bool),
+//	            accessibility, services ([string])
+//	law         law (string, required: the law's name), paragraph (string,
+//	            required: "§ 7"), official_url (string, an https URL),
+//	            in_short (string, required, at most 3 lines and 300
+//	            characters: "Kort fortalt"), you_can ([string]: "Det kan du
+//	            gøre"), reviewed (date, required), review_by (date), id
+//	            (string, default the file name: how other pages cite it). The
+//	            body is "Det betyder for dig".
+//	initiative  status (required: "planned", "in_progress", "done" or
+//	            "stopped"), owner (string), started (date), theme (string:
+//	            content path of a theme page), latest (string: the latest
+//	            update, one or two sentences)
+//	figures     period, source (string), figures ([[figures]] with label
+//	            (required), value (number, required), unit, note), charts
+//	            ([[charts]] with title (required), unit, caption, and
+//	            [[charts.bars]] with label and value (both required))
+//	news        date is required
+//	term        short (string, required: a one-line explanation), abbr
+//	            (string: the expansion, when the term is an abbreviation),
+//	            aliases ([string]: other forms of the word)
+//	page        nothing more
+//
+// # Errors
+//
+// Load returns every mistake it finds, not just the first, as a diag.List:
+// broken TOML at the decoder's line and column mapped to the file, unknown
+// keys with the closest known key as a suggestion, missing required fields,
+// values of the wrong type or format, unknown kinds, duplicate URLs and
+// references (featured, initiatives, theme) to pages that do not exist. The
+// positions of keys come from a scan of the front matter's lines (keys.go):
+// the TOML decoder knows them but does not export them.
+package content

@@ -1,0 +1,239 @@
+package content
+
+import (
+	"fmt"
+	"slices"
+)
+
+// Kind is what a page is: it decides its front matter and its layout.
+type Kind string
+
+// The kinds. See the package documentation for what each carries.
+const (
+	KindHome       Kind = "home"
+	KindSection    Kind = "section"
+	KindPrinciple  Kind = "principle"
+	KindTheme      Kind = "theme"
+	KindPlace      Kind = "place"
+	KindLaw        Kind = "law"
+	KindInitiative Kind = "initiative"
+	KindFigures    Kind = "figures"
+	KindNews       Kind = "news"
+	KindTerm       Kind = "term"
+	KindPage       Kind = "page"
+	// Generated pages, never from a file.
+	KindTopics Kind = "topics"
+	KindTopic  Kind = "topic"
+)
+
+// Kinds an editor may name with "type" or in config.toml's [sections].
+var editorKinds = []Kind{KindPrinciple, KindTheme, KindPlace, KindLaw, KindInitiative,
+	KindFigures, KindNews, KindTerm, KindPage}
+
+// KindNames returns the kinds an editor may name, for messages and config
+// validation.
+func KindNames() []string {
+	out := make([]string, len(editorKinds))
+	for i, k := range editorKinds {
+		out[i] = string(k)
+	}
+	return out
+}
+
+// ValidKind reports whether an editor may name k.
+func ValidKind(k string) bool { return slices.Contains(editorKinds, Kind(k)) }
+
+// Common is the front matter every kind accepts.
+type Common struct {
+	Title       string   `toml:"title" torv:"required"`
+	Description string   `toml:"description"`
+	Date        Date     `toml:"date"`
+	Updated     Date     `toml:"updated"`
+	Draft       bool     `toml:"draft"`
+	Type        string   `toml:"type"`
+	Slug        string   `toml:"slug"`
+	Weight      int      `toml:"weight"`
+	Tags        []string `toml:"tags"`
+	Layout      string   `toml:"layout"`
+}
+
+func (c *Common) common() *Common { return c }
+
+// FrontMatter is implemented by every kind's struct.
+type FrontMatter interface {
+	common() *Common
+}
+
+// Home is the front page.
+type Home struct {
+	Common
+	Lead         string   `toml:"lead"`
+	FeaturedRefs []string `toml:"featured"`
+	Featured     []*Page  `toml:"-"`
+}
+
+// Section is a folder's list page (_index.md).
+type Section struct {
+	Common
+	Sort string `toml:"sort"`
+}
+
+// Principle is one of the organisation's principles.
+type Principle struct {
+	Common
+	Statement string `toml:"statement" torv:"required"`
+}
+
+// Statement is a citizen's own words.
+type Statement struct {
+	Quote   string `toml:"quote" torv:"required"`
+	Who     string `toml:"who"`
+	Context string `toml:"context"`
+}
+
+// Theme is one of the questions of meeting the citizen.
+type Theme struct {
+	Common
+	Question       string      `toml:"question" torv:"required"`
+	Statements     []Statement `toml:"statements"`
+	InitiativeRefs []string    `toml:"initiatives"`
+	Initiatives    []*Page     `toml:"-"`
+}
+
+// Address is a postal address.
+type Address struct {
+	Street   string `toml:"street" torv:"required"`
+	Postcode string `toml:"postcode"`
+	City     string `toml:"city" torv:"required"`
+}
+
+// Place is where citizens meet the organisation.
+type Place struct {
+	Common
+	Address       Address      `toml:"address"`
+	Directions    string       `toml:"directions"`
+	Parking       string       `toml:"parking"`
+	OpeningHours  OpeningHours `toml:"opening_hours"`
+	Exceptions    []Exception  `toml:"exceptions"`
+	Phone         string       `toml:"phone"`
+	Email         string       `toml:"email"`
+	DigitalPost   string       `toml:"digital_post"`
+	BookingURL    string       `toml:"booking_url"`
+	StepFree      bool         `toml:"step_free"`
+	Accessibility []string     `toml:"accessibility"`
+	Services      []string     `toml:"services"`
+}
+
+// Law explains one paragraph of a law in plain language.
+type Law struct {
+	Common
+	Law         string   `toml:"law" torv:"required"`
+	Paragraph   string   `toml:"paragraph" torv:"required"`
+	OfficialURL string   `toml:"official_url"`
+	InShort     string   `toml:"in_short" torv:"required"`
+	YouCan      []string `toml:"you_can"`
+	Reviewed    Date     `toml:"reviewed" torv:"required"`
+	ReviewBy    Date     `toml:"review_by"`
+	ID          string   `toml:"id"`
+}
+
+// Initiative statuses.
+var statuses = []string{"planned", "in_progress", "done", "stopped"}
+
+// Initiative is something the organisation does to meet citizens better.
+type Initiative struct {
+	Common
+	Status   string `toml:"status" torv:"required"`
+	Owner    string `toml:"owner"`
+	Started  Date   `toml:"started"`
+	ThemeRef string `toml:"theme"`
+	Theme    *Page  `toml:"-"`
+	Latest   string `toml:"latest"`
+}
+
+// Figure is one key figure.
+type Figure struct {
+	Label string  `toml:"label" torv:"required"`
+	Value float64 `toml:"value" torv:"required"`
+	Unit  string  `toml:"unit"`
+	Note  string  `toml:"note"`
+}
+
+// Bar is one bar of a chart.
+type Bar struct {
+	Label string  `toml:"label" torv:"required"`
+	Value float64 `toml:"value" torv:"required"`
+}
+
+// Chart is a bar chart; its numbers are always shown as a table too.
+type Chart struct {
+	Title   string `toml:"title" torv:"required"`
+	Unit    string `toml:"unit"`
+	Caption string `toml:"caption"`
+	Bars    []Bar  `toml:"bars"`
+}
+
+// Max returns the largest bar value, for scaling.
+func (c Chart) Max() float64 {
+	m := 0.0
+	for _, b := range c.Bars {
+		m = max(m, b.Value)
+	}
+	return m
+}
+
+// Figures holds key figures and survey results.
+type Figures struct {
+	Common
+	Period  string   `toml:"period"`
+	Source  string   `toml:"source"`
+	Figures []Figure `toml:"figures"`
+	Charts  []Chart  `toml:"charts"`
+}
+
+// News is a dated news item.
+type News struct {
+	Common
+}
+
+// Term is a glossary entry.
+type Term struct {
+	Common
+	Short   string   `toml:"short" torv:"required"`
+	Abbr    string   `toml:"abbr"`
+	Aliases []string `toml:"aliases"`
+}
+
+// Plain is a plain page.
+type Plain struct {
+	Common
+}
+
+// newFrontMatter returns an empty front-matter struct for kind k.
+func newFrontMatter(k Kind) FrontMatter {
+	switch k {
+	case KindHome:
+		return &Home{}
+	case KindSection:
+		return &Section{}
+	case KindPrinciple:
+		return &Principle{}
+	case KindTheme:
+		return &Theme{}
+	case KindPlace:
+		return &Place{}
+	case KindLaw:
+		return &Law{}
+	case KindInitiative:
+		return &Initiative{}
+	case KindFigures:
+		return &Figures{}
+	case KindNews:
+		return &News{}
+	case KindTerm:
+		return &Term{}
+	case KindPage:
+		return &Plain{}
+	}
+	panic(fmt.Sprintf("content: no front matter for kind %q", k))
+}

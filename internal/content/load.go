@@ -1,0 +1,195 @@
+package content
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/torv/torv/internal/config"
+	"github.com/torv/torv/internal/decode"
+	"github.com/torv/torv/internal/diag"
+)
+
+// Dir is the folder of a site that holds its pages.
+const Dir = "content"
+
+// Options changes what Load includes.
+type Options struct {
+	Drafts bool // include pages with draft = true
+}
+
+// IgnoredName reports whether a file or folder name is left out of the
+// site: hidden files, names starting with "_" (but _index.md) and the temp
+// and backup files editors leave beside the file they save.
+func IgnoredName(name string) bool {
+	switch {
+	case name == "_index.md":
+		return false
+	case strings.HasPrefix(name, "."), strings.HasPrefix(name, "_"), strings.HasPrefix(name, "#"),
+		strings.HasSuffix(name, "~"), strings.HasSuffix(name, ".swp"), strings.HasSuffix(name, ".swx"),
+		strings.HasSuffix(name, ".tmp"), strings.HasSuffix(name, ".bak"), name == "4913",
+		strings.Contains(name, ".goutputstream"), strings.HasSuffix(name, "___jb_tmp___"),
+		strings.HasSuffix(name, "___jb_old___"):
+		return true
+	}
+	return false
+}
+
+// Load reads every page below content/ in fsys (the site folder) and builds
+// the Site. It reports every problem it finds; the Site it returns is
+// usable for whatever did load (the preview shows errors over the last good
+// build, but check wants to look at the pages that are fine).
+func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, diag.List) {
+	var errs diag.List
+	var mdFiles []string
+	site := newSite(cfg)
+	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == Dir && errors.Is(err, fs.ErrNotExist) {
+				return err
+			}
+			errs.Add(diag.Errorf(p, 0, 0, "cannot read: %v", err))
+			return nil
+		}
+		if p != Dir && IgnoredName(d.Name()) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		switch {
+		case d.IsDir():
+		case strings.HasSuffix(p, ".md"):
+			mdFiles = append(mdFiles, p)
+		case d.Type().IsRegular():
+			site.Files = append(site.Files, strings.TrimPrefix(p, Dir+"/"))
+		}
+		return nil
+	})
+	if errors.Is(err, fs.ErrNotExist) {
+		errs.Add(diag.Errorf(Dir, 0, 0, "the site has no content folder").
+			WithHint("make a folder content/ with a file _index.md for the home page"))
+		return site, errs
+	}
+
+	// Parse in parallel; each worker owns its slots of pages and errors.
+	pages := make([]*Page, len(mdFiles))
+	perr := make([]diag.List, len(mdFiles))
+	var wg sync.WaitGroup
+	work := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range work {
+				pages[i], perr[i] = parsePage(fsys, mdFiles[i], cfg)
+			}
+		})
+	}
+	for i := range mdFiles {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	for i, p := range pages {
+		errs.Add(perr[i]...)
+		if p == nil || (p.Common().Draft && !opts.Drafts) {
+			continue
+		}
+		site.add(p, &errs)
+	}
+	site.link(&errs)
+	errs.Sort()
+	return site, errs
+}
+
+// parsePage reads one Markdown file. It returns a nil page when the front
+// matter could not be decoded at all.
+func parsePage(fsys fs.FS, file string, cfg *config.Config) (*Page, diag.List) {
+	var errs diag.List
+	info, err := fs.Stat(fsys, file)
+	if err != nil {
+		return nil, diag.List{diag.Errorf(file, 0, 0, "cannot read: %v", err)}
+	}
+	if info.Size() > MaxPageSize {
+		return nil, diag.List{diag.Errorf(file, 0, 0, "the file is larger than %d MiB", MaxPageSize>>20).
+			WithHint("split it into several pages")}
+	}
+	src, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		return nil, diag.List{diag.Errorf(file, 0, 0, "cannot read: %v", err)}
+	}
+	front, fmLine, body, ferr := splitFrontMatter(file, src)
+	if ferr != nil {
+		return nil, diag.List{ferr}
+	}
+	if e := checkNesting(file, body); e != nil {
+		return nil, diag.List{e}
+	}
+	rel := strings.TrimPrefix(file, Dir+"/")
+	dir, name := path.Split(rel)
+	dir = strings.TrimSuffix(dir, "/")
+	section, _, _ := strings.Cut(dir, "/")
+	p := &Page{File: file, Section: section, Lang: cfg.Language, Body: body}
+	p.src = decode.Source{File: file, Text: front, Line: fmLine, What: "front matter"}
+
+	var kind Kind
+	switch {
+	case rel == "_index.md":
+		kind = KindHome
+	case name == "_index.md":
+		kind = KindSection
+	case cfg.Sections[section] != "" && dir != "":
+		kind = Kind(cfg.Sections[section])
+	default:
+		kind = KindPage
+	}
+	errs = decode.DecodeAs(p.src, func(m map[string]any, errorf func(string, string, ...any) *diag.Error) any {
+		if t, ok := m["type"]; ok {
+			s, _ := t.(string)
+			switch {
+			case kind == KindHome || kind == KindSection:
+				errorf("type", "type cannot be set on %s", name).
+					WithHint("_index.md is always the list page of its folder; remove the type line")
+				return nil
+			case !ValidKind(s):
+				errorf("type", "unknown type %q", s).
+					Hint = diag.DidYouMean(s, KindNames(), "use one of "+strings.Join(KindNames(), ", "))
+				return nil
+			}
+			kind = Kind(s)
+		}
+		p.Kind = kind
+		p.Data = newFrontMatter(kind)
+		return p.Data
+	})
+	if p.Data == nil {
+		return nil, errs
+	}
+	errs.Add(validate(p)...)
+	c := p.Common()
+	if c.Slug != "" {
+		switch {
+		case name == "_index.md":
+			l, col := p.Pos("slug")
+			errs.Add(diag.Errorf(file, l, col, "slug cannot rename a folder's list page").
+				WithHint("rename the folder instead, or remove the slug line"))
+			c.Slug = ""
+		case !validSlug(c.Slug):
+			l, col := p.Pos("slug")
+			errs.Add(diag.Errorf(file, l, col, "slug %q may only hold a-z, 0-9 and -", c.Slug).
+				WithHint("write it like slug = %q", fallbackSlug(c.Slug)))
+			c.Slug = ""
+		}
+	}
+	p.URL = urlFor(rel, c.Slug)
+	return p, errs
+}
+
+func fallbackSlug(s string) string {
+	if f := Slugify(s); f != "" {
+		return f
+	}
+	return "min-side"
+}

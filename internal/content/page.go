@@ -1,0 +1,68 @@
+package content
+
+import (
+	"github.com/torv/torv/internal/decode"
+)
+
+// Page is one page of the site: a Markdown file, or a list page torv makes
+// itself (a folder without _index.md, the topic pages).
+type Page struct {
+	File    string // slash path relative to the site folder ("content/lov/x.md"); "" when generated
+	Kind    Kind
+	URL     string // site path, "/lov/x/"; the base URL's path is added when rendering
+	Section string // first folder below content/ ("lov"); "" for the home page and top-level pages
+	Lang    string
+	Data    FrontMatter // the kind's front-matter struct
+	Body    []byte      // Markdown, with the front matter blanked out
+
+	Parent   *Page   // the folder's list page; nil for the home page
+	Children []*Page // for list pages: the pages and folders directly inside, sorted
+	Tags     []*Topic
+
+	src decode.Source // the front matter, for positions of errors found after decoding
+}
+
+// Common returns the front matter every kind has.
+func (p *Page) Common() *Common { return p.Data.common() }
+
+// Title returns the page's title.
+func (p *Page) Title() string { return p.Common().Title }
+
+// Description returns the page's description.
+func (p *Page) Description() string { return p.Common().Description }
+
+// Date returns the page's date.
+func (p *Page) Date() Date { return p.Common().Date }
+
+// Updated returns when the page last changed: its updated key, else its date.
+func (p *Page) Updated() Date {
+	if c := p.Common(); !c.Updated.IsZero() {
+		return c.Updated
+	}
+	return p.Common().Date
+}
+
+// Weight returns the page's order key.
+func (p *Page) Weight() int { return p.Common().Weight }
+
+// IsList reports whether the page lists other pages.
+func (p *Page) IsList() bool {
+	switch p.Kind {
+	case KindHome, KindSection, KindTopics, KindTopic:
+		return true
+	}
+	return false
+}
+
+// Pos returns the file line and column of a front-matter key, for errors
+// found after decoding.
+func (p *Page) Pos(key string) (line, col int) { return decode.PosOf(p.src, key) }
+
+// Topic is one value of the tags taxonomy and the pages that carry it.
+type Topic struct {
+	Name  string
+	Slug  string
+	URL   string
+	Pages []*Page
+	Page  *Page // the topic's own generated page
+}

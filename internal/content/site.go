@@ -1,0 +1,302 @@
+package content
+
+import (
+	"cmp"
+	"net/url"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/torv/torv/internal/config"
+	"github.com/torv/torv/internal/diag"
+)
+
+// Site is everything Load read: the pages and how they hang together.
+type Site struct {
+	Config *config.Config
+	Home   *Page
+	Pages  []*Page // every page, generated ones included, sorted by URL
+	Topics []*Topic
+	Terms  []*Page         // glossary terms, A–Å
+	Laws   map[string]*Page // law explainers by id
+	Files  []string         // other files below content/, copied as they are
+
+	byURL  map[string]*Page
+	byFile map[string]*Page // by path relative to content/ ("lov/x.md")
+}
+
+func newSite(cfg *config.Config) *Site {
+	return &Site{Config: cfg, Laws: map[string]*Page{},
+		byURL: map[string]*Page{}, byFile: map[string]*Page{}}
+}
+
+// add registers a parsed page, refusing a second page at a taken URL.
+func (s *Site) add(p *Page, errs *diag.List) {
+	if first, taken := s.byURL[p.URL]; taken {
+		line, col := p.Pos("slug")
+		errs.Add(diag.Errorf(p.File, line, col, "the page's address %s is taken by %s", p.URL, first.File).
+			WithHint("give one of them another file name or slug"))
+		return
+	}
+	s.byURL[p.URL] = p
+	s.byFile[strings.TrimPrefix(p.File, Dir+"/")] = p
+	s.Pages = append(s.Pages, p)
+}
+
+// PageByURL returns the page at a site path ("/lov/x/"), or nil.
+func (s *Site) PageByURL(u string) *Page { return s.byURL[u] }
+
+// PageByFile returns the page of a content path ("lov/x.md"), or nil.
+func (s *Site) PageByFile(f string) *Page { return s.byFile[strings.TrimPrefix(f, "/")] }
+
+// Ref finds a page by content path ("lov/x.md") or site path ("/lov/x/").
+func (s *Site) Ref(ref string) *Page {
+	if strings.HasSuffix(ref, ".md") {
+		return s.PageByFile(ref)
+	}
+	u := "/" + strings.Trim(ref, "/") + "/"
+	if u == "//" {
+		u = "/"
+	}
+	return s.byURL[u]
+}
+
+// HasFile reports whether a site path is a file copied from content/.
+func (s *Site) HasFile(sitePath string) bool {
+	_, ok := slices.BinarySearch(s.Files, strings.TrimPrefix(sitePath, "/"))
+	return ok
+}
+
+// link builds the tree (parents, children, generated list pages), the
+// topics, the glossary and the law index, and resolves references between
+// pages.
+func (s *Site) link(errs *diag.List) {
+	slices.Sort(s.Files)
+	if s.byURL["/"] == nil {
+		errs.Add(diag.Errorf(Dir+"/_index.md", 0, 0, "the site has no home page").
+			WithHint(`make content/_index.md with +++, title = "...", +++`))
+		s.Home = s.generated("/", KindHome, s.Config.Title)
+	}
+	s.Home = s.byURL["/"]
+	// Parents, making list pages for folders that have none.
+	for i := 0; i < len(s.Pages); i++ { // s.Pages grows while we walk it
+		p := s.Pages[i]
+		if p.URL == "/" {
+			continue
+		}
+		parentURL := path.Dir(strings.TrimSuffix(p.URL, "/")) + "/"
+		if parentURL == "//" {
+			parentURL = "/"
+		}
+		parent := s.byURL[parentURL]
+		if parent == nil {
+			seg := path.Base(strings.TrimSuffix(parentURL, "/"))
+			parent = s.generated(parentURL, KindSection, strings.ToUpper(seg[:1])+seg[1:])
+			parent.Section = strings.Split(strings.Trim(parentURL, "/"), "/")[0]
+		}
+		p.Parent = parent
+		parent.Children = append(parent.Children, p)
+	}
+	s.topics()
+	for _, p := range s.Pages {
+		switch d := p.Data.(type) {
+		case *Term:
+			s.Terms = append(s.Terms, p)
+		case *Law:
+			if first := s.Laws[d.ID]; first != nil {
+				line, col := p.Pos("id")
+				errs.Add(diag.Errorf(p.File, line, col, "law id %q is taken by %s", d.ID, first.File).
+					WithHint(`give this law another id, like id = "%s-2"`, d.ID))
+				continue
+			}
+			s.Laws[d.ID] = p
+		case *Home:
+			d.Featured = s.refs(p, "featured", d.FeaturedRefs, "", errs)
+		case *Theme:
+			d.Initiatives = s.refs(p, "initiatives", d.InitiativeRefs, KindInitiative, errs)
+		case *Initiative:
+			if d.ThemeRef != "" {
+				if t := s.refs(p, "theme", []string{d.ThemeRef}, KindTheme, errs); len(t) == 1 {
+					d.Theme = t[0]
+				}
+			}
+		}
+	}
+	for _, p := range s.Pages {
+		if p.IsList() && p.Kind != KindTopics {
+			sortChildren(p)
+		}
+	}
+	slices.SortFunc(s.Terms, func(a, b *Page) int { return Collate(a.Title(), b.Title()) })
+	slices.SortFunc(s.Pages, func(a, b *Page) int { return cmp.Compare(a.URL, b.URL) })
+}
+
+// refs resolves content paths or URLs named in front matter under key.
+func (s *Site) refs(p *Page, key string, refs []string, want Kind, errs *diag.List) []*Page {
+	var out []*Page
+	for _, r := range refs {
+		t := s.Ref(r)
+		if t == nil {
+			line, col := p.Pos(key)
+			errs.Add(diag.Errorf(p.File, line, col, "%s names %q, but there is no such page", key, r).
+				WithHint("write the path of a file below content/, like \"lov/sygedagpenge.md\""))
+			continue
+		}
+		if want != "" && t.Kind != want {
+			line, col := p.Pos(key)
+			errs.Add(diag.Errorf(p.File, line, col, "%s names %q, which is a %s page, not a %s page", key, r, t.Kind, want))
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+func (s *Site) generated(u string, kind Kind, title string) *Page {
+	var data FrontMatter
+	switch kind {
+	case KindHome:
+		data = &Home{Common: Common{Title: title}}
+	default:
+		data = &Section{Common: Common{Title: title}}
+	}
+	p := &Page{Kind: kind, URL: u, Lang: s.Config.Language, Data: data}
+	s.byURL[u] = p
+	s.Pages = append(s.Pages, p)
+	return p
+}
+
+func (s *Site) topics() {
+	byName := map[string]*Topic{}
+	for _, p := range s.Pages {
+		for _, name := range p.Common().Tags {
+			slug := Slugify(name)
+			if slug == "" {
+				continue
+			}
+			t := byName[slug]
+			if t == nil {
+				t = &Topic{Name: name, Slug: slug, URL: "/" + s.Config.Taxonomy.Path + "/" + slug + "/"}
+				byName[slug] = t
+				s.Topics = append(s.Topics, t)
+			}
+			t.Pages = append(t.Pages, p)
+			p.Tags = append(p.Tags, t)
+		}
+	}
+	if len(s.Topics) == 0 {
+		return
+	}
+	slices.SortFunc(s.Topics, func(a, b *Topic) int { return Collate(a.Name, b.Name) })
+	index := &Page{Kind: KindTopics, URL: "/" + s.Config.Taxonomy.Path + "/", Lang: s.Config.Language,
+		Data: &Section{Common: Common{Title: "Emner"}}, Parent: s.Home}
+	if taken := s.byURL[index.URL]; taken != nil {
+		index = taken // a content folder of that name: it becomes the index
+		index.Kind = KindTopics
+	} else {
+		s.byURL[index.URL] = index
+		s.Pages = append(s.Pages, index)
+	}
+	for _, t := range s.Topics {
+		slices.SortFunc(t.Pages, byDateThenTitle)
+		t.Page = &Page{Kind: KindTopic, URL: t.URL, Lang: s.Config.Language,
+			Data: &Section{Common: Common{Title: t.Name}}, Parent: index, Children: t.Pages}
+		if s.byURL[t.URL] == nil {
+			s.byURL[t.URL] = t.Page
+			s.Pages = append(s.Pages, t.Page)
+		}
+	}
+}
+
+// Topic returns the topic of a generated topic page.
+func (s *Site) Topic(p *Page) *Topic {
+	for _, t := range s.Topics {
+		if t.Page == p {
+			return t
+		}
+	}
+	return nil
+}
+
+func sortChildren(p *Page) {
+	order := "weight"
+	if d, ok := p.Data.(*Section); ok && d.Sort != "" {
+		order = d.Sort
+	} else if len(p.Children) > 0 && p.Children[0].Kind == KindNews {
+		order = "date"
+	}
+	switch order {
+	case "date":
+		slices.SortStableFunc(p.Children, byDateThenTitle)
+	case "title":
+		slices.SortStableFunc(p.Children, func(a, b *Page) int { return Collate(a.Title(), b.Title()) })
+	default:
+		slices.SortStableFunc(p.Children, func(a, b *Page) int {
+			return cmp.Or(cmp.Compare(a.Weight(), b.Weight()), Collate(a.Title(), b.Title()))
+		})
+	}
+}
+
+// byDateThenTitle puts the newest first.
+func byDateThenTitle(a, b *Page) int {
+	return cmp.Or(b.Date().Compare(a.Date().Time), Collate(a.Title(), b.Title()))
+}
+
+// Collate compares strings in Nordic alphabetical order: æ, ø and å (and
+// ä, ö) come after z, where Danish, Norwegian and Swedish readers look for
+// them. Case is ignored.
+func Collate(a, b string) int {
+	return strings.Compare(collateKey(a), collateKey(b))
+}
+
+var collateReplacer = strings.NewReplacer("æ", "{", "ä", "{", "ø", "|", "ö", "|", "å", "}")
+
+func collateKey(s string) string { return collateReplacer.Replace(strings.ToLower(s)) }
+
+// ResolveLink interprets a link written in page from: a content path
+// ("../lov/x.md", "/lov/x.md"), a site path ("/lov/x/") or a path relative
+// to the page's URL ("../x/"). It returns the site path with query and
+// fragment kept, and whether it exists. External links (with a scheme or
+// host) are returned as they are with internal false.
+func (s *Site) ResolveLink(from *Page, dest string) (resolved string, internal, exists bool) {
+	u, err := url.Parse(dest)
+	if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(dest, "//") {
+		return dest, false, true
+	}
+	if u.Path == "" { // "#anchor" on the same page
+		return dest, true, true
+	}
+	var target string
+	if strings.HasSuffix(u.Path, ".md") {
+		base := "/" + path.Dir(strings.TrimPrefix(from.File, Dir+"/"))
+		file := u.Path
+		if !strings.HasPrefix(file, "/") {
+			file = path.Join(base, file)
+		}
+		if p := s.PageByFile(path.Clean(file)); p != nil {
+			target = p.URL
+		} else {
+			return dest, true, false
+		}
+	} else {
+		target = u.Path
+		if !strings.HasPrefix(target, "/") {
+			target = path.Join(from.URL, target)
+		}
+		target = path.Clean(target)
+		if !s.HasFile(target) && target != "/" {
+			target += "/"
+		}
+		if s.byURL[target] == nil && !s.HasFile(target) {
+			return dest, true, false
+		}
+	}
+	out := target
+	if u.RawQuery != "" {
+		out += "?" + u.RawQuery
+	}
+	if u.Fragment != "" {
+		out += "#" + u.EscapedFragment()
+	}
+	return out, true, true
+}

@@ -1,0 +1,100 @@
+package content
+
+import (
+	"net/url"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/torv/torv/internal/diag"
+)
+
+// MaxInShortLines and MaxInShortChars bound a law's "Kort fortalt": it is
+// the part every reader reads, so it has to stay short.
+const (
+	MaxInShortLines = 3
+	MaxInShortChars = 300
+)
+
+// validate checks what the decoder cannot: values that depend on each
+// other or on the kind, formats inside strings, and allowed words.
+func validate(p *Page) diag.List {
+	var errs diag.List
+	at := func(key, format string, args ...any) *diag.Error {
+		line, col := p.Pos(key)
+		e := diag.Errorf(p.File, line, col, format, args...)
+		errs.Add(e)
+		return e
+	}
+	c := p.Common()
+	if c.Layout != "" && (strings.ContainsAny(c.Layout, `/\.`) || c.Layout != path.Clean(c.Layout)) {
+		at("layout", "layout %q must be the name of a file in layouts/, without .html", c.Layout).
+			WithHint(`write it like layout = "feedback"`)
+	}
+	for i, tag := range c.Tags {
+		if Slugify(tag) == "" {
+			at("tags", "topic %d in tags has no letters", i+1).WithHint(`write topics as words, like tags = ["job", "sygdom"]`)
+		}
+	}
+	checkURL := func(key, s string) {
+		if s == "" {
+			return
+		}
+		u, err := url.Parse(s)
+		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+			at(key, "%s %q is not a web address", key, s).WithHint("write the whole address, starting with https://")
+		}
+	}
+	checkEmail := func(key, s string) {
+		if s != "" && (!strings.Contains(s, "@") || strings.ContainsAny(s, " <>")) {
+			at(key, "%s %q is not an e-mail address", key, s).WithHint(`write it like %s = "borgerservice@fjordby.dk"`, key)
+		}
+	}
+	switch d := p.Data.(type) {
+	case *News:
+		if d.Date.IsZero() {
+			at("", "a news item needs a date").WithHint("add a line date = 2024-05-01")
+		}
+	case *Law:
+		lines := strings.Count(strings.TrimSpace(d.InShort), "\n") + 1
+		if n := utf8.RuneCountInString(strings.TrimSpace(d.InShort)); lines > MaxInShortLines || n > MaxInShortChars {
+			at("in_short", "in_short has %d lines and %d characters; at most %d lines and %d characters are allowed",
+				lines, n, MaxInShortLines, MaxInShortChars).
+				WithHint("keep the short version short; move the rest into the page's body")
+		}
+		checkURL("official_url", d.OfficialURL)
+		if !d.ReviewBy.IsZero() && !d.Reviewed.IsZero() && d.ReviewBy.Before(d.Reviewed.Time) {
+			at("review_by", "review_by %s comes before reviewed %s", d.ReviewBy.ISO(), d.Reviewed.ISO()).
+				WithHint("review_by is the date of the next review, after the last one")
+		}
+		if d.ID == "" {
+			d.ID = strings.TrimSuffix(path.Base(p.File), ".md")
+		} else if Slugify(d.ID) != d.ID {
+			at("id", "id %q may only hold a-z, 0-9 and -", d.ID).WithHint("write it like id = %q", Slugify(d.ID))
+		}
+	case *Initiative:
+		if d.Status != "" && !slices.Contains(statuses, d.Status) {
+			at("status", "unknown status %q", d.Status).
+				Hint = diag.DidYouMean(d.Status, statuses, "use planned, in_progress, done or stopped")
+		}
+	case *Place:
+		checkURL("booking_url", d.BookingURL)
+		checkEmail("email", d.Email)
+		for i, ex := range d.Exceptions {
+			key := "exceptions." + strconv.Itoa(i)
+			iv, err := ParseHours(ex.Hours)
+			if err != nil {
+				ke := err.(*keyError)
+				at(key+".hours", "hours: %s", ke.msg).WithHint("%s", ke.hint)
+			}
+			d.Exceptions[i].Intervals = iv
+			if !ex.Until.IsZero() && ex.Until.Before(ex.Date.Time) {
+				at(key+".until", "until %s comes before date %s", ex.Until.ISO(), ex.Date.ISO()).
+					WithHint("until is the last day of the exception")
+			}
+		}
+	}
+	return errs
+}

@@ -1,0 +1,145 @@
+package diag
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Level says whether a finding stops the build.
+type Level int
+
+const (
+	// LevelError stops the build.
+	LevelError Level = iota
+	// LevelWarning is reported; it stops the build only with -strict.
+	LevelWarning
+)
+
+func (l Level) String() string {
+	if l == LevelWarning {
+		return "warning"
+	}
+	return "error"
+}
+
+// Error is one mistake at one place.
+type Error struct {
+	File  string // slash path relative to the site folder
+	Line  int    // 1-based; 0 when the mistake is about the whole file
+	Col   int    // 1-based, in characters; 0 when unknown
+	Msg   string // what is wrong
+	Hint  string // what to do, if it is not obvious from Msg
+	Level Level
+}
+
+// Errorf returns an error at file:line:col.
+func Errorf(file string, line, col int, format string, args ...any) *Error {
+	return &Error{File: file, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)}
+}
+
+// WithHint sets the fix and returns e, so that constructors chain.
+func (e *Error) WithHint(format string, args ...any) *Error {
+	e.Hint = fmt.Sprintf(format, args...)
+	return e
+}
+
+// Warning marks e as a warning and returns it.
+func (e *Error) Warning() *Error {
+	e.Level = LevelWarning
+	return e
+}
+
+// Pos returns "file:line:col", leaving out what is unknown.
+func (e *Error) Pos() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Line > 0 {
+		fmt.Fprintf(&b, ":%d", e.Line)
+		if e.Col > 0 {
+			fmt.Fprintf(&b, ":%d", e.Col)
+		}
+	}
+	return b.String()
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	if p := e.Pos(); p != "" {
+		b.WriteString(p)
+		b.WriteString(": ")
+	}
+	if e.Level == LevelWarning {
+		b.WriteString("warning: ")
+	}
+	b.WriteString(e.Msg)
+	if e.Hint != "" {
+		b.WriteString(" (")
+		b.WriteString(e.Hint)
+		b.WriteString(")")
+	}
+	return b.String()
+}
+
+// List is every mistake of one build.
+type List []*Error
+
+// Add appends the errors, skipping nils.
+func (l *List) Add(errs ...*Error) {
+	for _, e := range errs {
+		if e != nil {
+			*l = append(*l, e)
+		}
+	}
+}
+
+// Sort orders the list by file, line and column and removes exact repeats,
+// so that output is stable whatever order parallel workers finished in.
+func (l *List) Sort() {
+	slices.SortStableFunc(*l, func(a, b *Error) int {
+		return cmp.Or(
+			cmp.Compare(a.File, b.File),
+			cmp.Compare(a.Line, b.Line),
+			cmp.Compare(a.Col, b.Col),
+			cmp.Compare(a.Msg, b.Msg),
+		)
+	})
+	*l = slices.CompactFunc(*l, func(a, b *Error) bool { return *a == *b })
+}
+
+// Errors returns the entries of level error.
+func (l List) Errors() List { return l.filter(LevelError) }
+
+// Warnings returns the entries of level warning.
+func (l List) Warnings() List { return l.filter(LevelWarning) }
+
+func (l List) filter(level Level) List {
+	var out List
+	for _, e := range l {
+		if e.Level == level {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// Error lists every entry on a line of its own.
+func (l List) Error() string {
+	lines := make([]string, len(l))
+	for i, e := range l {
+		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Err returns l as an error when it holds an entry of level error (or any
+// entry when strict), and nil otherwise.
+func (l List) Err(strict bool) error {
+	for _, e := range l {
+		if e.Level == LevelError || strict {
+			return l
+		}
+	}
+	return nil
+}

@@ -1,0 +1,61 @@
+package diag
+
+import (
+	"errors"
+	"testing"
+)
+
+func TestErrorFormat(t *testing.T) {
+	tests := []struct {
+		err  *Error
+		want string
+	}{
+		{Errorf("content/lov/x.md", 7, 12, "unknown key %q in front matter", "reviewd").WithHint("did you mean %q?", "reviewed"),
+			`content/lov/x.md:7:12: unknown key "reviewd" in front matter (did you mean "reviewed"?)`},
+		{Errorf("config.toml", 3, 0, "bad"), "config.toml:3: bad"},
+		{Errorf("content/a.md", 0, 0, "empty"), "content/a.md: empty"},
+		{Errorf("content/a.md", 2, 1, "no description").Warning(), "content/a.md:2:1: warning: no description"},
+	}
+	for _, tt := range tests {
+		if got := tt.err.Error(); got != tt.want {
+			t.Errorf("got  %s\nwant %s", got, tt.want)
+		}
+	}
+}
+
+func TestListSortsAndDedupes(t *testing.T) {
+	var l List
+	l.Add(Errorf("b.md", 1, 1, "x"), nil, Errorf("a.md", 9, 1, "y"), Errorf("a.md", 2, 5, "z"), Errorf("a.md", 2, 5, "z"))
+	l.Sort()
+	want := "a.md:2:5: z\na.md:9:1: y\nb.md:1:1: x"
+	if got := l.Error(); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	var target List
+	if err := l.Err(false); !errors.As(err, &target) || len(target) != 3 {
+		t.Errorf("Err did not return the list: %v", err)
+	}
+}
+
+func TestListErrLevels(t *testing.T) {
+	l := List{Errorf("a.md", 1, 1, "w").Warning()}
+	if l.Err(false) != nil {
+		t.Error("a warning alone failed a non-strict build")
+	}
+	if l.Err(true) == nil {
+		t.Error("a warning did not fail a strict build")
+	}
+}
+
+func TestSuggest(t *testing.T) {
+	keys := []string{"title", "description", "reviewed", "review_by", "weight"}
+	tests := map[string]string{
+		"reviewd": "reviewed", "titel": "title", "wieght": "weight",
+		"descripton": "description", "colour": "", "x": "",
+	}
+	for in, want := range tests {
+		if got := Suggest(in, keys); got != want {
+			t.Errorf("Suggest(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

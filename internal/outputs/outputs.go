@@ -1,0 +1,62 @@
+// Package outputs makes the files a published site needs beside its pages:
+// sitemap.xml for search engines, robots.txt pointing at it, and a _headers
+// file that static hosts (Netlify, Cloudflare Pages and others that read
+// the format) turn into HTTP headers, so the Content-Security-Policy that
+// every page also carries in a meta element is sent as a real header where
+// the host allows it.
+package outputs
+
+import (
+	"bytes"
+	"encoding/xml"
+	"strings"
+
+	"github.com/torv/torv/internal/content"
+)
+
+// CSP is the Content-Security-Policy of every page: nothing but the site's
+// own files, no inline script or style, no plugins, no <base> tricks.
+const CSP = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self' https: mailto:"
+
+// Sitemap lists every page with a URL under baseURL (which must end in
+// "/"); without a base URL there is no sitemap.
+func Sitemap(site *content.Site, abs func(sitePath string) string) []byte {
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	for _, p := range site.Pages {
+		b.WriteString("<url><loc>")
+		xml.EscapeText(&b, []byte(abs(p.URL)))
+		b.WriteString("</loc>")
+		if d := p.Updated(); !d.IsZero() {
+			b.WriteString("<lastmod>" + d.ISO() + "</lastmod>")
+		}
+		b.WriteString("</url>\n")
+	}
+	b.WriteString("</urlset>\n")
+	return b.Bytes()
+}
+
+// Robots allows everything and names the sitemap, if there is one.
+func Robots(sitemapURL string) []byte {
+	var b strings.Builder
+	b.WriteString("User-agent: *\nAllow: /\n")
+	if sitemapURL != "" {
+		b.WriteString("Sitemap: " + sitemapURL + "\n")
+	}
+	return []byte(b.String())
+}
+
+// Headers is the _headers file: security headers for every path, and long
+// caching for fingerprinted assets.
+func Headers(basePath string) []byte {
+	var b strings.Builder
+	b.WriteString(basePath + "*\n")
+	b.WriteString("  Content-Security-Policy: " + CSP + "; frame-ancestors 'none'\n")
+	b.WriteString("  X-Content-Type-Options: nosniff\n")
+	b.WriteString("  Referrer-Policy: same-origin\n")
+	b.WriteString("  Permissions-Policy: interest-cohort=(), camera=(), microphone=(), geolocation=()\n")
+	b.WriteString(basePath + "css/*\n  Cache-Control: public, max-age=31536000, immutable\n")
+	b.WriteString(basePath + "js/*\n  Cache-Control: public, max-age=31536000, immutable\n")
+	return []byte(b.String())
+}

@@ -1,0 +1,61 @@
+// Package render turns one page of a content.Site into HTML with Go's
+// html/template, the site's layouts and its UI strings.
+//
+// # Layouts
+//
+// Layouts are read from the layered file system (the site's layouts/ over
+// the defaults embedded in the binary), so a site overrides them file by
+// file:
+//
+//	layouts/base.html          the document: <html>, <head>, skip link,
+//	                           header, <main>, footer; calls {{template "main" .}}
+//	layouts/<kind>.html        defines "main" for one kind: home, section,
+//	                           principle, theme, place, law, initiative,
+//	                           figures, news, term, page, topics (the topic
+//	                           index), topic (one topic's pages), 404
+//	layouts/partials/*.html    one component each, used as
+//	                           {{template "partials/quote.html" .}}
+//
+// Every kind's template is base.html, all partials and the kind's own file,
+// parsed once per build and executed concurrently. A page's "layout" key
+// names another file of layouts/ instead of the kind's.
+//
+// # What a template sees
+//
+// The dot is a *View:
+//
+//	.Site        the *content.Site (.Site.Config is the *config.Config)
+//	.Page        the *content.Page being rendered
+//	.Content     the rendered Markdown body (template.HTML)
+//	.Lang        the page's language ("da")
+//	.CSS         the stylesheet: .CSS.URL, .CSS.Integrity
+//	.Crumbs      breadcrumbs from the home page to the parent: []Link{Title, URL}
+//	.Menu        main navigation: []MenuItem{Title, URL, Current, Active}
+//	.List        the pages a list shows (section, home, topic): []*content.Page
+//	.Topics      on the topics index: []*content.Topic
+//	.Topic       on a topic page: the *content.Topic
+//
+// A *content.Page has .Title, .Description, .URL, .Kind, .Date, .Updated,
+// .Weight, .Tags ([]*content.Topic with .Name and .URL), .Section, .Parent,
+// .Children, .IsList and .Data, the kind's own front-matter struct (for a
+// law: .Data.Law, .Data.Paragraph, .Data.InShort ...; see package content).
+//
+// # Template functions
+//
+//	t "key"          the UI string "key" in the page's language, from
+//	                 i18n/<lang>.toml; a missing key is a build error
+//	date d           a date as the language writes it ("1. maj 2024");
+//	                 isodate d gives 2024-05-01 for <time datetime>
+//	url "/lov/"      a site path with the base URL's path prefix
+//	md s             a short string of inline Markdown as HTML
+//	page "lov/x.md"  another page by content path or URL (nil if none)
+//	number x         a number as the language writes it (77.117, 12,5)
+//	weekday "monday" the weekday's name in the page's language
+//
+// # Errors
+//
+// Template parse and execution errors become a diag.Error at the template's
+// file and line: html/template's *template.Error carries both; text/template
+// parse errors carry them only in their message, whose "template: NAME:LINE:"
+// prefix is the one place where a position is read from text.
+package render

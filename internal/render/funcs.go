@@ -1,0 +1,60 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+
+	"github.com/torv/torv/internal/content"
+)
+
+// funcs returns the template functions for one language; see the package
+// documentation. They are bound per language so that templates need not
+// pass the language around.
+func (r *Renderer) funcs(lang string, ui uiStrings) template.FuncMap {
+	loc := locales[lang]
+	if loc == nil {
+		loc = locales["da"]
+	}
+	return template.FuncMap{
+		"t": func(key string, args ...any) (string, error) {
+			s, err := ui.get(lang, key)
+			if err != nil {
+				return "", err
+			}
+			if len(args) > 0 {
+				s = fmt.Sprintf(s, args...)
+			}
+			return s, nil
+		},
+		"date":    func(d content.Date) string { return loc.date(d.Time) },
+		"isodate": func(d content.Date) string { return d.ISO() },
+		"url":     r.URL,
+		"md": func(s string) template.HTML {
+			html, _ := r.md.Inline(s, r.linker(r.site.Home))
+			return template.HTML(html)
+		},
+		"page":    r.site.Ref,
+		"number":  loc.number,
+		"percent": loc.percentage,
+		"weekday": func(day string) string { return loc.weekdays[day] },
+		"tel": func(phone string) string {
+			// tel: links take digits and a leading +, nothing else.
+			var b strings.Builder
+			for i, c := range phone {
+				if c >= '0' && c <= '9' || c == '+' && i == 0 {
+					b.WriteRune(c)
+				}
+			}
+			return "tel:" + b.String()
+		},
+		"pct": func(v, maxv float64) float64 {
+			if maxv <= 0 {
+				return 0
+			}
+			return v * 100 / maxv
+		},
+		"add": func(a, b int) int { return a + b },
+		"mul": func(a, b float64) float64 { return a * b },
+	}
+}

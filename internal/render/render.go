@@ -1,0 +1,242 @@
+package render
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+	texttemplate "text/template"
+
+	"github.com/torv/torv/internal/assets"
+	"github.com/torv/torv/internal/content"
+	"github.com/torv/torv/internal/diag"
+	"github.com/torv/torv/internal/markup"
+)
+
+// LayoutDir is the folder of a site that holds its layouts.
+const LayoutDir = "layouts"
+
+// Renderer renders pages of one site. It is safe for concurrent use once
+// made.
+type Renderer struct {
+	site    *content.Site
+	md      *markup.Markdown
+	css     assets.Asset
+	base    string                                   // the base URL's path, "/" or "/borger/"
+	layouts map[string]map[string]*template.Template // lang -> layout name -> set
+	strings map[string]uiStrings                     // lang -> UI strings
+}
+
+// New parses the layouts of fsys (the layered site and defaults) for every
+// language the site uses.
+func New(fsys fs.FS, site *content.Site, md *markup.Markdown, set *assets.Set) (*Renderer, diag.List) {
+	r := &Renderer{site: site, md: md, css: set.CSS, base: site.Config.BasePath,
+		layouts: map[string]map[string]*template.Template{}, strings: map[string]uiStrings{}}
+	var errs diag.List
+	files, err := fs.Glob(fsys, LayoutDir+"/*.html")
+	if err != nil || !slices.Contains(files, LayoutDir+"/base.html") {
+		errs.Add(diag.Errorf(LayoutDir+"/base.html", 0, 0, "the base layout is missing").
+			WithHint("restore layouts/base.html, or delete your layouts/ folder to use torv's own"))
+		return nil, errs
+	}
+	partials, _ := fs.Glob(fsys, LayoutDir+"/partials/*.html")
+	langs := []string{site.Config.Language}
+	for _, lang := range langs {
+		ui, uerr := loadStrings(fsys, lang)
+		errs.Add(uerr...)
+		if len(uerr) > 0 {
+			continue
+		}
+		r.strings[lang] = ui
+		common := template.New("").Funcs(r.funcs(lang, ui))
+		for _, f := range append([]string{LayoutDir + "/base.html"}, partials...) {
+			if e := parseFile(fsys, common, f); e != nil {
+				errs.Add(e)
+			}
+		}
+		if len(errs) > 0 {
+			return nil, errs
+		}
+		sets := map[string]*template.Template{}
+		for _, f := range files {
+			name := strings.TrimSuffix(path.Base(f), ".html")
+			if name == "base" {
+				continue
+			}
+			t, _ := common.Clone()
+			if e := parseFile(fsys, t, f); e != nil {
+				errs.Add(e)
+				continue
+			}
+			sets[name] = t
+		}
+		r.layouts[lang] = sets
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return r, nil
+}
+
+// name of a template: its path below layouts/ ("partials/quote.html").
+func parseFile(fsys fs.FS, t *template.Template, file string) *diag.Error {
+	b, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		return diag.Errorf(file, 0, 0, "cannot read: %v", err)
+	}
+	name := strings.TrimPrefix(file, LayoutDir+"/")
+	if _, err := t.New(name).Parse(string(b)); err != nil {
+		return templateError(err)
+	}
+	return nil
+}
+
+// T returns a UI string of a language, for pages the build makes itself.
+func (r *Renderer) T(lang, key string) (string, error) {
+	return r.strings[lang].get(lang, key)
+}
+
+// HasLayout reports whether a layout of that name exists.
+func (r *Renderer) HasLayout(name string) bool {
+	_, ok := r.layouts[r.site.Config.Language][name]
+	return ok
+}
+
+// layoutFor names the layout of page p.
+func layoutFor(p *content.Page) string {
+	if l := p.Common().Layout; l != "" {
+		return l
+	}
+	return string(p.Kind)
+}
+
+// Page renders one page to a full HTML document.
+func (r *Renderer) Page(p *content.Page) ([]byte, diag.List) {
+	var errs diag.List
+	sets := r.layouts[p.Lang]
+	if sets == nil {
+		sets = r.layouts[r.site.Config.Language]
+	}
+	name := layoutFor(p)
+	t := sets[name]
+	if t == nil {
+		file := p.File
+		line, col := 0, 0
+		if p.Common().Layout != "" {
+			line, col = p.Pos("layout")
+		}
+		if file == "" {
+			file = LayoutDir
+		}
+		errs.Add(diag.Errorf(file, line, col, "layout %q does not exist", name).
+			WithHint("add layouts/%s.html, or remove the layout line to use the kind's own", name))
+		return nil, errs
+	}
+	var body bytes.Buffer
+	if len(bytes.TrimSpace(p.Body)) > 0 {
+		berrs, err := r.md.Convert(&body, p.File, p.Body, r.linker(p))
+		errs.Add(berrs...)
+		if err != nil {
+			errs.Add(diag.Errorf(p.File, 0, 0, "cannot convert the Markdown: %v", err))
+		}
+	}
+	v := &View{Site: r.site, Page: p, Content: template.HTML(body.String()), Lang: p.Lang, CSS: r.css,
+		Crumbs: crumbs(p), Menu: menu(r.site, p), List: p.Children}
+	switch p.Kind {
+	case content.KindTopics:
+		v.Topics = r.site.Topics
+	case content.KindTopic:
+		v.Topic = r.site.Topic(p)
+	}
+	var out bytes.Buffer
+	if err := t.ExecuteTemplate(&out, "base.html", v); err != nil {
+		e := templateError(err)
+		e.Msg = fmt.Sprintf("%s (while making %s)", e.Msg, pageName(p))
+		errs.Add(e)
+		return nil, errs
+	}
+	return out.Bytes(), errs
+}
+
+func pageName(p *content.Page) string {
+	if p.File != "" {
+		return p.File
+	}
+	return p.URL
+}
+
+// linker resolves the Markdown links of page p and adds the base path.
+func (r *Renderer) linker(p *content.Page) markup.LinkFunc {
+	return func(dest string, image bool) (string, bool, bool) {
+		href, internal, exists := r.site.ResolveLink(p, dest)
+		if internal && exists && strings.HasPrefix(href, "/") {
+			href = r.URL(href)
+		}
+		return href, internal, exists
+	}
+}
+
+// URL adds the base URL's path to a site path.
+func (r *Renderer) URL(sitePath string) string {
+	if r.base == "/" || !strings.HasPrefix(sitePath, "/") {
+		return sitePath
+	}
+	return r.base + strings.TrimPrefix(sitePath, "/")
+}
+
+// templateError turns an html/template or text/template error into a
+// diag.Error at the template's file and line.
+func templateError(err error) *diag.Error {
+	var te *template.Error
+	if errors.As(err, &te) && te.Name != "" {
+		return diag.Errorf(LayoutDir+"/"+te.Name, te.Line, 0, "%s", te.Description).
+			WithHint("fix the layout at this line")
+	}
+	// Parse and execution errors carry their position only in the message,
+	// as "template: NAME:LINE:COL: text"; the name is the template where it
+	// happened, which for an execution error may be a partial.
+	msg := err.Error()
+	var ee texttemplate.ExecError
+	if errors.As(err, &ee) {
+		msg = ee.Err.Error()
+	}
+	name, line, col, rest := templatePos(msg)
+	if name == "" {
+		return diag.Errorf(LayoutDir, 0, 0, "%s", msg)
+	}
+	return diag.Errorf(LayoutDir+"/"+name, line, col, "%s", rest).WithHint("fix the layout at this line")
+}
+
+// templatePos reads "template: NAME:LINE:COL: message" (column optional).
+func templatePos(msg string) (name string, line, col int, rest string) {
+	after, ok := strings.CutPrefix(msg, "template: ")
+	if !ok {
+		return "", 0, 0, msg
+	}
+	name, rest, ok = strings.Cut(after, ":")
+	if !ok || !strings.HasSuffix(name, ".html") {
+		return "", 0, 0, msg
+	}
+	var nums []int
+	for range 2 {
+		head, tail, ok := strings.Cut(rest, ":")
+		n, err := strconv.Atoi(head)
+		if !ok || err != nil {
+			break
+		}
+		nums = append(nums, n)
+		rest = tail
+	}
+	if len(nums) > 0 {
+		line = nums[0]
+	}
+	if len(nums) > 1 {
+		col = nums[1]
+	}
+	return name, line, col, strings.TrimSpace(rest)
+}

@@ -138,4 +138,3 @@ func integrity(b []byte) string {
 	h := sha512.Sum384(b)
 	return "sha384-" + base64.StdEncoding.EncodeToString(h[:])
 }
-

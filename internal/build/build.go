@@ -29,10 +29,10 @@ type Options struct {
 
 // Result is what a build made and found.
 type Result struct {
-	Output *Output        // nil when the build failed
-	Site   *content.Site  // whatever loaded, even when the build failed
-	Diags  diag.List      // every error and warning, sorted
-	Pages  int            // pages rendered
+	Output *Output       // nil when the build failed
+	Site   *content.Site // whatever loaded, even when the build failed
+	Diags  diag.List     // every error and warning, sorted
+	Pages  int           // pages rendered
 	Timing map[string]time.Duration
 }
 

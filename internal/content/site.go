@@ -17,7 +17,7 @@ type Site struct {
 	Home   *Page
 	Pages  []*Page // every page, generated ones included, sorted by URL
 	Topics []*Topic
-	Terms  []*Page         // glossary terms, A–Å
+	Terms  []*Page          // glossary terms, A–Å
 	Laws   map[string]*Page // law explainers by id
 	Files  []string         // other files below content/, copied as they are
 

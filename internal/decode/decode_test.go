@@ -43,8 +43,8 @@ type common struct {
 
 type doc struct {
 	common
-	Date    date  `toml:"date"`
-	Free    bool  `toml:"step_free"`
+	Date    date `toml:"date"`
+	Free    bool `toml:"step_free"`
 	Address struct {
 		Street string `toml:"street" torv:"required"`
 	} `toml:"address"`

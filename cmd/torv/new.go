@@ -39,7 +39,7 @@ func (c *cli) newPage(source, arg, kind string) int {
 		fmt.Fprintf(c.stderr, "torv new: %s is outside content/; give a path like content/lov/boligstoette.md\n", arg)
 		return exitUsage
 	}
-	cfg, errs := config.Parse(os.DirFS(source), content.KindNames())
+	cfg, errs := config.Parse(os.DirFS(source), content.KindNames(), content.KindHint)
 	if len(errs) > 0 {
 		c.report(errs)
 		return exitContent

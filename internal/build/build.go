@@ -49,7 +49,7 @@ func Build(siteFS, defaults fs.FS, opts Options) *Result {
 		res.Timing[name] = now.Sub(t0)
 		t0 = now
 	}
-	cfg, errs := config.Parse(siteFS, content.KindNames())
+	cfg, errs := config.Parse(siteFS, content.KindNames(), content.KindHint)
 	if len(errs) > 0 {
 		res.Diags = errs
 		return res

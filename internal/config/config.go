@@ -117,8 +117,9 @@ func (e *subKeyError) SubKey() string { return e.key }
 func (c *Config) MinifyHTML() bool { return !c.Build.Minify.Set || c.Build.Minify.Value }
 
 // Parse reads config.toml from the site folder fsys. kinds lists the page
-// kinds a [sections] entry may name.
-func Parse(fsys fs.FS, kinds []string) (*Config, diag.List) {
+// kinds a [sections] entry may name, and kindHint suggests one for a wrong
+// name (the content package knows the kinds; config does not import it).
+func Parse(fsys fs.FS, kinds []string, kindHint func(string) string) (*Config, diag.List) {
 	b, err := fs.ReadFile(fsys, File)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
@@ -127,15 +128,16 @@ func Parse(fsys fs.FS, kinds []string) (*Config, diag.List) {
 		}
 		return nil, diag.List{diag.Errorf(File, 0, 0, "cannot read config.toml: %v", err)}
 	}
-	return ParseBytes(b, kinds)
+	return ParseBytes(b, kinds, kindHint)
 }
 
 // ParseBytes reads config.toml's content.
-func ParseBytes(b []byte, kinds []string) (*Config, diag.List) {
+func ParseBytes(b []byte, kinds []string, kindHint func(string) string) (*Config, diag.List) {
 	src := decode.Source{File: File, Text: string(b), Line: 1, What: "config.toml"}
 	c := &Config{src: src}
 	errs := decode.Decode(src, c)
 	if len(errs) > 0 {
+		errs.Sort()
 		return nil, errs
 	}
 	at := func(key string, format string, args ...any) *diag.Error {
@@ -154,8 +156,7 @@ func ParseBytes(b []byte, kinds []string) (*Config, diag.List) {
 	c.Sections = map[string]string(c.SectionsRaw)
 	for dir, kind := range c.Sections {
 		if !slices.Contains(kinds, kind) {
-			at("sections."+dir, "unknown kind %q for folder %q", kind, dir).
-				Hint = diag.DidYouMean(kind, kinds, "use one of "+strings.Join(kinds, ", "))
+			at("sections."+dir, "unknown kind %q for folder %q", kind, dir).Hint = kindHint(kind)
 		}
 	}
 	c.BasePath = "/"

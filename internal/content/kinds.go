@@ -3,6 +3,9 @@ package content
 import (
 	"fmt"
 	"slices"
+	"strings"
+
+	"github.com/torv/torv/internal/diag"
 )
 
 // Kind is what a page is: it decides its front matter and its layout.
@@ -38,6 +41,23 @@ func KindNames() []string {
 		out[i] = string(k)
 	}
 	return out
+}
+
+// kindWords are what Nordic editors are likely to write for a kind.
+var kindWords = map[string]Kind{
+	"lov": KindLaw, "lag": KindLaw, "paragraf": KindLaw, "side": KindPage, "sida": KindPage,
+	"nyhed": KindNews, "nyhet": KindNews, "nyheder": KindNews, "sted": KindPlace, "plads": KindPlace,
+	"ställe": KindPlace, "princip": KindPrinciple, "prinsipp": KindPrinciple,
+	"tema": KindTheme, "tal": KindFigures, "tall": KindFigures, "statistik": KindFigures,
+	"initiativ": KindInitiative, "begreb": KindTerm, "ord": KindTerm, "ordliste": KindTerm, "begrepp": KindTerm,
+}
+
+// KindHint suggests the kind an editor meant by s.
+func KindHint(s string) string {
+	if k, ok := kindWords[strings.ToLower(s)]; ok {
+		return fmt.Sprintf("did you mean %q?", k)
+	}
+	return diag.DidYouMean(s, KindNames(), "use one of "+strings.Join(KindNames(), ", "))
 }
 
 // ValidKind reports whether an editor may name k.

@@ -154,8 +154,7 @@ func parsePage(fsys fs.FS, file string, cfg *config.Config) (*Page, diag.List) {
 					WithHint("_index.md is always the list page of its folder; remove the type line")
 				return nil
 			case !ValidKind(s):
-				errorf("type", "unknown type %q", s).
-					Hint = diag.DidYouMean(s, KindNames(), "use one of "+strings.Join(KindNames(), ", "))
+				errorf("type", "unknown type %q", s).Hint = KindHint(s)
 				return nil
 			}
 			kind = Kind(s)

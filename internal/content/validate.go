@@ -78,6 +78,7 @@ func validate(p *Page) diag.List {
 		if d.Status != "" && !slices.Contains(statuses, d.Status) {
 			at("status", "unknown status %q", d.Status).
 				Hint = diag.DidYouMean(d.Status, statuses, "use planned, in_progress, done or stopped")
+			d.Status = "" // reported; layouts must not trip over it again
 		}
 	case *Place:
 		checkURL("booking_url", d.BookingURL)

@@ -116,8 +116,11 @@ func parseHint(msg string) string {
 	switch {
 	case strings.Contains(msg, "expected value but found"), strings.Contains(msg, "bare keys cannot contain"):
 		return `put text in double quotes, like title = "Sygedagpenge"`
-	case strings.Contains(msg, "unexpected EOF"), strings.Contains(msg, "unterminated"):
+	case strings.Contains(msg, "unexpected EOF"), strings.Contains(msg, "unterminated"),
+		strings.Contains(msg, "cannot contain newlines"):
 		return "a quote or bracket is not closed"
+	case strings.Contains(msg, "invalid datetime"):
+		return "write a real date as year-month-day, like 2024-05-01"
 	case strings.Contains(msg, "has already been defined"), strings.Contains(msg, "duplicate"):
 		return "each key may appear only once; remove one of them"
 	}

@@ -1,0 +1,227 @@
+package build
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/torv/torv"
+)
+
+const testConfig = `title = "Test"
+municipality = "Testby Kommune"
+baseurl = "https://test.example/"
+
+[sections]
+lov = "law"
+steder = "place"
+nyheder = "news"
+initiativer = "initiative"
+moedet = "theme"
+`
+
+const testHome = "+++\ntitle = \"Forside\"\n+++\n\nVelkommen.\n"
+
+// testSite returns a small valid site with files added or replaced.
+func testSite(files map[string]string) fstest.MapFS {
+	fsys := fstest.MapFS{
+		"config.toml":       {Data: []byte(testConfig)},
+		"content/_index.md": {Data: []byte(testHome)},
+	}
+	for name, text := range files {
+		if text == "" {
+			delete(fsys, name)
+			continue
+		}
+		fsys[name] = &fstest.MapFile{Data: []byte(text)}
+	}
+	return fsys
+}
+
+const law = `+++
+title = "Sygedagpenge"
+law = "Sygedagpengeloven"
+paragraph = "§ 7"
+in_short = "Kort."
+reviewed = 2026-01-01
++++
+
+Tekst.
+`
+
+// TestEditorErrors is the table of mistakes an editor can make and the one
+// message each must give: file:line:col, what is wrong, what to do.
+func TestEditorErrors(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  string
+	}{
+		{"unknown key with suggestion",
+			map[string]string{"content/lov/sygedagpenge.md": strings.Replace(law, "reviewed =", "reviewd =", 1)},
+			`content/lov/sygedagpenge.md:6:1: unknown key "reviewd" in front matter (did you mean "reviewed"?)` + "\n" +
+				`content/lov/sygedagpenge.md:1:1: missing required key "reviewed" in front matter (add a line reviewed = 2024-05-01)`},
+		{"broken TOML: unclosed string",
+			map[string]string{"content/a.md": "+++\ntitle = \"Om os\n+++\n"},
+			`content/a.md:2:15: front matter is not valid TOML: strings cannot contain newlines (a quote or bracket is not closed)`},
+		{"broken TOML: value without quotes",
+			map[string]string{"content/a.md": "+++\ntitle = Om os\n+++\n"},
+			`content/a.md:2:9: front matter is not valid TOML: expected value but found "Om" instead (put text in double quotes, like title = "Sygedagpenge")`},
+		{"missing title",
+			map[string]string{"content/a.md": "+++\ndescription = \"x\"\n+++\n"},
+			`content/a.md:1:1: missing required key "title" in front matter (add a line title = "...")`},
+		{"empty title",
+			map[string]string{"content/a.md": "+++\ntitle = \"  \"\n+++\n"},
+			`content/a.md:2:9: title is empty (write something between the quotes)`},
+		{"date as a word",
+			map[string]string{"content/a.md": "+++\ntitle = \"A\"\ndate = \"igår\"\n+++\n"},
+			`content/a.md:3:8: date: "igår" is not a date (write year-month-day without quotes, like 2024-05-01)`},
+		{"date day first",
+			map[string]string{"content/a.md": "+++\ntitle = \"A\"\ndate = \"1.5.2024\"\n+++\n"},
+			`content/a.md:3:8: date: "1.5.2024" is written day first (write the year first, without quotes: 2024-05-01)`},
+		{"date out of range",
+			map[string]string{"content/a.md": "+++\ntitle = \"A\"\ndate = 2024-13-01\n+++\n"},
+			`content/a.md:3:8: front matter is not valid TOML: invalid datetime: "2024-13-01" (write a real date as year-month-day, like 2024-05-01)`},
+		{"weight not a number",
+			map[string]string{"content/a.md": "+++\ntitle = \"A\"\nweight = \"tre\"\n+++\n"},
+			`content/a.md:3:10: weight must be a whole number, not text (write a whole number without quotes, like weight = 10)`},
+		{"unknown type",
+			map[string]string{"content/a.md": "+++\ntitle = \"A\"\ntype = \"lov\"\n+++\n"},
+			`content/a.md:3:8: unknown type "lov" (did you mean "law"?)`},
+		{"type on a list page",
+			map[string]string{"content/lov/_index.md": "+++\ntitle = \"Love\"\ntype = \"page\"\n+++\n"},
+			`content/lov/_index.md:3:8: type cannot be set on _index.md (_index.md is always the list page of its folder; remove the type line)`},
+		{"law without in_short",
+			map[string]string{"content/lov/x.md": strings.Replace(law, "in_short = \"Kort.\"\n", "", 1)},
+			`content/lov/x.md:1:1: missing required key "in_short" in front matter (add a line in_short = "...")`},
+		{"in_short too long",
+			map[string]string{"content/lov/x.md": strings.Replace(law, `in_short = "Kort."`, `in_short = """
+En.
+To.
+Tre.
+Fire."""`, 1)},
+			`content/lov/x.md:5:12: in_short has 4 lines and 18 characters; at most 3 lines and 300 characters are allowed (keep the short version short; move the rest into the page's body)`},
+		{"official_url not an address",
+			map[string]string{"content/lov/x.md": strings.Replace(law, "+++\n\n", "official_url = \"retsinformation.dk\"\n+++\n\n", 1)},
+			`content/lov/x.md:7:16: official_url "retsinformation.dk" is not a web address (write the whole address, starting with https://)`},
+		{"review_by before reviewed",
+			map[string]string{"content/lov/x.md": strings.Replace(law, "+++\n\n", "review_by = 2025-01-01\n+++\n\n", 1)},
+			`content/lov/x.md:7:13: review_by 2025-01-01 comes before reviewed 2026-01-01 (review_by is the date of the next review, after the last one)`},
+		{"unknown initiative status",
+			map[string]string{"content/initiativer/x.md": "+++\ntitle = \"X\"\nstatus = \"done!\"\n+++\n"},
+			`content/initiativer/x.md:3:10: unknown status "done!" (did you mean "done"?)`},
+		{"closing before opening",
+			map[string]string{"content/steder/x.md": "+++\ntitle = \"X\"\n[address]\nstreet = \"Vej 1\"\ncity = \"By\"\n[opening_hours]\nmonday = \"15:00-08:00\"\n+++\n"},
+			`content/steder/x.md:7:10: monday: closes at 08:00, before it opens at 15:00 (the closing time must come after the opening time)`},
+		{"unknown weekday",
+			map[string]string{"content/steder/x.md": "+++\ntitle = \"X\"\n[address]\nstreet = \"Vej 1\"\ncity = \"By\"\n[opening_hours]\nmandg = \"08:00-15:00\"\n+++\n"},
+			`content/steder/x.md:7:9: mandg: "mandg" is not a weekday (use monday, tuesday, wednesday, thursday, friday, saturday or sunday)`},
+		{"bad exception hours",
+			map[string]string{"content/steder/x.md": "+++\ntitle = \"X\"\n[address]\nstreet = \"Vej 1\"\ncity = \"By\"\n[[exceptions]]\ndate = 2026-12-24\nhours = \"kl. 10\"\n+++\n"},
+			`content/steder/x.md:8:9: hours: "kl.10" is not a time span (write opening and closing time like "08:00-15:00", or "closed")`},
+		{"step_free not a bool",
+			map[string]string{"content/steder/x.md": "+++\ntitle = \"X\"\nstep_free = \"ja\"\n[address]\nstreet = \"Vej 1\"\ncity = \"By\"\n+++\n"},
+			`content/steder/x.md:3:13: step_free must be true or false, not text (write step_free = true or step_free = false, without quotes)`},
+		{"place without address",
+			map[string]string{"content/steder/x.md": "+++\ntitle = \"X\"\n[address]\nstreet = \"Vej 1\"\n+++\n"},
+			`content/steder/x.md:3:1: missing required key "city" in [address] (add a line city = "...")`},
+		{"news without date",
+			map[string]string{"content/nyheder/x.md": "+++\ntitle = \"X\"\n+++\n"},
+			`content/nyheder/x.md:1:1: a news item needs a date (add a line date = 2024-05-01)`},
+		{"tags with a number",
+			map[string]string{"content/a.md": "+++\ntitle = \"A\"\ntags = [\"job\", 7]\n+++\n"},
+			`content/a.md:3:8: item 2 of tags must be text, not a whole number (put every item in double quotes: tags = ["a", "b"])`},
+		{"slug leaves the folder",
+			map[string]string{"content/a.md": "+++\ntitle = \"A\"\nslug = \"../../etc\"\n+++\n"},
+			`content/a.md:3:8: slug "../../etc" may only hold a-z, 0-9 and - (write it like slug = "etc")`},
+		{"duplicate URL",
+			map[string]string{"content/a.md": "+++\ntitle = \"A\"\n+++\n", "content/b.md": "+++\ntitle = \"B\"\nslug = \"a\"\n+++\n"},
+			`content/b.md:3:8: the page's address /a/ is taken by content/a.md (give one of them another file name or slug)`},
+		{"duplicate key",
+			map[string]string{"content/a.md": "+++\ntitle = \"A\"\ntitle = \"B\"\n+++\n"},
+			`content/a.md:3:1: front matter is not valid TOML: Key 'title' has already been defined. (each key may appear only once; remove one of them)`},
+		{"link to a missing page",
+			map[string]string{"content/a.md": "+++\ntitle = \"A\"\n+++\n\nSe [reglerne](/lov/findes-ikke/).\n"},
+			`content/a.md:5:4: link to a page that does not exist: /lov/findes-ikke/ (check the address; link to a page by its file, like ../lov/sygedagpenge.md, or its address, like /lov/sygedagpenge/)`},
+		{"link to a missing file",
+			map[string]string{"content/a.md": "+++\ntitle = \"A\"\n+++\n\nLæs [loven](lov/nej.md) i dag.\n"},
+			`content/a.md:5:5: link to a page that does not exist: lov/nej.md (check the address; link to a page by its file, like ../lov/sygedagpenge.md, or its address, like /lov/sygedagpenge/)`},
+		{"missing layout",
+			map[string]string{"content/a.md": "+++\ntitle = \"A\"\nlayout = \"speciel\"\n+++\n"},
+			`content/a.md:3:10: layout "speciel" does not exist (add layouts/speciel.html, or remove the layout line to use the kind's own)`},
+		{"no front matter",
+			map[string]string{"content/a.md": "# Overskrift\n"},
+			`content/a.md:1:1: the page has no front matter (start the file with a line "+++", then title = "..." and a closing "+++")`},
+		{"YAML front matter",
+			map[string]string{"content/a.md": "---\ntitle: A\n---\n"},
+			`content/a.md:1:1: the page has no front matter (torv reads TOML front matter: use "+++" lines instead of "---" and write key = "value")`},
+		{"front matter not closed",
+			map[string]string{"content/a.md": "+++\ntitle = \"A\"\n\nTekst.\n"},
+			`content/a.md:1:1: the front matter is not closed (add a line "+++" after the last key)`},
+		{"featured page missing",
+			map[string]string{"content/_index.md": "+++\ntitle = \"Forside\"\nfeatured = [\"lov/ingen.md\"]\n+++\n"},
+			`content/_index.md:3:12: featured names "lov/ingen.md", but there is no such page (write the path of a file below content/, like "lov/sygedagpenge.md")`},
+		{"theme names a page of the wrong kind",
+			map[string]string{"content/moedet/a.md": "+++\ntitle = \"A\"\nquestion = \"Hvor?\"\ninitiatives = [\"lov/x.md\"]\n+++\n", "content/lov/x.md": law},
+			`content/moedet/a.md:4:15: initiatives names "lov/x.md", which is a law page, not a initiative page`},
+		{"nested too deep",
+			map[string]string{"content/a.md": "+++\ntitle = \"A\"\n+++\n" + strings.Repeat(">", 100) + " x\n"},
+			`content/a.md:4:1: the text is nested too deeply (lists or quotes inside each other) (use at most 40 levels of lists and quotes)`},
+		{"config: unknown key",
+			map[string]string{"config.toml": strings.Replace(testConfig, "title =", "titel =", 1)},
+			`config.toml:1:1: missing required key "title" in config.toml (add a line title = "...")` + "\n" +
+				`config.toml:1:1: unknown key "titel" in config.toml (did you mean "title"?)`},
+		{"config: unknown kind",
+			map[string]string{"config.toml": strings.Replace(testConfig, `lov = "law"`, `lov = "lov"`, 1)},
+			`config.toml:6:7: unknown kind "lov" for folder "lov" (did you mean "law"?)`},
+		{"config: menu names a missing page",
+			map[string]string{"config.toml": testConfig + "\n[[menu]]\npage = \"findes/_index.md\"\n"},
+			`config.toml:13:8: the menu names "findes/_index.md", but there is no such page (write the path of a file below content/, like page = "lov/_index.md")`},
+		{"config: missing",
+			map[string]string{"config.toml": ""},
+			`config.toml: the site has no config.toml (run torv in a site folder, give one with -source, or make one with: torv new site FOLDER)`},
+		{"config: language",
+			map[string]string{"config.toml": "language = \"dk\"\n" + testConfig},
+			`config.toml:1:12: language "dk" is not one torv has texts for (did you mean "da"?)`},
+	}
+	if len(tests) < 25 {
+		t.Fatalf("the table has %d cases; the issue asks for at least 25", len(tests))
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := Build(testSite(tt.files), torv.Defaults(), Options{})
+			got := res.Diags.Errors().Error()
+			if got != sortedLines(tt.want) {
+				t.Errorf("got\n%s\nwant\n%s", got, sortedLines(tt.want))
+			}
+			if res.Output != nil {
+				t.Error("a build with errors has an output")
+			}
+		})
+	}
+}
+
+// sortedLines orders expected messages as diag.List.Sort does (by file,
+// line, column), so a case can list them in the order a reader thinks of
+// them.
+func sortedLines(s string) string {
+	lines := strings.Split(s, "\n")
+	key := func(l string) string {
+		// Pad line and column so they sort numerically.
+		parts := strings.SplitN(l, ":", 4)
+		if len(parts) < 4 {
+			return l
+		}
+		return parts[0] + ":" + pad(parts[1]) + ":" + pad(parts[2]) + ":" + parts[3]
+	}
+	for i := range lines {
+		for j := i + 1; j < len(lines); j++ {
+			if key(lines[j]) < key(lines[i]) {
+				lines[i], lines[j] = lines[j], lines[i]
+			}
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+func pad(s string) string { return strings.Repeat(" ", max(0, 6-len(s))) + s }

@@ -1,0 +1,145 @@
+package build
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/torv/torv"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+// goldenSites are small sites whose pages must build to the HTML in
+// testdata/golden/<site>/<path>. Run "go test ./internal/build -update"
+// after an intended change to a layout, and read the diff before
+// committing it.
+var goldenSites = map[string]struct {
+	files map[string]string
+	check []string // output paths compared with the golden files
+}{
+	"minimal": {
+		files: map[string]string{
+			"content/om.md": "+++\ntitle = \"Om siden\"\ndescription = \"Hvem vi er.\"\nupdated = 2026-05-01\n+++\n\n## Hvem er vi?\n\nVi er *Testby Kommune*. Læs [om klager](lov/klage.md).\n",
+			"content/lov/klage.md": "+++\ntitle = \"Klage\"\nlaw = \"Retssikkerhedsloven\"\nparagraph = \"§ 67\"\nofficial_url = \"https://www.retsinformation.dk/\"\n" +
+				"in_short = \"Du kan klage inden fire uger.\"\nyou_can = [\"Ring til din sagsbehandler.\", \"Skriv en klage.\"]\nreviewed = 2026-10-01\nreview_by = 2027-10-01\ntags = [\"klage\"]\n+++\n\nDin klage går først til kommunen.\n",
+		},
+		check: []string{"index.html", "om/index.html", "lov/klage/index.html", "lov/index.html", "emner/klage/index.html"},
+	},
+	"place": {
+		files: map[string]string{
+			"content/steder/jobcenter.md": `+++
+title = "Jobcenter Testby"
+description = "Her møder du din sagsbehandler."
+phone = "+45 70 00 00 00"
+email = "job@testby.dk"
+booking_url = "https://testby.dk/book/"
+step_free = true
+accessibility = ["Elevator", "Handicaptoilet"]
+services = ["Samtaler", "Jobsøgning"]
+directions = "Bus 1 og 2 til Torvet."
+
+[address]
+street = "Torvet 1"
+postcode = "9995"
+city = "Testby"
+
+[opening_hours]
+monday = "08:00-15:00"
+tuesday = "08:00-12:00, 13:00-15:00"
+fredag = "8.00-13.00"
+
+[[exceptions]]
+date = 2026-12-24
+hours = "closed"
+note = "Juleaften"
++++
+
+Velkommen.
+`,
+		},
+		check: []string{"steder/jobcenter/index.html"},
+	},
+	"figures": {
+		files: map[string]string{
+			"content/tal/tilfredshed.md": `+++
+title = "Tilfredshed"
+type = "figures"
+period = "2017"
+source = "Brugerundersøgelse"
+
+[[figures]]
+label = "Henvendelser"
+value = 77117
+
+[[charts]]
+title = "Godt samarbejde"
+unit = "%"
+[[charts.bars]]
+label = "Jobcenter"
+value = 79
+[[charts.bars]]
+label = "Ydelsescenter"
+value = 66
++++
+`,
+		},
+		check: []string{"tal/tilfredshed/index.html"},
+	},
+}
+
+func TestGolden(t *testing.T) {
+	for name, site := range goldenSites {
+		t.Run(name, func(t *testing.T) {
+			res := Build(testSite(site.files), torv.Defaults(), Options{})
+			if len(res.Diags) > 0 || res.Output == nil {
+				t.Fatalf("build failed:\n%s", res.Diags.Error())
+			}
+			for _, p := range site.check {
+				got, ok := res.Output.Get(p)
+				if !ok {
+					t.Errorf("%s was not built", p)
+					continue
+				}
+				// One tag per line, so a diff of the golden file reads well.
+				got = []byte(strings.ReplaceAll(string(got), "><", ">\n<"))
+				file := filepath.Join("testdata", "golden", name, filepath.FromSlash(p))
+				if *update {
+					os.MkdirAll(filepath.Dir(file), 0o755)
+					if err := os.WriteFile(file, got, 0o644); err != nil {
+						t.Fatal(err)
+					}
+					continue
+				}
+				want, err := os.ReadFile(file)
+				if err != nil {
+					t.Fatalf("%v (run go test -update to make it)", err)
+				}
+				if string(got) != string(want) {
+					t.Errorf("%s differs from %s; if the change is intended, run go test ./internal/build -update\n%s", p, file, firstDiff(string(want), string(got)))
+				}
+			}
+		})
+	}
+}
+
+// firstDiff shows the first differing line with its neighbours.
+func firstDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < max(len(w), len(g)); i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			return "line " + strconv.Itoa(i+1) + ":\n  want: " + wl + "\n  got:  " + gl
+		}
+	}
+	return ""
+}

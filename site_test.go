@@ -1,0 +1,79 @@
+package torv_test
+
+import (
+	"net/url"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/torv/torv"
+	"github.com/torv/torv/internal/build"
+)
+
+// TestExampleSite builds the repository's own example site: it must build
+// with no error and no warning, have at least 40 pages from content/, and
+// every link and resource reference in its HTML must point at a file the
+// build wrote.
+func TestExampleSite(t *testing.T) {
+	res := build.Build(os.DirFS("."), torv.Defaults(), build.Options{Strict: true})
+	if len(res.Diags) > 0 {
+		t.Fatalf("the example site has problems:\n%s", res.Diags.Error())
+	}
+	fromFiles := 0
+	for _, p := range res.Site.Pages {
+		if p.File != "" {
+			fromFiles++
+		}
+	}
+	if fromFiles < 40 {
+		t.Errorf("the example site has %d pages from content/; it should have at least 40", fromFiles)
+	}
+	checkLinks(t, res.Output)
+}
+
+var refAttr = regexp.MustCompile(`(?:href|src|action)="([^"]*)"`)
+
+// checkLinks resolves every href, src and action of every HTML file against
+// the output set.
+func checkLinks(t *testing.T, out *build.Output) {
+	t.Helper()
+	checked := 0
+	for _, p := range out.Paths() {
+		if !strings.HasSuffix(p, ".html") {
+			continue
+		}
+		b, _ := out.Get(p)
+		for _, m := range refAttr.FindAllSubmatch(b, -1) {
+			ref := strings.ReplaceAll(string(m[1]), "&amp;", "&")
+			u, err := url.Parse(ref)
+			if err != nil {
+				t.Errorf("%s: unparsable link %q", p, ref)
+				continue
+			}
+			if u.Scheme != "" || u.Host != "" || u.Path == "" {
+				continue // external, mailto:, tel: or a same-page anchor
+			}
+			if !strings.HasPrefix(u.Path, "/") {
+				t.Errorf("%s: relative link %q (links must be site paths)", p, ref)
+				continue
+			}
+			target := strings.TrimPrefix(u.Path, "/")
+			if target == "" || strings.HasSuffix(target, "/") {
+				target += "index.html"
+			}
+			tb, ok := out.Get(target)
+			if !ok {
+				t.Errorf("%s: link to %s, which the build did not write", p, ref)
+				continue
+			}
+			if u.Fragment != "" && !strings.Contains(string(tb), `id="`+u.Fragment+`"`) && !strings.Contains(string(tb), "id="+u.Fragment+" ") {
+				t.Errorf("%s: link to %s, but %s has no id %q", p, ref, target, u.Fragment)
+			}
+			checked++
+		}
+	}
+	if checked < 100 {
+		t.Errorf("only %d internal links were checked; the link scan is not finding links", checked)
+	}
+}

@@ -147,6 +147,7 @@ func (c *cli) buildFlags(fs *flag.FlagSet) func() int {
 	sf.register(fs)
 	dest := fs.String("destination", "", "write the site to this `folder` (default public/ in the site folder)")
 	quiet := fs.Bool("quiet", false, "print only errors")
+	timing := fs.Bool("timing", false, "print how long each stage took")
 	return func() int {
 		if fs.NArg() > 0 {
 			fmt.Fprintf(c.stderr, "torv build: unexpected argument %q (the site folder is given with -source)\n", fs.Arg(0))
@@ -162,9 +163,16 @@ func (c *cli) buildFlags(fs *flag.FlagSet) func() int {
 			fmt.Fprintf(c.stderr, "torv: the build failed with %s; %s was not changed\n", count(res.Diags, sf.strict), *dest)
 			return exitContent
 		}
+		tw := time.Now()
 		if err := build.Write(res.Output, *dest); err != nil {
 			fmt.Fprintf(c.stderr, "torv: cannot write the site: %v\n", err)
 			return exitContent
+		}
+		if *timing {
+			for _, stage := range []string{"load", "assets", "render", "files"} {
+				fmt.Fprintf(c.stderr, "%-7s %s\n", stage, res.Timing[stage].Round(time.Millisecond))
+			}
+			fmt.Fprintf(c.stderr, "%-7s %s\n", "write", time.Since(tw).Round(time.Millisecond))
 		}
 		if !*quiet {
 			fmt.Fprintf(c.stdout, "Built %d pages (%d files, %s) in %s into %s\n", res.Pages, res.Output.Len(),

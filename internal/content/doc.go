@@ -20,7 +20,7 @@
 //
 //	The page's Markdown body.
 //
-// The front matter is replaced by blank lines before the body reaches the
+// The front matter is replaced by empty lines before the body reaches the
 // Markdown parser, so every later position (a broken link, a heading) points
 // at the right line of the file. Front matter is capped at 64 KiB and 32
 // levels of nesting, and a page at 4 MiB, before any decoder sees it: the

@@ -16,9 +16,10 @@ const (
 var fence = []byte("+++")
 
 // splitFrontMatter separates TOML front matter from the body. The body it
-// returns is the whole file with the front matter (fences included) turned
-// into blank lines, so byte offsets in the body are offsets in the file and
-// line numbers match. fmLine is the file line on which the TOML starts.
+// returns starts with one empty line for each line of the front matter
+// (fences included), so line numbers in the body are those of the file, and
+// so are columns below the front matter. fmLine is the file line on which
+// the TOML starts.
 func splitFrontMatter(file string, src []byte) (front string, fmLine int, body []byte, err *diag.Error) {
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")) // a BOM some Windows editors add
 	first, _, _ := bytes.Cut(src, []byte("\n"))
@@ -40,15 +41,15 @@ func splitFrontMatter(file string, src []byte) (front string, fmLine int, body [
 					WithHint("move long text into the page's body, below the closing +++")
 			}
 			end := min(off+len(line)+1, len(src))
-			body = make([]byte, len(src))
-			for i := range src[:end] {
-				if src[i] == '\n' {
-					body[i] = '\n'
-				} else {
-					body[i] = ' '
-				}
+			// One newline per front-matter line keeps the body's line
+			// numbers those of the file.
+			n := bytes.Count(src[:end], []byte("\n"))
+			if end == len(src) && !bytes.HasSuffix(src, []byte("\n")) {
+				n++
 			}
-			copy(body[end:], src[end:])
+			body = make([]byte, 0, n+len(src)-end)
+			body = append(body, bytes.Repeat([]byte("\n"), n)...)
+			body = append(body, src[end:]...)
 			return front, 2, body, nil
 		}
 		if off+len(line) >= len(src) {

@@ -51,8 +51,18 @@ func (s *Site) PageByFile(f string) *Page { return s.byFile[strings.TrimPrefix(f
 
 // Ref finds a page by content path ("lov/x.md") or site path ("/lov/x/").
 func (s *Site) Ref(ref string) *Page {
+	if ref == "" {
+		return nil
+	}
 	if strings.HasSuffix(ref, ".md") {
-		return s.PageByFile(ref)
+		if p := s.PageByFile(ref); p != nil {
+			return p
+		}
+		if path.Base(ref) != "_index.md" {
+			return nil
+		}
+		// A folder without _index.md still has its generated list page.
+		ref = path.Dir(ref)
 	}
 	u := "/" + strings.Trim(ref, "/") + "/"
 	if u == "//" {
@@ -72,10 +82,10 @@ func (s *Site) HasFile(sitePath string) bool {
 // pages.
 func (s *Site) link(errs *diag.List) {
 	slices.Sort(s.Files)
+	// Folders without _index.md get a generated list page, and so does the
+	// site without a home page: it lists the top-level folders.
 	if s.byURL["/"] == nil {
-		errs.Add(diag.Errorf(Dir+"/_index.md", 0, 0, "the site has no home page").
-			WithHint(`make content/_index.md with +++, title = "...", +++`))
-		s.Home = s.generated("/", KindHome, s.Config.Title)
+		s.generated("/", KindHome, s.Config.Title)
 	}
 	s.Home = s.byURL["/"]
 	// Parents, making list pages for folders that have none.

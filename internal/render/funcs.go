@@ -38,15 +38,16 @@ func (r *Renderer) funcs(lang string, ui uiStrings) template.FuncMap {
 		"number":  loc.number,
 		"percent": loc.percentage,
 		"weekday": func(day string) string { return loc.weekdays[day] },
-		"tel": func(phone string) string {
-			// tel: links take digits and a leading +, nothing else.
+		"tel": func(phone string) template.URL {
+			// tel: links take digits and a leading +, nothing else; what is
+			// left is safe, so html/template may keep the scheme.
 			var b strings.Builder
 			for i, c := range phone {
 				if c >= '0' && c <= '9' || c == '+' && i == 0 {
 					b.WriteRune(c)
 				}
 			}
-			return "tel:" + b.String()
+			return template.URL("tel:" + b.String())
 		},
 		"pct": func(v, maxv float64) float64 {
 			if maxv <= 0 {

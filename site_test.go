@@ -29,14 +29,25 @@ func TestExampleSite(t *testing.T) {
 	if fromFiles < 40 {
 		t.Errorf("the example site has %d pages from content/; it should have at least 40", fromFiles)
 	}
-	checkLinks(t, res.Output)
+	checkLinks(t, res.Output, "/")
+}
+
+// TestExampleSiteInSubfolder publishes the example under a path, as a
+// municipality does that puts it at https://www.fjordby.dk/borger/: every
+// link must carry the path.
+func TestExampleSiteInSubfolder(t *testing.T) {
+	res := build.Build(os.DirFS("."), torv.Defaults(), build.Options{Strict: true, BaseURL: "https://www.fjordby.dk/borger/"})
+	if len(res.Diags) > 0 {
+		t.Fatalf("the example site has problems:\n%s", res.Diags.Error())
+	}
+	checkLinks(t, res.Output, "/borger/")
 }
 
 var refAttr = regexp.MustCompile(`(?:href|src|action)="([^"]*)"`)
 
 // checkLinks resolves every href, src and action of every HTML file against
 // the output set.
-func checkLinks(t *testing.T, out *build.Output) {
+func checkLinks(t *testing.T, out *build.Output, base string) {
 	t.Helper()
 	checked := 0
 	for _, p := range out.Paths() {
@@ -54,11 +65,11 @@ func checkLinks(t *testing.T, out *build.Output) {
 			if u.Scheme != "" || u.Host != "" || u.Path == "" {
 				continue // external, mailto:, tel: or a same-page anchor
 			}
-			if !strings.HasPrefix(u.Path, "/") {
-				t.Errorf("%s: relative link %q (links must be site paths)", p, ref)
+			target, ok := strings.CutPrefix(u.Path, base)
+			if !ok {
+				t.Errorf("%s: link %q does not start with the base path %s", p, ref, base)
 				continue
 			}
-			target := strings.TrimPrefix(u.Path, "/")
 			if target == "" || strings.HasSuffix(target, "/") {
 				target += "index.html"
 			}

@@ -10,6 +10,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/tdewolff/minify/v2"
+
 	"github.com/torv/torv/internal/assets"
 	"github.com/torv/torv/internal/config"
 	"github.com/torv/torv/internal/content"
@@ -81,40 +83,7 @@ func Build(siteFS, defaults fs.FS, opts Options) *Result {
 	out := NewOutput()
 	pages := append([]*content.Page(nil), site.Pages...)
 	pages = append(pages, notFoundPage(site, r))
-	perr := make([]diag.List, len(pages))
-	var wg sync.WaitGroup
-	work := make(chan int, 64)
-	minifyHTML := cfg.MinifyHTML()
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			var buf bytes.Buffer
-			for i := range work {
-				p := pages[i]
-				b, errs := r.Page(p)
-				perr[i] = errs
-				if b == nil {
-					continue
-				}
-				if minifyHTML {
-					buf.Reset()
-					if err := min.Minify("text/html", &buf, bytes.NewReader(b)); err == nil {
-						b = bytes.Clone(buf.Bytes())
-					}
-				}
-				if err := out.Add(outputPath(p.URL), b); err != nil {
-					perr[i].Add(diag.Errorf(p.File, 0, 0, "%v", err))
-				}
-			}
-		})
-	}
-	for i := range pages {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
-	for _, e := range perr {
-		res.Diags.Add(e...)
-	}
+	res.Diags.Add(renderPages(r, pages, min, cfg.MinifyHTML(), out)...)
 	res.Pages = len(pages)
 	lap("render")
 
@@ -143,6 +112,45 @@ func Build(siteFS, defaults fs.FS, opts Options) *Result {
 		res.Output = out
 	}
 	return res
+}
+
+// renderPages renders pages on every core into out.
+func renderPages(r *render.Renderer, pages []*content.Page, min *minify.M, minifyHTML bool, out *Output) diag.List {
+	perr := make([]diag.List, len(pages))
+	var wg sync.WaitGroup
+	work := make(chan int, 64)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			for i := range work {
+				p := pages[i]
+				b, errs := r.Page(p)
+				perr[i] = errs
+				if b == nil {
+					continue
+				}
+				if minifyHTML {
+					buf.Reset()
+					if err := min.Minify("text/html", &buf, bytes.NewReader(b)); err == nil {
+						b = bytes.Clone(buf.Bytes())
+					}
+				}
+				if err := out.Add(outputPath(p.URL), b); err != nil {
+					perr[i].Add(diag.Errorf(p.File, 0, 0, "%v", err))
+				}
+			}
+		})
+	}
+	for i := range pages {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	var all diag.List
+	for _, e := range perr {
+		all.Add(e...)
+	}
+	return all
 }
 
 func addFile(out *Output, name string, b []byte) *diag.Error {

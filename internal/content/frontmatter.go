@@ -84,7 +84,8 @@ func checkNesting(file string, body []byte) *diag.Error {
 			}
 		}
 	done:
-		if depth+indent/2 > MaxMarkdownDepth*2 {
+		blank := len(bytes.TrimSpace(l)) == 0
+		if !blank && depth+indent/2 > MaxMarkdownDepth*2 {
 			return diag.Errorf(file, line, 1, "the text is nested too deeply (lists or quotes inside each other)").
 				WithHint("use at most %d levels of lists and quotes", MaxMarkdownDepth)
 		}

@@ -24,12 +24,17 @@
 // (fs.ValidPath), so nothing a page says can place a file outside the
 // output.
 //
-// Write puts an Output into a folder atomically: it writes everything into
-// a staging folder beside the destination, then swaps the two with one
-// rename (renameat2 RENAME_EXCHANGE on Linux; elsewhere two renames), and
-// removes the old tree. A build that fails never touches the destination,
-// and a page removed from the content is gone from the output, because the
-// output is made anew each time. Write refuses destinations that look like
-// a site or a repository (holding config.toml, content/, go.mod or .git),
-// so a wrong -destination cannot delete someone's work.
+// Write puts an Output into a folder atomically. It keeps a hidden spare
+// tree beside the destination (".public.torv-spare") that holds the output
+// of the build before; it brings the spare up to date (rewriting only the
+// files whose bytes differ, deleting those the new output lacks), then
+// exchanges spare and destination with one rename (renameat2
+// RENAME_EXCHANGE on Linux; elsewhere three renames). A build that fails
+// never touches the destination, and a page removed from the content is
+// gone from the output. The spare costs one more copy of the site on disk
+// and saves time: on a 10 000-page site, creating and deleting every file
+// costs more than rendering them, while comparing them costs little. It may
+// be deleted at any time. Write refuses destinations that look like a site
+// or a repository (holding config.toml, content/, go.mod or .git), so a
+// wrong -destination cannot delete someone's work.
 package build

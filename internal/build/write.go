@@ -106,7 +106,9 @@ func syncDir(out *Output, dir string) error {
 			}
 		}
 	}
-	slices.SortFunc(dirs, func(a, b string) int { return strings.Count(b, string(filepath.Separator)) - strings.Count(a, string(filepath.Separator)) })
+	slices.SortFunc(dirs, func(a, b string) int {
+		return strings.Count(b, string(filepath.Separator)) - strings.Count(a, string(filepath.Separator))
+	})
 	for _, d := range dirs {
 		os.Remove(d) // fails, as it should, unless empty
 	}

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 )
 
@@ -14,5 +15,16 @@ const (
 )
 
 func main() {
+	defer func() {
+		// Editors must never see a stack trace: say what happened and how
+		// to report it. TORV_DEBUG=1 keeps the trace for developers.
+		if r := recover(); r != nil {
+			if os.Getenv("TORV_DEBUG") != "" {
+				panic(r)
+			}
+			fmt.Fprintf(os.Stderr, "torv: internal error: %v\nThis is a bug in torv. Please report it, with the command you ran; run again with TORV_DEBUG=1 for details.\n", r)
+			os.Exit(exitContent)
+		}
+	}()
 	os.Exit(newCLI(os.Stdout, os.Stderr).run(os.Args[1:]))
 }

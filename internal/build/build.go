@@ -114,6 +114,18 @@ func Build(siteFS, defaults fs.FS, opts Options) *Result {
 	return res
 }
 
+// safeRender is r.Page that turns a panic in a dependency into an error at
+// the page, so one strange page cannot take the build down.
+func safeRender(r *render.Renderer, p *content.Page) (b []byte, errs diag.List) {
+	defer func() {
+		if x := recover(); x != nil {
+			b, errs = nil, diag.List{diag.Errorf(p.File, 0, 0, "torv could not make this page (%v)", x).
+				WithHint("this is a bug in torv; please report it with the file attached")}
+		}
+	}()
+	return r.Page(p)
+}
+
 // renderPages renders pages on every core into out.
 func renderPages(r *render.Renderer, pages []*content.Page, min *minify.M, minifyHTML bool, out *Output) diag.List {
 	perr := make([]diag.List, len(pages))
@@ -124,7 +136,7 @@ func renderPages(r *render.Renderer, pages []*content.Page, min *minify.M, minif
 			var buf bytes.Buffer
 			for i := range work {
 				p := pages[i]
-				b, errs := r.Page(p)
+				b, errs := safeRender(r, p)
 				perr[i] = errs
 				if b == nil {
 					continue

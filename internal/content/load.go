@@ -83,7 +83,7 @@ func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, diag.List) {
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range work {
-				pages[i], perr[i] = parsePage(fsys, mdFiles[i], cfg)
+				pages[i], perr[i] = safeParse(fsys, mdFiles[i], cfg)
 			}
 		})
 	}
@@ -102,6 +102,18 @@ func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, diag.List) {
 	site.link(&errs)
 	errs.Sort()
 	return site, errs
+}
+
+// safeParse is parsePage that turns a panic in a dependency into an error
+// at the file, so one strange file cannot take the build down.
+func safeParse(fsys fs.FS, file string, cfg *config.Config) (p *Page, errs diag.List) {
+	defer func() {
+		if r := recover(); r != nil {
+			p, errs = nil, diag.List{diag.Errorf(file, 0, 0, "torv could not read this file (%v)", r).
+				WithHint("this is a bug in torv; please report it with the file attached")}
+		}
+	}()
+	return parsePage(fsys, file, cfg)
 }
 
 // parsePage reads one Markdown file. It returns a nil page when the front

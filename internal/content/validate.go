@@ -74,6 +74,10 @@ func validate(p *Page) diag.List {
 		} else if Slugify(d.ID) != d.ID {
 			at("id", "id %q may only hold a-z, 0-9 and -", d.ID).WithHint("write it like id = %q", Slugify(d.ID))
 		}
+	case *Term:
+		if c.Description == "" {
+			c.Description = d.Short // the list and search engines want one; short is it
+		}
 	case *Initiative:
 		if d.Status != "" && !slices.Contains(statuses, d.Status) {
 			at("status", "unknown status %q", d.Status).

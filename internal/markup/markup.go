@@ -42,6 +42,7 @@ var pageKey = parser.NewContextKey()
 
 // page is what one conversion knows about its page.
 type page struct {
+	shift int // added to every heading's level
 	file  string
 	src   []byte
 	link  LinkFunc
@@ -75,7 +76,15 @@ func (p *page) pos(off int) (line, col int) {
 // Convert writes the HTML of a page's Markdown body to w. file names the
 // page in errors. It returns the problems found in the body.
 func (m *Markdown) Convert(w io.Writer, file string, body []byte, link LinkFunc) (diag.List, error) {
-	pg := &page{file: file, src: body, link: link}
+	return m.ConvertShifted(w, file, body, link, 0)
+}
+
+// ConvertShifted is Convert with every heading moved shift levels down (at
+// most to h6), for layouts that put the body under a heading of their own:
+// a law explainer's body sits under "Det betyder for dig", so the editor's
+// "##" must become h3 there.
+func (m *Markdown) ConvertShifted(w io.Writer, file string, body []byte, link LinkFunc, shift int) (diag.List, error) {
+	pg := &page{file: file, src: body, link: link, shift: shift}
 	ctx := parser.NewContext(parser.WithIDs(newIDs()))
 	ctx.Set(pageKey, pg)
 	if err := m.md.Convert(body, w, parser.WithContext(ctx)); err != nil {
@@ -109,6 +118,8 @@ func (linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
+		case *ast.Heading:
+			n.Level = min(n.Level+pg.shift, 6)
 		case *ast.Link:
 			n.Destination = pg.resolve(n, n.Destination, false)
 		case *ast.Image:

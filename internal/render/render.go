@@ -139,7 +139,11 @@ func (r *Renderer) Page(p *content.Page) ([]byte, diag.List) {
 	}
 	var body bytes.Buffer
 	if len(bytes.TrimSpace(p.Body)) > 0 {
-		berrs, err := r.md.Convert(&body, p.File, p.Body, r.linker(p))
+		shift := 0
+		if p.Kind == content.KindLaw {
+			shift = 1 // the law layout puts the body under its own h2
+		}
+		berrs, err := r.md.ConvertShifted(&body, p.File, p.Body, r.linker(p), shift)
 		errs.Add(berrs...)
 		if err != nil {
 			errs.Add(diag.Errorf(p.File, 0, 0, "cannot convert the Markdown: %v", err))

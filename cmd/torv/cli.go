@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"time"
@@ -148,6 +149,7 @@ func (c *cli) buildFlags(fs *flag.FlagSet) func() int {
 	dest := fs.String("destination", "", "write the site to this `folder` (default public/ in the site folder)")
 	quiet := fs.Bool("quiet", false, "print only errors")
 	timing := fs.Bool("timing", false, "print how long each stage took")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the build to this `file` (for torv's developers)")
 	return func() int {
 		if fs.NArg() > 0 {
 			fmt.Fprintf(c.stderr, "torv build: unexpected argument %q (the site folder is given with -source)\n", fs.Arg(0))
@@ -155,6 +157,16 @@ func (c *cli) buildFlags(fs *flag.FlagSet) func() int {
 		}
 		if *dest == "" {
 			*dest = filepath.Join(sf.source, "public")
+		}
+		if *cpuprofile != "" {
+			f, err := os.Create(*cpuprofile)
+			if err != nil {
+				fmt.Fprintf(c.stderr, "torv: %v\n", err)
+				return exitUsage
+			}
+			defer f.Close()
+			pprof.StartCPUProfile(f)
+			defer pprof.StopCPUProfile()
 		}
 		start := time.Now()
 		res := build.Build(os.DirFS(sf.source), torv.Defaults(), sf.options())

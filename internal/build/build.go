@@ -80,6 +80,12 @@ func Build(siteFS, defaults fs.FS, opts Options) *Result {
 		res.Diags.Sort()
 		return res
 	}
+	// The topic index torv makes itself is titled in the site's language.
+	if idx := site.PageByURL("/" + cfg.Taxonomy.Path + "/"); idx != nil && idx.Kind == content.KindTopics && idx.File == "" {
+		if title, err := r.T(cfg.Language, "topics"); err == nil {
+			idx.Common().Title = title
+		}
+	}
 	out := NewOutput()
 	pages := append([]*content.Page(nil), site.Pages...)
 	pages = append(pages, notFoundPage(site, r))

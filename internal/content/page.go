@@ -19,7 +19,8 @@ type Page struct {
 	Children []*Page // for list pages: the pages and folders directly inside, sorted
 	Tags     []*Topic
 
-	src decode.Source // the front matter, for positions of errors found after decoding
+	src      decode.Source // the front matter, for positions of errors found after decoding
+	titleKey string        // collateKey of the title, made once for sorting
 }
 
 // Common returns the front matter every kind has.

@@ -107,6 +107,9 @@ func (s *Site) link(errs *diag.List) {
 		p.Parent = parent
 		parent.Children = append(parent.Children, p)
 	}
+	for _, p := range s.Pages {
+		p.titleKey = collateKey(p.Title())
+	}
 	s.topics()
 	for _, p := range s.Pages {
 		switch d := p.Data.(type) {
@@ -137,7 +140,7 @@ func (s *Site) link(errs *diag.List) {
 			sortChildren(p)
 		}
 	}
-	slices.SortFunc(s.Terms, func(a, b *Page) int { return Collate(a.Title(), b.Title()) })
+	slices.SortFunc(s.Terms, byTitle)
 	slices.SortFunc(s.Pages, func(a, b *Page) int { return cmp.Compare(a.URL, b.URL) })
 }
 
@@ -210,7 +213,8 @@ func (s *Site) topics() {
 	for _, t := range s.Topics {
 		slices.SortFunc(t.Pages, byDateThenTitle)
 		t.Page = &Page{Kind: KindTopic, URL: t.URL, Lang: s.Config.Language,
-			Data: &Section{Common: Common{Title: t.Name}}, Parent: index, Children: t.Pages}
+			Data: &Section{Common: Common{Title: t.Name}}, Parent: index, Children: t.Pages,
+			titleKey: collateKey(t.Name)}
 		if s.byURL[t.URL] == nil {
 			s.byURL[t.URL] = t.Page
 			s.Pages = append(s.Pages, t.Page)
@@ -239,18 +243,21 @@ func sortChildren(p *Page) {
 	case "date":
 		slices.SortStableFunc(p.Children, byDateThenTitle)
 	case "title":
-		slices.SortStableFunc(p.Children, func(a, b *Page) int { return Collate(a.Title(), b.Title()) })
+		slices.SortStableFunc(p.Children, byTitle)
 	default:
 		slices.SortStableFunc(p.Children, func(a, b *Page) int {
-			return cmp.Or(cmp.Compare(a.Weight(), b.Weight()), Collate(a.Title(), b.Title()))
+			return cmp.Or(cmp.Compare(a.Weight(), b.Weight()), byTitle(a, b))
 		})
 	}
 }
 
 // byDateThenTitle puts the newest first.
 func byDateThenTitle(a, b *Page) int {
-	return cmp.Or(b.Date().Compare(a.Date().Time), Collate(a.Title(), b.Title()))
+	return cmp.Or(b.Date().Compare(a.Date().Time), byTitle(a, b))
 }
+
+// byTitle orders pages by title in Nordic order; see Collate.
+func byTitle(a, b *Page) int { return strings.Compare(a.titleKey, b.titleKey) }
 
 // Collate compares strings in Nordic alphabetical order: æ, ø and å (and
 // ä, ö) come after z, where Danish, Norwegian and Swedish readers look for

@@ -55,7 +55,8 @@ func (r *Renderer) funcs(lang string, ui uiStrings) template.FuncMap {
 			}
 			return v * 100 / maxv
 		},
-		"add": func(a, b int) int { return a + b },
-		"mul": func(a, b float64) float64 { return a * b },
+		"item": func(p *content.Page) (template.HTML, error) { return r.item(lang, p) },
+		"add":  func(a, b int) int { return a + b },
+		"mul":  func(a, b float64) float64 { return a * b },
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	texttemplate "text/template"
 
 	"github.com/torv/torv/internal/assets"
@@ -30,13 +31,41 @@ type Renderer struct {
 	base    string                                   // the base URL's path, "/" or "/borger/"
 	layouts map[string]map[string]*template.Template // lang -> layout name -> set
 	strings map[string]uiStrings                     // lang -> UI strings
+	common  map[string]*template.Template            // lang -> base and partials, for item
+	items   sync.Map                                 // itemKey -> template.HTML
+}
+
+type itemKey struct {
+	lang string
+	page *content.Page
+}
+
+// ItemTemplate is the partial that shows one page in a list.
+const ItemTemplate = "partials/page-item.html"
+
+// item renders a page's list entry once and reuses it: on a large site the
+// same page appears in its section and in each of its topics, and lists
+// are most of the rendering work.
+func (r *Renderer) item(lang string, p *content.Page) (template.HTML, error) {
+	key := itemKey{lang, p}
+	if h, ok := r.items.Load(key); ok {
+		return h.(template.HTML), nil
+	}
+	var b bytes.Buffer
+	if err := r.common[lang].ExecuteTemplate(&b, ItemTemplate, p); err != nil {
+		return "", err
+	}
+	h := template.HTML(b.String())
+	r.items.Store(key, h)
+	return h, nil
 }
 
 // New parses the layouts of fsys (the layered site and defaults) for every
 // language the site uses.
 func New(fsys fs.FS, site *content.Site, md *markup.Markdown, set *assets.Set) (*Renderer, diag.List) {
 	r := &Renderer{site: site, md: md, css: set.CSS, base: site.Config.BasePath,
-		layouts: map[string]map[string]*template.Template{}, strings: map[string]uiStrings{}}
+		layouts: map[string]map[string]*template.Template{}, strings: map[string]uiStrings{},
+		common: map[string]*template.Template{}}
 	var errs diag.List
 	files, err := fs.Glob(fsys, LayoutDir+"/*.html")
 	if err != nil || !slices.Contains(files, LayoutDir+"/base.html") {
@@ -76,6 +105,7 @@ func New(fsys fs.FS, site *content.Site, md *markup.Markdown, set *assets.Set) (
 			sets[name] = t
 		}
 		r.layouts[lang] = sets
+		r.common[lang] = common
 	}
 	if len(errs) > 0 {
 		return nil, errs

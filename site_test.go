@@ -30,6 +30,47 @@ func TestExampleSite(t *testing.T) {
 		t.Errorf("the example site has %d pages from content/; it should have at least 40", fromFiles)
 	}
 	checkLinks(t, res.Output, "/")
+	checkSelfContained(t, res.Output)
+}
+
+var (
+	inlineScript = regexp.MustCompile(`<script(?:\s[^>]*)?>\s*[^<\s]`)
+	scriptTag    = regexp.MustCompile(`<script\b`)
+	styleAttr    = regexp.MustCompile(`\sstyle=`)
+	handlerAttr  = regexp.MustCompile(`\son[a-z]+=`)
+	resourceRef  = regexp.MustCompile(`<(?:link|script|img|iframe|source|video|audio|embed|object)\b[^>]*\s(?:href|src|srcset|data)="([^"]*)"`)
+)
+
+// checkSelfContained asserts promise 2 of the design: no inline script or
+// style (so a strict Content-Security-Policy holds), no JavaScript needed,
+// and nothing loaded from another origin.
+func checkSelfContained(t *testing.T, out *build.Output) {
+	t.Helper()
+	for _, p := range out.Paths() {
+		if !strings.HasSuffix(p, ".html") {
+			continue
+		}
+		b, _ := out.Get(p)
+		switch {
+		case scriptTag.Match(b):
+			t.Errorf("%s has a <script> element; default pages need no JavaScript", p)
+		case inlineScript.Match(b):
+			t.Errorf("%s has an inline script", p)
+		case strings.Contains(string(b), "<style"):
+			t.Errorf("%s has a <style> element", p)
+		case styleAttr.Match(b):
+			t.Errorf("%s has a style attribute", p)
+		case handlerAttr.Match(b):
+			t.Errorf("%s has an event handler attribute", p)
+		case !strings.Contains(string(b), `http-equiv="Content-Security-Policy"`) && !strings.Contains(string(b), `http-equiv=Content-Security-Policy`):
+			t.Errorf("%s has no Content-Security-Policy", p)
+		}
+		for _, m := range resourceRef.FindAllSubmatch(b, -1) {
+			if u, err := url.Parse(string(m[1])); err != nil || u.Host != "" || u.Scheme != "" {
+				t.Errorf("%s loads %s from another origin", p, m[1])
+			}
+		}
+	}
 }
 
 // TestExampleSiteInSubfolder publishes the example under a path, as a

@@ -61,6 +61,9 @@ func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, diag.List) {
 			return nil
 		}
 		switch {
+		case d.Type()&fs.ModeSymlink != 0:
+			errs.Add(diag.Errorf(p, 0, 0, "is a symbolic link, which torv does not follow").
+				WithHint("copy the file into content/ instead; links could reach files outside the site").Warning())
 		case d.IsDir():
 		case strings.HasSuffix(p, ".md"):
 			mdFiles = append(mdFiles, p)

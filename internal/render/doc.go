@@ -34,6 +34,7 @@
 //	.List        the pages a list shows (section, home, topic): []*content.Page
 //	.Topics      on the topics index: []*content.Topic
 //	.Topic       on a topic page: the *content.Topic
+//	.CSP         the Content-Security-Policy for the page's meta element
 //
 // A *content.Page has .Title, .Description, .URL, .Kind, .Date, .Updated,
 // .Weight, .Tags ([]*content.Topic with .Name and .URL), .Section, .Parent,

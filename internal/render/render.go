@@ -17,6 +17,7 @@ import (
 	"github.com/torv/torv/internal/content"
 	"github.com/torv/torv/internal/diag"
 	"github.com/torv/torv/internal/markup"
+	"github.com/torv/torv/internal/outputs"
 )
 
 // LayoutDir is the folder of a site that holds its layouts.
@@ -180,7 +181,7 @@ func (r *Renderer) Page(p *content.Page) ([]byte, diag.List) {
 		}
 	}
 	v := &View{Site: r.site, Page: p, Content: template.HTML(body.String()), Lang: p.Lang, CSS: r.css,
-		Crumbs: crumbs(p), Menu: menu(r.site, p), List: p.Children}
+		Crumbs: crumbs(p), Menu: menu(r.site, p), List: p.Children, CSP: outputs.CSP}
 	switch p.Kind {
 	case content.KindTopics:
 		v.Topics = r.site.Topics

@@ -20,6 +20,7 @@ type View struct {
 	List    []*content.Page
 	Topics  []*content.Topic
 	Topic   *content.Topic
+	CSP     string // the Content-Security-Policy, the same as in _headers
 }
 
 // Link is a title and a site path.

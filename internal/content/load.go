@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/torv/torv/internal/config"
 	"github.com/torv/torv/internal/decode"
@@ -107,6 +108,25 @@ func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, diag.List) {
 	return site, errs
 }
 
+// firstInvalidUTF8 returns the line and column of the first byte that is
+// not UTF-8.
+func firstInvalidUTF8(b []byte) (line, col int) {
+	line, col = 1, 1
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		if r == utf8.RuneError && size <= 1 {
+			return line, col
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		b = b[size:]
+	}
+	return line, col
+}
+
 // safeParse is parsePage that turns a panic in a dependency into an error
 // at the file, so one strange file cannot take the build down.
 func safeParse(fsys fs.FS, file string, cfg *config.Config) (p *Page, errs diag.List) {
@@ -134,6 +154,11 @@ func parsePage(fsys fs.FS, file string, cfg *config.Config) (*Page, diag.List) {
 	src, err := fs.ReadFile(fsys, file)
 	if err != nil {
 		return nil, diag.List{diag.Errorf(file, 0, 0, "cannot read: %v", err)}
+	}
+	if !utf8.Valid(src) {
+		line, col := firstInvalidUTF8(src)
+		return nil, diag.List{diag.Errorf(file, line, col, "the file is not saved as UTF-8, so æ, ø and å would come out wrong").
+			WithHint("save it as UTF-8 in your editor (often under \"Save as\" or \"Encoding\")")}
 	}
 	front, fmLine, body, ferr := splitFrontMatter(file, src)
 	if ferr != nil {

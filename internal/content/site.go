@@ -157,7 +157,8 @@ func (s *Site) refs(p *Page, key string, refs []string, want Kind, errs *diag.Li
 		}
 		if want != "" && t.Kind != want {
 			line, col := p.Pos(key)
-			errs.Add(diag.Errorf(p.File, line, col, "%s names %q, which is a %s page, not a %s page", key, r, t.Kind, want))
+			errs.Add(diag.Errorf(p.File, line, col, "%s names %q, which is a %s page, not a %s page", key, r, t.Kind, want).
+				WithHint("name a page of kind %s here, from a folder whose kind is %s in config.toml", want, want))
 			continue
 		}
 		out = append(out, t)

@@ -34,6 +34,14 @@ func validate(p *Page) diag.List {
 			WithHint(`write it like layout = "feedback"`)
 	}
 	for i, tag := range c.Tags {
+		if strings.Contains(tag, ",") {
+			parts := strings.Split(tag, ",")
+			for j := range parts {
+				parts[j] = strconv.Quote(strings.TrimSpace(parts[j]))
+			}
+			at("tags", "topic %q holds a comma, so it would be one topic", tag).
+				WithHint("write each topic in its own quotes: tags = [%s]", strings.Join(parts, ", "))
+		}
 		if Slugify(tag) == "" {
 			at("tags", "topic %d in tags has no letters", i+1).WithHint(`write topics as words, like tags = ["job", "sygdom"]`)
 		}

@@ -20,6 +20,7 @@ import (
 	"github.com/tdewolff/parse/v2"
 
 	"github.com/torv/torv/internal/diag"
+	"github.com/torv/torv/internal/ignore"
 )
 
 // Dir is the folder of a site that holds its assets.
@@ -63,7 +64,14 @@ func Build(fsys fs.FS, m *minify.M) (*Set, diag.List) {
 			return nil
 		}
 		name := d.Name()
-		if d.IsDir() || strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") {
+		if p != Dir && ignore.Name(name) {
+			// Hidden folders (.git) can hold secrets; temp files are not assets.
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
 			return nil
 		}
 		rel := strings.TrimPrefix(p, Dir+"/")

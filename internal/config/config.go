@@ -1,6 +1,7 @@
 package config
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/torv/torv/internal/decode"
 	"github.com/torv/torv/internal/diag"
+	"github.com/torv/torv/internal/slug"
 )
 
 // File is the name of the configuration file in a site folder.
@@ -167,12 +169,13 @@ func ParseBytes(b []byte, kinds []string, kindHint func(string) string) (*Config
 	}
 	if c.Taxonomy.Path == "" {
 		c.Taxonomy.Path = "emner"
-	} else if strings.ContainsAny(c.Taxonomy.Path, "/\\.") {
-		at("taxonomy.path", "taxonomy path %q must be one folder name", c.Taxonomy.Path).
-			Hint = `write it like path = "emner"`
+	} else if slug.Make(c.Taxonomy.Path) != c.Taxonomy.Path {
+		at("taxonomy.path", "taxonomy path %q must be one folder name of a-z, 0-9 and -", c.Taxonomy.Path).
+			Hint = fmt.Sprintf("write it like path = %q", cmp.Or(slug.Make(c.Taxonomy.Path), "emner"))
 	}
 	if c.Feedback.Endpoint != "" {
-		if u, err := url.Parse(c.Feedback.Endpoint); err != nil || (u.Scheme != "https" && u.Scheme != "http" && !strings.HasPrefix(c.Feedback.Endpoint, "/")) {
+		if u, err := url.Parse(c.Feedback.Endpoint); err != nil || (u.Scheme != "https" && u.Scheme != "http" && !strings.HasPrefix(c.Feedback.Endpoint, "/")) ||
+			(u.Scheme != "" && u.Host == "") {
 			at("feedback.endpoint", "feedback endpoint %q is not a web address", c.Feedback.Endpoint).
 				Hint = "write an address starting with https://"
 		}
@@ -187,7 +190,8 @@ func ParseBytes(b []byte, kinds []string, kindHint func(string) string) (*Config
 // SetBaseURL sets BaseURL and BasePath; the -baseurl flag uses it too.
 func (c *Config) SetBaseURL(s string) error {
 	u, err := url.Parse(s)
-	if err != nil || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") || (u.Scheme != "" && u.Host == "") {
+	if err != nil || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") || (u.Scheme != "" && u.Host == "") ||
+		(u.Scheme == "" && !strings.HasPrefix(s, "/")) {
 		return fmt.Errorf("baseurl %q is not a web address", s)
 	}
 	c.BaseURL = s

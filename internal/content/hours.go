@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -52,7 +53,14 @@ func (h *OpeningHours) UnmarshalTOML(v any) error {
 		return &keyError{msg: "must be a table", hint: `write [opening_hours] on a line of its own, then monday = "08:00-15:00" and so on`}
 	}
 	days := map[string][]Interval{}
-	for key, raw := range m {
+	given := map[string]string{} // day -> the key it was given as
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys) // errors must not depend on map order
+	for _, key := range keys {
+		raw := m[key]
 		day := strings.ToLower(key)
 		if alias, ok := weekdayAliases[day]; ok {
 			day = alias
@@ -61,6 +69,11 @@ func (h *OpeningHours) UnmarshalTOML(v any) error {
 			return &keyError{key: key, msg: fmt.Sprintf("%q is not a weekday", key),
 				hint: "use monday, tuesday, wednesday, thursday, friday, saturday or sunday"}
 		}
+		if first, twice := given[day]; twice {
+			return &keyError{key: key, msg: fmt.Sprintf("%s is the same day as %s", key, first),
+				hint: "give each day once; remove one of the two lines"}
+		}
+		given[day] = key
 		s, ok := raw.(string)
 		if !ok {
 			return &keyError{key: key, msg: "must be text", hint: key + ` = "08:00-15:00"`}

@@ -12,6 +12,7 @@ import (
 	"github.com/torv/torv/internal/config"
 	"github.com/torv/torv/internal/decode"
 	"github.com/torv/torv/internal/diag"
+	"github.com/torv/torv/internal/ignore"
 )
 
 // Dir is the folder of a site that holds its pages.
@@ -20,23 +21,6 @@ const Dir = "content"
 // Options changes what Load includes.
 type Options struct {
 	Drafts bool // include pages with draft = true
-}
-
-// IgnoredName reports whether a file or folder name is left out of the
-// site: hidden files, names starting with "_" (but _index.md) and the temp
-// and backup files editors leave beside the file they save.
-func IgnoredName(name string) bool {
-	switch {
-	case name == "_index.md":
-		return false
-	case strings.HasPrefix(name, "."), strings.HasPrefix(name, "_"), strings.HasPrefix(name, "#"),
-		strings.HasSuffix(name, "~"), strings.HasSuffix(name, ".swp"), strings.HasSuffix(name, ".swx"),
-		strings.HasSuffix(name, ".tmp"), strings.HasSuffix(name, ".bak"), name == "4913",
-		strings.Contains(name, ".goutputstream"), strings.HasSuffix(name, "___jb_tmp___"),
-		strings.HasSuffix(name, "___jb_old___"):
-		return true
-	}
-	return false
 }
 
 // Load reads every page below content/ in fsys (the site folder) and builds
@@ -55,7 +39,7 @@ func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, diag.List) {
 			errs.Add(diag.Errorf(p, 0, 0, "cannot read: %v", err))
 			return nil
 		}
-		if p != Dir && IgnoredName(d.Name()) {
+		if p != Dir && ignore.Name(d.Name()) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}

@@ -1,6 +1,9 @@
 package content
 
 import (
+	"strings"
+	"unicode/utf8"
+
 	"github.com/torv/torv/internal/decode"
 )
 
@@ -21,6 +24,7 @@ type Page struct {
 
 	src      decode.Source // the front matter, for positions of errors found after decoding
 	titleKey string        // collateKey of the title, made once for sorting
+	dir      string        // for a generated list page: its folder ("content/lov")
 }
 
 // Common returns the front matter every kind has.
@@ -58,6 +62,25 @@ func (p *Page) IsList() bool {
 // Pos returns the file line and column of a front-matter key, for errors
 // found after decoding.
 func (p *Page) Pos(key string) (line, col int) { return decode.PosOf(p.src, key) }
+
+// FrontMatterPos returns the file line and column of position (line, col)
+// inside text, a value of the page's front matter (a "Kort fortalt" with a
+// broken link), or the front matter's first line when the text is not
+// found as written.
+func (p *Page) FrontMatterPos(text string, line, col int) (int, int) {
+	first, _, _ := strings.Cut(text, "\n")
+	i := strings.Index(p.src.Text, first)
+	if i < 0 || first == "" {
+		return max(p.src.Line-1, 1), 1
+	}
+	before := p.src.Text[:i]
+	fileLine := p.src.Line + strings.Count(before, "\n")
+	startCol := utf8.RuneCountInString(before[strings.LastIndexByte(before, '\n')+1:]) + 1
+	if line <= 1 {
+		return fileLine, startCol + max(col, 1) - 1
+	}
+	return fileLine + line - 1, max(col, 1)
+}
 
 // Topic is one value of the tags taxonomy and the pages that carry it.
 type Topic struct {

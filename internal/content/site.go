@@ -100,15 +100,19 @@ func (s *Site) link(errs *diag.List) {
 		}
 		parent := s.byURL[parentURL]
 		if parent == nil {
-			seg := path.Base(strings.TrimSuffix(parentURL, "/"))
-			parent = s.generated(parentURL, KindSection, strings.ToUpper(seg[:1])+seg[1:])
+			// Title the list page after the folder as the editor named it
+			// ("ældre", not the URL's "aeldre").
+			dir := parentDir(p)
+			name := []rune(path.Base(dir))
+			parent = s.generated(parentURL, KindSection, strings.ToUpper(string(name[:1]))+string(name[1:]))
 			parent.Section = strings.Split(strings.Trim(parentURL, "/"), "/")[0]
+			parent.dir = dir
 		}
 		p.Parent = parent
 		parent.Children = append(parent.Children, p)
 	}
 	for _, p := range s.Pages {
-		p.titleKey = collateKey(p.Title())
+		p.titleKey = collateKey(p.Lang, p.Title())
 	}
 	s.topics()
 	for _, p := range s.Pages {
@@ -166,6 +170,18 @@ func (s *Site) refs(p *Page, key string, refs []string, want Kind, errs *diag.Li
 	return out
 }
 
+// parentDir returns the folder (below the site folder) that holds page p:
+// content/lov for content/lov/x.md and for content/lov/sub/_index.md.
+func parentDir(p *Page) string {
+	switch {
+	case p.File == "":
+		return path.Dir(p.dir)
+	case path.Base(p.File) == "_index.md":
+		return path.Dir(path.Dir(p.File))
+	}
+	return path.Dir(p.File)
+}
+
 func (s *Site) generated(u string, kind Kind, title string) *Page {
 	var data FrontMatter
 	switch kind {
@@ -201,7 +217,8 @@ func (s *Site) topics() {
 	if len(s.Topics) == 0 {
 		return
 	}
-	slices.SortFunc(s.Topics, func(a, b *Topic) int { return Collate(a.Name, b.Name) })
+	lang := s.Config.Language
+	slices.SortFunc(s.Topics, func(a, b *Topic) int { return CollateIn(lang, a.Name, b.Name) })
 	index := &Page{Kind: KindTopics, URL: "/" + s.Config.Taxonomy.Path + "/", Lang: s.Config.Language,
 		Data: &Section{Common: Common{Title: "Emner"}}, Parent: s.Home}
 	if taken := s.byURL[index.URL]; taken != nil {
@@ -215,7 +232,7 @@ func (s *Site) topics() {
 		slices.SortFunc(t.Pages, byDateThenTitle)
 		t.Page = &Page{Kind: KindTopic, URL: t.URL, Lang: s.Config.Language,
 			Data: &Section{Common: Common{Title: t.Name}}, Parent: index, Children: t.Pages,
-			titleKey: collateKey(t.Name)}
+			titleKey: collateKey(lang, t.Name)}
 		if s.byURL[t.URL] == nil {
 			s.byURL[t.URL] = t.Page
 			s.Pages = append(s.Pages, t.Page)
@@ -257,24 +274,41 @@ func byDateThenTitle(a, b *Page) int {
 	return cmp.Or(b.Date().Compare(a.Date().Time), byTitle(a, b))
 }
 
-// byTitle orders pages by title in Nordic order; see Collate.
+// byTitle orders pages by title in their language's order; see CollateIn.
 func byTitle(a, b *Page) int { return strings.Compare(a.titleKey, b.titleKey) }
 
-// Collate compares strings in Nordic alphabetical order: æ, ø and å (and
-// ä, ö) come after z, where Danish, Norwegian and Swedish readers look for
-// them. Case is ignored.
-func Collate(a, b string) int {
-	return strings.Compare(collateKey(a), collateKey(b))
+// Collate compares strings in Danish alphabetical order; see CollateIn.
+func Collate(a, b string) int { return CollateIn("da", a, b) }
+
+// CollateIn compares strings in the alphabetical order of a language, so a
+// glossary is in the order its readers look things up: Danish and
+// Norwegian put æ, ø, å after z (ä and ö with æ and ø); Swedish puts å,
+// ä, ö after z (æ and ø with ä and ö); English reads them as a, ae and o.
+// Case is ignored.
+func CollateIn(lang, a, b string) int {
+	return strings.Compare(collateKey(lang, a), collateKey(lang, b))
 }
 
-var collateReplacer = strings.NewReplacer("æ", "{", "ä", "{", "ø", "|", "ö", "|", "å", "}")
+var collators = map[string]*strings.Replacer{
+	"da": strings.NewReplacer("æ", "{", "ä", "{", "ø", "|", "ö", "|", "å", "}"),
+	"nb": strings.NewReplacer("æ", "{", "ä", "{", "ø", "|", "ö", "|", "å", "}"),
+	"sv": strings.NewReplacer("å", "{", "ä", "|", "æ", "|", "ö", "}", "ø", "}"),
+	"en": strings.NewReplacer("æ", "ae", "ä", "a", "ø", "o", "ö", "o", "å", "a", "é", "e"),
+}
 
-func collateKey(s string) string { return collateReplacer.Replace(strings.ToLower(s)) }
+func collateKey(lang, s string) string {
+	c := collators[lang]
+	if c == nil {
+		c = collators["da"]
+	}
+	return c.Replace(strings.ToLower(s))
+}
 
 // ResolveLink interprets a link written in page from: a content path
 // ("../lov/x.md", "/lov/x.md"), a site path ("/lov/x/") or a path relative
 // to the page's URL ("../x/"). It returns the site path with query and
-// fragment kept, and whether it exists. External links (with a scheme or
+// fragment kept, and whether it exists. A relative path to a file other
+// than a page ("kort.png") is read from the page's own folder. External links (with a scheme or
 // host) are returned as they are with internal false.
 func (s *Site) ResolveLink(from *Page, dest string) (resolved string, internal, exists bool) {
 	u, err := url.Parse(dest)
@@ -298,7 +332,13 @@ func (s *Site) ResolveLink(from *Page, dest string) (resolved string, internal, 
 		}
 	} else {
 		target = u.Path
-		if !strings.HasPrefix(target, "/") {
+		switch {
+		case strings.HasPrefix(target, "/"):
+		case path.Ext(target) != "" && from.File != "":
+			// A file (an image, a PDF) is found beside the page's file,
+			// where the editor sees it, not beside its URL.
+			target = path.Join("/"+path.Dir(strings.TrimPrefix(from.File, Dir+"/")), target)
+		default:
 			target = path.Join(from.URL, target)
 		}
 		target = path.Clean(target)

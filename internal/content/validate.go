@@ -18,6 +18,8 @@ const (
 	MaxInShortChars = 300
 )
 
+var sortOrders = []string{"weight", "date", "title"}
+
 // validate checks what the decoder cannot: values that depend on each
 // other or on the kind, formats inside strings, and allowed words.
 func validate(p *Page) diag.List {
@@ -81,6 +83,11 @@ func validate(p *Page) diag.List {
 			d.ID = strings.TrimSuffix(path.Base(p.File), ".md")
 		} else if Slugify(d.ID) != d.ID {
 			at("id", "id %q may only hold a-z, 0-9 and -", d.ID).WithHint("write it like id = %q", Slugify(d.ID))
+		}
+	case *Section:
+		if d.Sort != "" && !slices.Contains(sortOrders, d.Sort) {
+			at("sort", "unknown sort order %q", d.Sort).
+				Hint = diag.DidYouMean(d.Sort, sortOrders, `use "weight", "date" or "title"`)
 		}
 	case *Term:
 		if c.Description == "" {

@@ -114,6 +114,8 @@ func (d *decoder) parseError(err error) *diag.Error {
 // messages are its own words; we only add an instruction beside them.
 func parseHint(msg string) string {
 	switch {
+	case strings.Contains(msg, "expected '.' or '='") && nonASCIIGot(msg):
+		return `a key with æ, ø, å or other letters beyond a-z must be in quotes, like "lørdag" = "10:00-12:00", or use the English name (saturday)`
 	case strings.Contains(msg, "expected value but found"), strings.Contains(msg, "bare keys cannot contain"):
 		return `put text in double quotes, like title = "Sygedagpenge"`
 	case strings.Contains(msg, "unexpected EOF"), strings.Contains(msg, "unterminated"),
@@ -125,6 +127,17 @@ func parseHint(msg string) string {
 		return "each key may appear only once; remove one of them"
 	}
 	return "check the line against the examples in the README"
+}
+
+// nonASCIIGot reports whether the decoder's "but got 'X'" names a letter
+// beyond ASCII.
+func nonASCIIGot(msg string) bool {
+	_, after, ok := strings.Cut(msg, "but got '")
+	if !ok {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(after)
+	return r > utf8.RuneSelf
 }
 
 // lineCol converts a byte offset into a 1-based line and rune column.

@@ -3,12 +3,14 @@ package markup
 import (
 	"bytes"
 	"fmt"
+	"html"
 	"io"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -29,10 +31,14 @@ type Markdown struct {
 // New builds the converter. Build it once per build and share it.
 func New() *Markdown {
 	md := goldmark.New(
-		goldmark.WithExtensions(extension.Table, extension.Strikethrough),
+		goldmark.WithExtensions(
+			// Alignment becomes a class (see pageTransformer): a style
+			// attribute would be blocked by the site's CSP.
+			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
+			extension.Strikethrough,
+		),
 		goldmark.WithParserOptions(
-			parser.WithAutoHeadingID(),
-			parser.WithASTTransformers(util.Prioritized(linkTransformer{}, 100)),
+			parser.WithASTTransformers(util.Prioritized(pageTransformer{}, 100)),
 		),
 	)
 	return &Markdown{md: md}
@@ -46,6 +52,7 @@ type page struct {
 	file  string
 	src   []byte
 	link  LinkFunc
+	ids   *ids
 	lines []int // byte offsets of line starts, made on first error
 	errs  diag.List
 }
@@ -84,8 +91,18 @@ func (m *Markdown) Convert(w io.Writer, file string, body []byte, link LinkFunc)
 // a law explainer's body sits under "Det betyder for dig", so the editor's
 // "##" must become h3 there.
 func (m *Markdown) ConvertShifted(w io.Writer, file string, body []byte, link LinkFunc, shift int) (diag.List, error) {
-	pg := &page{file: file, src: body, link: link, shift: shift}
-	ctx := parser.NewContext(parser.WithIDs(newIDs()))
+	pg := &page{file: file, src: body, link: link, shift: shift, ids: newIDs()}
+	if line, ok := tooManyOpenLinks(body); !ok {
+		// goldmark rescans the rest of a line for every "](" it meets, so
+		// thousands of unfinished links on one line take minutes. Show the
+		// text as it is and say why.
+		l, _ := pg.pos(line)
+		pg.errs.Add(diag.Errorf(file, l, 1, "this line has too many links for torv to read in time").
+			WithHint("split the line, or finish each link with ) after its address"))
+		_, err := io.WriteString(w, "<p>"+html.EscapeString(string(body))+"</p>\n")
+		return pg.errs, err
+	}
+	ctx := parser.NewContext(parser.WithIDs(pg.ids))
 	ctx.Set(pageKey, pg)
 	if err := m.md.Convert(body, w, parser.WithContext(ctx)); err != nil {
 		return pg.errs, fmt.Errorf("%s: %w", file, err)
@@ -93,8 +110,29 @@ func (m *Markdown) ConvertShifted(w io.Writer, file string, body []byte, link Li
 	return pg.errs, nil
 }
 
+// maxLinkWork bounds the work goldmark's link scan may do on one line: the
+// number of "](" on the line times the line's length.
+const maxLinkWork = 50_000_000
+
+// tooManyOpenLinks returns the offset of the first line whose link scan
+// would cost more than maxLinkWork, and false; or 0 and true.
+func tooManyOpenLinks(body []byte) (offset int, ok bool) {
+	if bytes.Count(body, []byte("](")) < 64 {
+		return 0, true
+	}
+	for off := 0; off < len(body); {
+		line, _, _ := bytes.Cut(body[off:], []byte("\n"))
+		if n := bytes.Count(line, []byte("](")); n*len(line) > maxLinkWork {
+			return off, false
+		}
+		off += len(line) + 1
+	}
+	return 0, true
+}
+
 // Inline converts a short string (a lead, a "Kort fortalt") and returns its
-// HTML without the wrapping paragraph.
+// HTML without the wrapping paragraph. Positions in its errors are lines
+// and columns of s.
 func (m *Markdown) Inline(s string, link LinkFunc) (string, diag.List) {
 	var b bytes.Buffer
 	errs, _ := m.Convert(&b, "", []byte(s), link)
@@ -105,9 +143,12 @@ func (m *Markdown) Inline(s string, link LinkFunc) (string, diag.List) {
 	return string(out), errs
 }
 
-type linkTransformer struct{}
+// pageTransformer does torv's work on each page's tree: heading ids and
+// levels, table alignment classes, link resolution and the raw-HTML
+// warnings.
+type pageTransformer struct{}
 
-func (linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+func (pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	pg, _ := pc.Get(pageKey).(*page)
 	if pg == nil {
 		return
@@ -120,10 +161,17 @@ func (linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 		switch n := n.(type) {
 		case *ast.Heading:
 			n.Level = min(n.Level+pg.shift, 6)
+			// The id comes from what the reader sees ("Ret & pligt"), not
+			// from the source ("Ret &amp; pligt", link addresses).
+			n.SetAttributeString("id", pg.ids.Generate(plainText(n, src), n.Kind()))
+		case *east.TableCell:
+			if n.Alignment != east.AlignNone {
+				n.SetAttributeString("class", []byte("align-"+n.Alignment.String()))
+			}
 		case *ast.Link:
-			n.Destination = pg.resolve(n, n.Destination, false)
+			n.Destination = pg.resolve(n, src, n.Destination, false)
 		case *ast.Image:
-			n.Destination = pg.resolve(n, n.Destination, true)
+			n.Destination = pg.resolve(n, src, n.Destination, true)
 		case *ast.AutoLink:
 			// Bare URLs and e-mail addresses are external by nature.
 		case *ast.RawHTML:
@@ -143,24 +191,45 @@ func (linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 	})
 }
 
+// plainText is the text a reader sees in n, with entities resolved.
+func plainText(n ast.Node, src []byte) []byte {
+	var b bytes.Buffer
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Segment.Value(src))
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		}
+		return ast.WalkContinue, nil
+	})
+	return util.ResolveNumericReferences(util.ResolveEntityNames(b.Bytes()))
+}
+
 func isComment(b []byte) bool { return bytes.HasPrefix(bytes.TrimSpace(b), []byte("<!--")) }
 
 func (pg *page) warnHTML(off int) {
-	if pg.file == "" {
-		return
-	}
 	line, col := pg.pos(off)
 	pg.errs.Add(diag.Errorf(pg.file, line, col, "HTML in Markdown is left out of the page").
 		WithHint("write it in Markdown instead; for a line break, end the line with a backslash").Warning())
 }
 
-func (pg *page) resolve(n ast.Node, dest []byte, image bool) []byte {
+// resolve passes a destination, as the reader would read it (backslash
+// escapes and entities resolved), to the LinkFunc.
+func (pg *page) resolve(n ast.Node, src, raw []byte, image bool) []byte {
 	if pg.link == nil {
-		return dest
+		return raw
 	}
+	dest := util.UnescapePunctuations(util.ResolveNumericReferences(util.ResolveEntityNames(raw)))
 	href, internal, exists := pg.link(string(dest), image)
-	if internal && !exists && pg.file != "" {
-		line, col := pg.pos(offset(n))
+	if internal && !exists {
+		line, col := pg.pos(offset(n, src, raw))
 		what := "a page"
 		if image {
 			what = "a file"
@@ -171,19 +240,81 @@ func (pg *page) resolve(n ast.Node, dest []byte, image bool) []byte {
 	return []byte(href)
 }
 
-// offset finds a byte offset for an inline node: the start of its first
-// text, or of the block it sits in.
-func offset(n ast.Node) int {
-	for c := n.FirstChild(); c != nil; c = c.FirstChild() {
-		if t, ok := c.(*ast.Text); ok {
-			// The link starts at "[" just before its text.
-			return max(t.Segment.Start-1, 0)
-		}
+// offset finds where a link starts: the "[" before "](dest" in its block
+// (the first such after the link's text, so a second link to the same
+// address is told apart), else the "[" before its first text, else the
+// start of its block. goldmark keeps no position for links themselves.
+func offset(n ast.Node, src, dest []byte) int {
+	after := -1
+	if t := firstText(n); t != nil {
+		after = t.Segment.Start
 	}
+	var block ast.Node
 	for p := n.Parent(); p != nil; p = p.Parent() {
 		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
-			return p.Lines().At(0).Start
+			block = p
+			break
 		}
 	}
+	if block != nil {
+		needle := append([]byte("]("), dest...)
+		lines := block.Lines()
+		for i := range lines.Len() {
+			seg := lines.At(i)
+			line := src[seg.Start:seg.Stop]
+			for from := 0; from < len(line); {
+				j := bytes.Index(line[from:], needle)
+				if j < 0 {
+					break
+				}
+				j += from
+				if seg.Start+j >= after {
+					return seg.Start + openBracket(line, j)
+				}
+				from = j + 1
+			}
+		}
+	}
+	if after >= 0 {
+		for i := after - 1; i >= 0 && src[i] != '\n'; i-- {
+			if src[i] == '[' {
+				return i
+			}
+		}
+		return after
+	}
+	if block != nil {
+		return block.Lines().At(0).Start
+	}
 	return 0
+}
+
+// openBracket returns the index of the "[" that the "]" at close closes,
+// or close when it is not on the line.
+func openBracket(line []byte, close int) int {
+	depth := 0
+	for i := close - 1; i >= 0; i-- {
+		switch line[i] {
+		case ']':
+			depth++
+		case '[':
+			if depth == 0 {
+				return i
+			}
+			depth--
+		}
+	}
+	return close
+}
+
+func firstText(n ast.Node) *ast.Text {
+	var found *ast.Text
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			found = t
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return found
 }

@@ -11,7 +11,10 @@ import (
 // funcs returns the template functions for one language; see the package
 // documentation. They are bound per language so that templates need not
 // pass the language around.
-func (r *Renderer) funcs(lang string, ui uiStrings) template.FuncMap {
+//
+// w is the worker whose templates these are; it is nil for the parsed
+// masters, which are never executed.
+func (r *Renderer) funcs(lang string, ui uiStrings, w *worker) template.FuncMap {
 	loc := locales[lang]
 	if loc == nil {
 		loc = locales["da"]
@@ -30,10 +33,7 @@ func (r *Renderer) funcs(lang string, ui uiStrings) template.FuncMap {
 		"date":    func(d content.Date) string { return loc.date(d.Time) },
 		"isodate": func(d content.Date) string { return d.ISO() },
 		"url":     r.URL,
-		"md": func(s string) template.HTML {
-			html, _ := r.md.Inline(s, r.linker(r.site.Home))
-			return template.HTML(html)
-		},
+		"md":      func(s string) template.HTML { return w.md(s) },
 		"page":    r.site.Ref,
 		"number":  loc.number,
 		"percent": loc.percentage,
@@ -55,7 +55,7 @@ func (r *Renderer) funcs(lang string, ui uiStrings) template.FuncMap {
 			}
 			return v * 100 / maxv
 		},
-		"item": func(p *content.Page) (template.HTML, error) { return r.item(lang, p) },
+		"item": func(p *content.Page) (template.HTML, error) { return w.item(lang, p) },
 		"add":  func(a, b int) int { return a + b },
 		"mul":  func(a, b float64) float64 { return a * b },
 	}

@@ -58,7 +58,7 @@ func (l *locale) date(t time.Time) string {
 // number writes x with the language's separators and at most one decimal:
 // 77117 is "77.117" in Danish, 12.5 is "12,5".
 func (l *locale) number(x float64) string {
-	neg := x < 0
+	neg := math.Round(x*10) < 0 // -0.04 is written 0, not −0
 	x = math.Abs(x)
 	r := math.Round(x*10) / 10
 	whole := int64(r)

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"sync"
 	texttemplate "text/template"
+	"text/template/parse"
+	"unicode/utf8"
 
 	"github.com/torv/torv/internal/assets"
 	"github.com/torv/torv/internal/content"
@@ -32,8 +34,40 @@ type Renderer struct {
 	base    string                                   // the base URL's path, "/" or "/borger/"
 	layouts map[string]map[string]*template.Template // lang -> layout name -> set
 	strings map[string]uiStrings                     // lang -> UI strings
-	common  map[string]*template.Template            // lang -> base and partials, for item
+	common  map[string]*template.Template            // lang -> base and partials
 	items   sync.Map                                 // itemKey -> template.HTML
+	sources map[string]string                        // template name -> its text, for error columns
+	workers sync.Pool                                // *worker
+}
+
+// worker is one render goroutine's own copy of the templates, so that the
+// template functions know the page being rendered (md resolves links from
+// it and reports mistakes at it) without sharing state between goroutines.
+// html/template allows cloning only before a template first executes, so
+// the parsed masters are never executed themselves.
+type worker struct {
+	r      *Renderer
+	sets   map[string]map[string]*template.Template
+	common map[string]*template.Template
+	page   *content.Page
+	errs   diag.List
+}
+
+func (r *Renderer) newWorker() *worker {
+	w := &worker{r: r, sets: map[string]map[string]*template.Template{}, common: map[string]*template.Template{}}
+	for lang, sets := range r.layouts {
+		funcs := r.funcs(lang, r.strings[lang], w)
+		w.sets[lang] = map[string]*template.Template{}
+		for name, t := range sets {
+			if c, err := t.Clone(); err == nil {
+				w.sets[lang][name] = c.Funcs(funcs)
+			}
+		}
+		if c, err := r.common[lang].Clone(); err == nil {
+			w.common[lang] = c.Funcs(funcs)
+		}
+	}
+	return w
 }
 
 type itemKey struct {
@@ -47,18 +81,36 @@ const ItemTemplate = "partials/page-item.html"
 // item renders a page's list entry once and reuses it: on a large site the
 // same page appears in its section and in each of its topics, and lists
 // are most of the rendering work.
-func (r *Renderer) item(lang string, p *content.Page) (template.HTML, error) {
+func (w *worker) item(lang string, p *content.Page) (template.HTML, error) {
 	key := itemKey{lang, p}
-	if h, ok := r.items.Load(key); ok {
+	if h, ok := w.r.items.Load(key); ok {
 		return h.(template.HTML), nil
 	}
 	var b bytes.Buffer
-	if err := r.common[lang].ExecuteTemplate(&b, ItemTemplate, p); err != nil {
+	if err := w.common[lang].ExecuteTemplate(&b, ItemTemplate, p); err != nil {
 		return "", err
 	}
 	h := template.HTML(b.String())
-	r.items.Store(key, h)
+	w.r.items.Store(key, h)
 	return h, nil
+}
+
+// md converts a short string of front-matter Markdown, resolving its links
+// from the page being rendered and reporting broken ones at the page.
+func (w *worker) md(s string) template.HTML {
+	p := w.page
+	if p == nil {
+		p = w.r.site.Home
+	}
+	html, errs := w.r.md.Inline(s, w.r.linker(p))
+	for _, e := range errs {
+		if p.File == "" {
+			continue // a generated page has no front matter to point at
+		}
+		line, col := p.FrontMatterPos(s, e.Line, e.Col)
+		w.errs.Add(&diag.Error{File: p.File, Line: line, Col: col, Msg: e.Msg + " (in the front matter)", Hint: e.Hint, Level: e.Level})
+	}
+	return template.HTML(html)
 }
 
 // New parses the layouts of fsys (the layered site and defaults) for every
@@ -66,7 +118,7 @@ func (r *Renderer) item(lang string, p *content.Page) (template.HTML, error) {
 func New(fsys fs.FS, site *content.Site, md *markup.Markdown, set *assets.Set) (*Renderer, diag.List) {
 	r := &Renderer{site: site, md: md, css: set.CSS, base: site.Config.BasePath,
 		layouts: map[string]map[string]*template.Template{}, strings: map[string]uiStrings{},
-		common: map[string]*template.Template{}}
+		common: map[string]*template.Template{}, sources: map[string]string{}}
 	var errs diag.List
 	files, err := fs.Glob(fsys, LayoutDir+"/*.html")
 	if err != nil || !slices.Contains(files, LayoutDir+"/base.html") {
@@ -83,9 +135,9 @@ func New(fsys fs.FS, site *content.Site, md *markup.Markdown, set *assets.Set) (
 			continue
 		}
 		r.strings[lang] = ui
-		common := template.New("").Funcs(r.funcs(lang, ui))
+		common := template.New("").Funcs(r.funcs(lang, ui, nil))
 		for _, f := range append([]string{LayoutDir + "/base.html"}, partials...) {
-			if e := parseFile(fsys, common, f); e != nil {
+			if e := r.parseFile(fsys, common, f); e != nil {
 				errs.Add(e)
 			}
 		}
@@ -99,7 +151,7 @@ func New(fsys fs.FS, site *content.Site, md *markup.Markdown, set *assets.Set) (
 				continue
 			}
 			t, _ := common.Clone()
-			if e := parseFile(fsys, t, f); e != nil {
+			if e := r.parseFile(fsys, t, f); e != nil {
 				errs.Add(e)
 				continue
 			}
@@ -114,15 +166,17 @@ func New(fsys fs.FS, site *content.Site, md *markup.Markdown, set *assets.Set) (
 	return r, nil
 }
 
-// name of a template: its path below layouts/ ("partials/quote.html").
-func parseFile(fsys fs.FS, t *template.Template, file string) *diag.Error {
+// parseFile parses one layout file into t. The template's name is its path
+// below layouts/ ("partials/quote.html").
+func (r *Renderer) parseFile(fsys fs.FS, t *template.Template, file string) *diag.Error {
 	b, err := fs.ReadFile(fsys, file)
 	if err != nil {
 		return diag.Errorf(file, 0, 0, "cannot read: %v", err)
 	}
 	name := strings.TrimPrefix(file, LayoutDir+"/")
+	r.sources[name] = string(b)
 	if _, err := t.New(name).Parse(string(b)); err != nil {
-		return templateError(err)
+		return r.templateError(err)
 	}
 	return nil
 }
@@ -148,10 +202,22 @@ func layoutFor(p *content.Page) string {
 
 // Page renders one page to a full HTML document.
 func (r *Renderer) Page(p *content.Page) ([]byte, diag.List) {
+	w, _ := r.workers.Get().(*worker)
+	if w == nil {
+		w = r.newWorker()
+	}
+	defer r.workers.Put(w)
+	w.page, w.errs = p, nil
+	b, errs := w.render(p)
+	return b, append(errs, w.errs...)
+}
+
+func (w *worker) render(p *content.Page) ([]byte, diag.List) {
+	r := w.r
 	var errs diag.List
-	sets := r.layouts[p.Lang]
+	sets := w.sets[p.Lang]
 	if sets == nil {
-		sets = r.layouts[r.site.Config.Language]
+		sets = w.sets[r.site.Config.Language]
 	}
 	name := layoutFor(p)
 	t := sets[name]
@@ -190,7 +256,7 @@ func (r *Renderer) Page(p *content.Page) ([]byte, diag.List) {
 	}
 	var out bytes.Buffer
 	if err := t.ExecuteTemplate(&out, "base.html", v); err != nil {
-		e := templateError(err)
+		e := r.templateError(err)
 		e.Msg = fmt.Sprintf("%s (while making %s)", e.Msg, pageName(p))
 		errs.Add(e)
 		return nil, errs
@@ -225,9 +291,17 @@ func (r *Renderer) URL(sitePath string) string {
 }
 
 // templateError turns an html/template or text/template error into a
-// diag.Error at the template's file and line.
-func templateError(err error) *diag.Error {
+// diag.Error at the template's file, line and column.
+func (r *Renderer) templateError(err error) *diag.Error {
 	var te *template.Error
+	if errors.As(err, &te) && te.Node != nil && te.Node.Position() >= 0 {
+		// An escaping error: its node knows the template it is in.
+		if loc, _ := (&parse.Tree{}).ErrorContext(te.Node); loc != "" {
+			if name, line, col, _ := templatePos("template: " + loc + ": "); name != "" {
+				return r.at(name, line, col, te.Description)
+			}
+		}
+	}
 	if errors.As(err, &te) && te.Name != "" {
 		return diag.Errorf(LayoutDir+"/"+te.Name, te.Line, 0, "%s", te.Description).
 			WithHint("fix the layout at this line")
@@ -244,7 +318,22 @@ func templateError(err error) *diag.Error {
 	if name == "" {
 		return diag.Errorf(LayoutDir, 0, 0, "%s", msg)
 	}
-	return diag.Errorf(LayoutDir+"/"+name, line, col, "%s", rest).WithHint("fix the layout at this line")
+	return r.at(name, line, col, rest)
+}
+
+// at makes an error at a template position; col is text/template's
+// 0-based byte offset in the line, and becomes a 1-based character column.
+func (r *Renderer) at(name string, line, col int, msg string) *diag.Error {
+	if src, ok := r.sources[name]; ok && line > 0 && col >= 0 {
+		lines := strings.Split(src, "\n")
+		if line <= len(lines) && col <= len(lines[line-1]) {
+			col = utf8.RuneCountInString(lines[line-1][:col])
+		}
+	}
+	if line > 0 {
+		col++
+	}
+	return diag.Errorf(LayoutDir+"/"+name, line, col, "%s", msg).WithHint("fix the layout at this line")
 }
 
 // templatePos reads "template: NAME:LINE:COL: message" (column optional).
@@ -257,7 +346,7 @@ func templatePos(msg string) (name string, line, col int, rest string) {
 	if !ok || !strings.HasSuffix(name, ".html") {
 		return "", 0, 0, msg
 	}
-	var nums []int
+	nums := []int{}
 	for range 2 {
 		head, tail, ok := strings.Cut(rest, ":")
 		n, err := strconv.Atoi(head)
@@ -272,6 +361,8 @@ func templatePos(msg string) (name string, line, col int, rest string) {
 	}
 	if len(nums) > 1 {
 		col = nums[1]
+	} else {
+		col = -1
 	}
 	return name, line, col, strings.TrimSpace(rest)
 }

@@ -18,6 +18,19 @@ var weekdayAliases = map[string]string{
 	"tysdag": "tuesday", "laurdag": "saturday", "sundag": "sunday",
 }
 
+// CanonicalWeekday returns the English key of a weekday written in Danish,
+// Swedish, Norwegian or English ("lørdag" -> "saturday"), or "".
+func CanonicalWeekday(s string) string {
+	day := strings.ToLower(s)
+	if alias, ok := weekdayAliases[day]; ok {
+		return alias
+	}
+	if containsString(Weekdays, day) {
+		return day
+	}
+	return ""
+}
+
 // Interval is one opening period of a day, as "08:00" and "15:30".
 type Interval struct {
 	Open, Close string
@@ -112,14 +125,14 @@ func ParseHours(s string) ([]Interval, error) {
 	}
 	var out []Interval
 	last := -1
-	for part := range strings.SplitSeq(s, ",") {
-		part = strings.TrimSpace(part)
-		part = strings.NewReplacer("–", "-", "—", "-", " ", "").Replace(part)
+	for written := range strings.SplitSeq(s, ",") {
+		written = strings.TrimSpace(written)
+		part := strings.NewReplacer("–", "-", "—", "-", " ", "").Replace(written)
 		open, close, ok := strings.Cut(part, "-")
 		o, errO := parseClock(open)
 		c, errC := parseClock(close)
 		if !ok || errO != nil || errC != nil {
-			return nil, &keyError{msg: fmt.Sprintf("%q is not a time span", part),
+			return nil, &keyError{msg: fmt.Sprintf("%q is not a time span", written),
 				hint: `write opening and closing time like "08:00-15:00", or "closed"`}
 		}
 		if c <= o {
@@ -127,7 +140,7 @@ func ParseHours(s string) ([]Interval, error) {
 				hint: "the closing time must come after the opening time"}
 		}
 		if o < last {
-			return nil, &keyError{msg: fmt.Sprintf("%s starts before the span before it ends", part),
+			return nil, &keyError{msg: fmt.Sprintf("%s starts before the span before it ends", written),
 				hint: "write the spans of a day in order, without overlap"}
 		}
 		last = c

@@ -37,7 +37,7 @@ func (r *Renderer) funcs(lang string, ui uiStrings, w *worker) template.FuncMap 
 		"page":    r.site.Ref,
 		"number":  loc.number,
 		"percent": loc.percentage,
-		"weekday": func(day string) string { return loc.weekdays[day] },
+		"weekday": func(day string) string { return loc.weekdays[content.CanonicalWeekday(day)] },
 		"tel": func(phone string) template.URL {
 			// tel: links take digits and a leading +, nothing else; what is
 			// left is safe, so html/template may keep the scheme.

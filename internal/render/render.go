@@ -186,12 +186,6 @@ func (r *Renderer) T(lang, key string) (string, error) {
 	return r.strings[lang].get(lang, key)
 }
 
-// HasLayout reports whether a layout of that name exists.
-func (r *Renderer) HasLayout(name string) bool {
-	_, ok := r.layouts[r.site.Config.Language][name]
-	return ok
-}
-
 // layoutFor names the layout of page p.
 func layoutFor(p *content.Page) string {
 	if l := p.Common().Layout; l != "" {

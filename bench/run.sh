@@ -13,6 +13,11 @@
 #                     must exist). Without KEEP the corpus is reused when its
 #                     corpus.json matches N, seed and front matter and was made
 #                     by the same gencorpus.go, and regenerated otherwise.
+#   SERVE=1           the edit test: `torv serve` and `hugo server` on the corpus,
+#                     start to first page and edit to served (SERVE=0 skips it,
+#                     SERVE=only skips the build timing)
+#   EDITS=10          edits per server in the edit test (the median is reported)
+#   PORT=13131        loopback port of `torv serve`; `hugo server` gets PORT+1
 #
 # Everything is written under /tmp/torv-bench:
 #   gencorpus, torv                 the binaries
@@ -22,6 +27,8 @@
 #   N/out/{torv,hugo}/              outputs (overwritten in place between runs)
 #   N/out/{torv,hugo}.log           build log of the last run
 #   N/out/{torv,hugo}.times         one line per timed run: wall s, user s, sys s, max RSS KiB
+#   N/out/{torv,hugo}-serve.log     the servers' logs of the edit test
+#   N/out/{torv,hugo}.edits         the edit test: startup ms, then one line per edit, ms
 set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -30,6 +37,9 @@ RUNS=${RUNS:-5}
 WARMUP=${WARMUP:-1}
 SEED=${SEED:-1}
 KEEP=${KEEP:-}
+SERVE=${SERVE:-1}
+EDITS=${EDITS:-10}
+PORT=${PORT:-13131}
 BASE=/tmp/torv-bench
 FM=toml
 
@@ -43,6 +53,9 @@ for n in "$@"; do
 done
 [[ $RUNS =~ ^[1-9][0-9]*$ ]] || die "RUNS must be a positive integer"
 [[ $WARMUP =~ ^[0-9]+$ ]] || die "WARMUP must be a non-negative integer"
+[[ $SERVE =~ ^(0|1|only)$ ]] || die "SERVE must be 0, 1 or only"
+[[ $EDITS =~ ^[1-9][0-9]*$ ]] || die "EDITS must be a positive integer"
+[[ $PORT =~ ^[1-9][0-9]*$ ]] || die "PORT must be a port number"
 [ -f "$SHARED/bench/gencorpus.go" ] || die "no $SHARED/bench/gencorpus.go (set SHARED=path/to/shared)"
 [ -f "$SHARED/bench/hugo/config.toml" ] || die "no Hugo skeleton in $SHARED/bench/hugo"
 for f in config.toml home.md; do [ -f "$REPO/bench/$f" ] || die "no $REPO/bench/$f"; done
@@ -60,6 +73,7 @@ apt_install() { # package
 }
 command -v hugo >/dev/null || apt_install hugo
 [ -x /usr/bin/time ] || apt_install time
+[ "$SERVE" = 0 ] || command -v curl >/dev/null || apt_install curl
 
 mkdir -p "$BASE"
 log "building gencorpus and torv"
@@ -170,6 +184,8 @@ verify() {
 	echo "every content page <section>/<slug>.md has <section>/<slug>/index.html in both outputs"
 }
 
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{ if (b > 0) printf "%.2f", a/b; else print "n/a" }'; }
+
 median() { sort -g | awk '{a[NR]=$1} END{ if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2 }'; }
 
 declare -A MED
@@ -201,11 +217,94 @@ timeit() {
 			"${MED[$tool.w]}" "${MED[$tool.u]}" "${MED[$tool.s]}" "${MED[$tool.c]}" "${MED[$tool.m]}" \
 			"$(awk -v w="${MED[$tool.w]}" -v n="$N" 'BEGIN{print w*1000/n}')"
 	done
-	ratio() { awk -v a="$1" -v b="$2" 'BEGIN{ if (b > 0) printf "%.2f", a/b; else print "n/a" }'; }
 	echo "torv/hugo wall: $(ratio "${MED[torv.w]}" "${MED[hugo.w]}")"
 	echo "torv/hugo cpu: $(ratio "${MED[torv.c]}" "${MED[hugo.c]}")"
 	echo "torv/hugo peak memory: $(ratio "${MED[torv.m]}" "${MED[hugo.m]}")"
 	echo "(per-run times: $OUT/torv.times, $OUT/hugo.times)"
+}
+
+# ---------------------------------------------------------------- edit test
+# A dev server on the corpus: how long from its start until the page is
+# served, and from appending a marker to the page's Markdown until the page
+# served has it. Each tool edits its own copy of the page, which is put back
+# afterwards; each edit waits for the server's log to show the rebuild done
+# before the next one, so no edit lands in the middle of a rebuild.
+now_ms() { echo $(($(date +%s%N) / 1000000)); }
+
+serve_tool() { # tool
+	local tool=$1 site page rel url port cmd log done_re pid t0 t1 i marker n0 orig out
+	case $tool in
+	torv) site=$SITE port=$PORT done_re='^Built ' ;;
+	hugo) site=$HUGOSITE port=$((PORT + 1)) done_re='Total in' ;;
+	esac
+	page=$(find "$site/content/nyheder" -name '*-0*.md' | sort | awk 'NR == 1')
+	[ -n "$page" ] || die "N=$N: no page in $site/content/nyheder for the edit test"
+	rel=${page#"$site/content/"}
+	url="http://127.0.0.1:$port/${rel%.md}/"
+	log=$OUT/$tool-serve.log
+	out=$OUT/$tool.edits
+	case $tool in
+	torv) cmd=("$TORV" serve -source "$site" -port "$port") ;;
+	hugo) cmd=(hugo server -s "$site" --bind 127.0.0.1 --port "$port") ;;
+	esac
+	if curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$port/"; then
+		die "port $port is taken: set PORT"
+	fi
+	orig=$(mktemp)
+	cp "$page" "$orig"
+	t0=$(now_ms)
+	"${cmd[@]}" >"$log" 2>&1 &
+	pid=$!
+	# shellcheck disable=SC2064
+	trap "kill $pid 2>/dev/null; cp '$orig' '$page'; rm -f '$orig'" EXIT
+	until curl -sf -o /dev/null --max-time 60 "$url"; do
+		kill -0 "$pid" 2>/dev/null || { tail -n 20 "$log" >&2; die "N=$N: $tool server ended before serving $url"; }
+		(($(now_ms) - t0 < 300000)) || die "N=$N: $tool server did not serve $url within 300 s"
+		sleep 0.02
+	done
+	t1=$(now_ms)
+	echo "$((t1 - t0))" >"$out"
+	sleep 1
+	for ((i = 1; i <= EDITS; i++)); do
+		marker="BENCHEDIT$i$RANDOM$RANDOM"
+		n0=$(grep -c "$done_re" "$log" || true)
+		t0=$(now_ms)
+		printf '\nRettelse %s.\n' "$marker" >>"$page"
+		until curl -s --max-time 5 "$url" | grep -q "$marker"; do
+			(($(now_ms) - t0 < 60000)) || { echo "N=$N: $tool: edit $i not served after 60 s" >&2; break; }
+		done
+		t1=$(now_ms)
+		echo "$((t1 - t0))" >>"$out"
+		# let the rebuild finish before the next edit
+		until (($(grep -c "$done_re" "$log" || true) > n0)); do
+			(($(now_ms) - t0 < 120000)) || break
+			sleep 0.05
+		done
+		sleep 0.5
+	done
+	kill "$pid" 2>/dev/null || true
+	wait "$pid" 2>/dev/null || true
+	trap - EXIT
+	cp "$orig" "$page"
+	rm -f "$orig"
+}
+
+servetest() {
+	local tool
+	log "N=$N: edit test, $EDITS edits each, torv serve on 127.0.0.1:$PORT, hugo server on :$((PORT + 1))"
+	for tool in torv hugo; do
+		serve_tool "$tool"
+	done
+	printf '\n%-6s %6s %11s %11s  %s\n' serve pages startup_ms edit_med_ms "edit ms (each)"
+	for tool in torv hugo; do
+		local t=$OUT/$tool.edits
+		MED[$tool.start]=$(head -n 1 "$t")
+		MED[$tool.edit]=$(tail -n +2 "$t" | median)
+		printf '%-6s %6d %11d %11s  %s\n' "$tool" "$N" "${MED[$tool.start]}" "${MED[$tool.edit]}" "$(tail -n +2 "$t" | tr '\n' ' ')"
+	done
+	echo "torv/hugo startup: $(ratio "${MED[torv.start]}" "${MED[hugo.start]}")"
+	echo "torv/hugo edit-to-served: $(ratio "${MED[torv.edit]}" "${MED[hugo.edit]}")"
+	echo "(server logs: $OUT/torv-serve.log, $OUT/hugo-serve.log)"
 }
 
 for N in "$@"; do
@@ -218,6 +317,9 @@ for N in "$@"; do
 	mkdir -p "$D"
 	make_corpus "$D"
 	mkdir -p "$OUT"
-	verify
-	timeit
+	if [ "$SERVE" != only ]; then
+		verify
+		timeit
+	fi
+	[ "$SERVE" = 0 ] || servetest
 done

@@ -82,6 +82,12 @@ func New(t testing.TB, opts ...chromedp.ExecAllocatorOption) context.Context {
 		t.Fatalf("starting Chromium (%s): %v", path, err)
 	}
 	t.Cleanup(func() {
+		// Close the browser properly first: killed at once, Chromium's
+		// helper processes may still write to the profile folder while
+		// the test removes it.
+		if ctx.Err() == nil { // the test may have closed it already
+			chromedp.Cancel(ctx)
+		}
 		cancel()
 		cancelAlloc()
 	})

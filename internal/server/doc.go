@@ -1,21 +1,73 @@
-// Package server is torv's preview: it builds a site in memory and serves
-// it over HTTP on the editor's own machine.
+// Package server is torv's preview: it builds a site in memory, serves it
+// over HTTP on the editor's own machine, and keeps every open page up to
+// date while the editor writes.
 //
-// # Model
+// # Serving
 //
-// The server holds the Output of the last successful build and the
+// The server holds the Output of the last build that succeeded and the
 // diagnostics of the last build. It never reads public/ and never serves a
 // file that is not in the Output: request paths are cleaned, and paths
-// holding "..", encoded slashes or backslashes are refused with 404.
+// holding "..", encoded slashes or backslashes are refused with 404. It
+// answers only requests whose Host is an address of its own (an IP address
+// or localhost, at the port it listens on), so a web page cannot reach the
+// preview through a DNS name pointed at the editor's machine.
 //
-// Before answering a request for a page, the server checks whether any file
-// of the site (config.toml, content/, layouts/, assets/, i18n/) changed
-// since the last build, by size and modification time, and rebuilds if so.
-// An editor saves, reloads the browser and sees the change. (Watching with
-// fsnotify and live reload replace this check in a later version.)
+// Every HTML page is served with one element added before </body>, the
+// live-reload script:
 //
-// When the last build failed, every page request is answered with a page
-// that lists each error with its file, line, column and fix, so the editor
-// sees the mistake where they look, not only in the terminal. It needs no
-// JavaScript and no CSS of the site's.
+//	<script src="/__torv/live.js" data-torv-build="RUN.GEN"></script>
+//
+// The script is a file of this package (live.js), embedded in the binary
+// and served only by the preview at /__torv/, so it is never part of a
+// built site; as a script file of the page's own origin, the pages'
+// Content-Security-Policy (default-src 'self') allows it. RUN names this
+// run of the server and GEN the build the page came from.
+//
+// # Rebuilding
+//
+// Package watch reports batches of changed files; for each, the server
+// asks its build.Session to update (an edit to a page re-renders the pages
+// that show it; a layout or config.toml edit rebuilds everything) and
+// compares the new Output with the one it replaces, path by path. Each
+// output path remembers the build in which its bytes last changed.
+//
+// # Live reload
+//
+// The script opens a Server-Sent Events stream,
+// /__torv/events?path=PAGE&build=RUN.GEN. The stream refuses (403) a
+// request whose Host is not the preview's own or whose Origin (when sent)
+// is another; no websocket is needed. On connecting, and after every
+// build, the server sends the page one event:
+//
+//	event: update   data: {"reload": true}     the page changed since it was served: reload,
+//	                                            keeping the scroll position
+//	event: update   data: {"css": {"old", "href", "integrity"}}
+//	                                            only the stylesheet changed: swap the
+//	                                            <link>, no reload
+//	event: update   data: {"reload": false}    the page did not change (an overlay goes)
+//	event: errors   data: {report}             the build failed: show the overlay
+//
+// A page from another run of the server reloads at once.
+//
+// # Errors
+//
+// When a build fails, every open page shows an overlay over the last good
+// version of the page, which the server keeps serving. The overlay lists
+// every error and warning with its file, line and column, the line of the
+// file with a ^ under the column, the message and the fix. Its own words
+// (the heading, the explanation) are in the site's language (da, sv, nb or
+// en, kept in this package); the messages are the same as in the terminal.
+// It is built in a shadow root with a stylesheet of its own
+// (/__torv/overlay.css), so the page's CSS neither breaks it nor is needed
+// by it; it is an alertdialog with a heading, and focus moves to it, so a
+// screen reader reads it at once; Escape or its button hides it. When the
+// build succeeds again, the overlay goes and a page that changed reloads.
+//
+// Before any build has succeeded there is no page to show the overlay
+// over: page requests are answered with an error page with the same list
+// that needs neither JavaScript nor the site's CSS, and reloads itself when
+// the site builds.
+//
+// The terminal shows each error and warning once, when it first appears,
+// and a line per build.
 package server

@@ -1,99 +1,288 @@
 package server
 
 import (
+	"bytes"
+	"crypto/rand"
+	_ "embed"
+	"encoding/hex"
 	"fmt"
-	"hash/fnv"
-	"html/template"
 	"io"
 	"io/fs"
 	"mime"
 	"net/http"
 	"net/url"
 	"path"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/torv/torv/internal/assets"
 	"github.com/torv/torv/internal/build"
 	"github.com/torv/torv/internal/diag"
+	"github.com/torv/torv/internal/overlay"
 )
 
-// Server serves a site from memory.
+var (
+	//go:embed live.js
+	liveJS []byte
+	//go:embed overlay.css
+	overlayCSS []byte
+)
+
+// Prefix is the URL folder of the preview's own files; no page of a site
+// can be there, since torv leaves out names starting with "_".
+const Prefix = "/__torv/"
+
+// Server serves a site from memory and keeps it up to date.
 type Server struct {
-	siteFS   fs.FS
-	defaults fs.FS
-	opts     build.Options
-	log      io.Writer
+	siteFS fs.FS
+	files  fs.FS // the site over the defaults, for the lines errors point at
+	opts   build.Options
+	log    io.Writer
+	id     string // this run of the server, so a page from another run reloads
 
-	mu    sync.Mutex
-	stamp uint64
-	out   *build.Output
-	diags diag.List
-	base  string
+	building sync.Mutex
+	session  *build.Session
+
+	mu        sync.Mutex
+	gen       int           // builds that succeeded
+	out       *build.Output // the last build that succeeded
+	css       assets.Asset  // its stylesheet
+	base      string
+	lang      string
+	diags     diag.List // of the last build
+	rep       *report   // the last build's errors, when it failed
+	changedAt map[string]int
+	pending   map[string]bool // paths changed since the last build that succeeded
+	printed   map[string]bool // errors on the terminal that are still there
+	hub       *hub
 }
 
-// New returns a server for the site folder siteFS. log receives each
-// build's errors and a line per rebuild.
+// New returns a server for the site folder siteFS, with defaults (the
+// embedded layouts, assets and i18n) under it. log receives each build's
+// errors, once each, and a line per build.
 func New(siteFS, defaults fs.FS, opts build.Options, log io.Writer) *Server {
-	return &Server{siteFS: siteFS, defaults: defaults, opts: opts, log: log, base: "/"}
+	id := make([]byte, 6)
+	rand.Read(id)
+	return &Server{siteFS: siteFS, files: overlay.New(siteFS, defaults), opts: opts, log: log,
+		id: hex.EncodeToString(id), session: build.NewSession(siteFS, defaults, opts),
+		base: "/", lang: "da", changedAt: map[string]int{}, pending: map[string]bool{},
+		printed: map[string]bool{}, hub: newHub()}
 }
 
-// Build runs a build now, if anything changed since the last one, and
-// returns its diagnostics.
+// Build builds the whole site now and returns its diagnostics.
 func (s *Server) Build() diag.List {
+	s.building.Lock()
+	defer s.building.Unlock()
+	u := s.session.Full()
+	s.publish(u, nil)
+	return u.Diags
+}
+
+// Update brings the site up to date after the files at paths changed
+// (slash paths relative to the site folder, as package watch reports
+// them), tells every open page, and returns the diagnostics.
+func (s *Server) Update(paths []string) diag.List {
+	s.building.Lock()
+	defer s.building.Unlock()
+	u := s.session.Update(paths)
+	s.publish(u, paths)
+	return u.Diags
+}
+
+// Watch builds once for every batch of changed paths until batches is
+// closed or stop is.
+func (s *Server) Watch(batches <-chan []string, stop <-chan struct{}) {
+	for {
+		select {
+		case b, ok := <-batches:
+			if !ok {
+				return
+			}
+			s.Update(b)
+		case <-stop:
+			return
+		}
+	}
+}
+
+// Close ends the event streams of the open pages, so that the HTTP server
+// can shut down at once.
+func (s *Server) Close() { s.hub.close() }
+
+// publish makes a build's result the server's state, tells the open
+// pages, and prints what is new on the terminal.
+func (s *Server) publish(u *build.Rebuild, paths []string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.refresh()
-	return s.diags
-}
-
-// refresh rebuilds when the site changed; s.mu is held.
-func (s *Server) refresh() {
-	stamp := fingerprint(s.siteFS)
-	if stamp == s.stamp && (s.out != nil || s.diags != nil) {
+	s.terminal(u, paths)
+	for _, p := range u.Changed {
+		s.pending[p] = true
+	}
+	if u.Lang != "" {
+		s.lang = u.Lang
+	}
+	s.diags = u.Diags
+	if u.Output == nil {
+		s.rep = newReport(u.Diags, s.lang, s.files)
+		m := encode("errors", s.rep)
+		s.hub.each(func(c *client) { c.deliver(m) })
 		return
 	}
-	s.stamp = stamp
-	start := time.Now()
-	res := build.Build(s.siteFS, s.defaults, s.opts)
-	s.diags = res.Diags
-	for _, e := range res.Diags {
-		fmt.Fprintln(s.log, e.Error())
-	}
-	if res.Output != nil {
-		s.out = res.Output
-		if res.Site != nil && res.Site.Config != nil {
-			s.base = res.Site.Config.BasePath
+	prev, prevCSS := s.out, s.css
+	s.gen++
+	changed := map[string]bool{}
+	for p := range s.pending {
+		var a []byte
+		had := false
+		if prev != nil {
+			a, had = prev.Get(p)
 		}
-		fmt.Fprintf(s.log, "Built %d pages in %s\n", res.Pages, time.Since(start).Round(time.Millisecond))
-	} else {
-		fmt.Fprintf(s.log, "The build failed; the browser shows the errors.\n")
+		b, has := u.Output.Get(p)
+		if had != has || !bytes.Equal(a, b) {
+			changed[p] = true
+			s.changedAt[p] = s.gen
+		}
+	}
+	clear(s.pending)
+	s.out, s.css, s.base, s.rep = u.Output, u.CSS, u.BasePath, nil
+	s.hub.each(func(c *client) {
+		switch {
+		case c.gen < 0 || prev == nil || s.changedAt[c.page] > c.gen && !(c.gen == s.gen-1 && changed[c.page]):
+			c.deliver(encode("update", update{Reload: true}))
+		case changed[c.page]:
+			a, _ := prev.Get(c.page)
+			b, _ := u.Output.Get(c.page)
+			if css := s.cssOnly(a, b, prevCSS, u.CSS); css != nil {
+				c.gen = s.gen
+				c.deliver(encode("update", update{CSS: css, Build: s.buildID()}))
+			} else {
+				c.deliver(encode("update", update{Reload: true}))
+			}
+		default:
+			c.gen = s.gen
+			c.deliver(encode("update", update{Build: s.buildID()}))
+		}
+	})
+}
+
+// greet sends a page that just connected the state it must show: the
+// errors, a reload when the page changed since it was served, or nothing
+// to do. s.mu is held.
+func (s *Server) greet(c *client) {
+	switch {
+	case s.rep != nil:
+		c.deliver(encode("errors", s.rep))
+	case c.gen < 0 || s.changedAt[c.page] > c.gen:
+		c.deliver(encode("update", update{Reload: true}))
+	default:
+		c.gen = s.gen
+		c.deliver(encode("update", update{Build: s.buildID()}))
 	}
 }
 
-// fingerprint sums the names, sizes and modification times of the site's
-// files, so any save changes it.
-func fingerprint(fsys fs.FS) uint64 {
-	h := fnv.New64a()
-	for _, root := range []string{"config.toml", "content", "layouts", "assets", "i18n"} {
-		fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return nil
-			}
-			info, err := d.Info()
-			if err != nil {
-				return nil
-			}
-			fmt.Fprintf(h, "%s %d %d\n", p, info.Size(), info.ModTime().UnixNano())
-			return nil
-		})
+// buildID names the last build that succeeded, as pages carry it. s.mu is
+// held.
+func (s *Server) buildID() string { return s.id + "." + strconv.Itoa(s.gen) }
+
+// cssOnly returns the stylesheet swap that turns page a into page b, or
+// nil when they differ in more than the stylesheet's name and integrity.
+func (s *Server) cssOnly(a, b []byte, old, new assets.Asset) *cssUpdate {
+	if old.URL == "" || old.URL == new.URL {
+		return nil
 	}
-	return h.Sum64()
+	href := func(u string) string { return strings.TrimSuffix(s.base, "/") + u }
+	a = bytes.ReplaceAll(a, []byte(href(old.URL)), []byte(href(new.URL)))
+	if old.Integrity != "" {
+		a = bytes.ReplaceAll(a, []byte(old.Integrity), []byte(new.Integrity))
+	}
+	if !bytes.Equal(a, b) {
+		return nil
+	}
+	return &cssUpdate{Old: href(old.URL), Href: href(new.URL), Integrity: new.Integrity}
+}
+
+// terminal prints each error and warning once, while it lasts, and a line
+// about the build. s.mu is held.
+func (s *Server) terminal(u *build.Rebuild, paths []string) {
+	now := map[string]bool{}
+	fresh := 0
+	for _, e := range u.Diags {
+		line := e.Error()
+		now[line] = true
+		if !s.printed[line] {
+			fmt.Fprintln(s.log, line)
+			fresh++
+		}
+	}
+	hadErrors := s.rep != nil
+	s.printed = now
+	took := u.Duration.Round(100 * time.Microsecond)
+	if took > 10*time.Millisecond {
+		took = u.Duration.Round(time.Millisecond)
+	}
+	what := fmt.Sprintf("%d pages", u.Pages)
+	if u.Pages == 1 {
+		what = "1 page"
+	}
+	if len(paths) > 0 {
+		shown := slices.Clone(paths)
+		if len(shown) > 3 {
+			shown = append(shown[:3], fmt.Sprintf("and %d more", len(paths)-3))
+		}
+		what += " after " + strings.Join(shown, ", ")
+	}
+	if u.Output == nil {
+		n := len(u.Diags.Errors())
+		if s.opts.Strict {
+			n = len(u.Diags)
+		}
+		if fresh == 0 && hadErrors {
+			fmt.Fprintf(s.log, "Still %s (shown above); the browser shows them too.\n", plural(n, "error"))
+			return
+		}
+		if s.out == nil {
+			fmt.Fprintf(s.log, "The site has %s; the browser shows them until they are fixed.\n", plural(n, "error"))
+		} else {
+			fmt.Fprintf(s.log, "The site has %s; the browser shows them over the last version that worked.\n", plural(n, "error"))
+		}
+		return
+	}
+	if hadErrors {
+		fmt.Fprintln(s.log, "Fixed: the site builds again.")
+	}
+	if u.Pages > 0 || len(u.Changed) > 0 {
+		fmt.Fprintf(s.log, "Built %s in %s\n", what, took)
+	}
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return strconv.Itoa(n) + " " + word + "s"
 }
 
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !ownHost(r) {
+		http.Error(w, "torv serve answers only at its own address, such as http://127.0.0.1:1313/ or http://localhost:1313/", http.StatusForbidden)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	switch r.URL.Path {
+	case Prefix + "live.js":
+		s.own(w, r, "text/javascript; charset=utf-8", liveJS)
+		return
+	case Prefix + "overlay.css":
+		s.own(w, r, "text/css; charset=utf-8", overlayCSS)
+		return
+	case Prefix + "events":
+		s.events(w, r)
 		return
 	}
 	name, ok := cleanPath(r.URL)
@@ -102,17 +291,17 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.mu.Lock()
-	if isPage(name) {
-		s.refresh()
-	}
-	out, diags, base := s.out, s.diags, s.base
+	out, rep, base, build := s.out, s.rep, s.base, s.buildID()
 	s.mu.Unlock()
 
-	if isPage(name) && diags.Err(s.opts.Strict) != nil {
-		s.errorPage(w, diags)
-		return
-	}
 	if out == nil {
+		if rep != nil && isPage(name) {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Header().Set("Cache-Control", "no-store")
+			w.WriteHeader(http.StatusInternalServerError)
+			w.Write(renderErrorPage(rep, build))
+			return
+		}
 		http.Error(w, "the site has not been built yet", http.StatusServiceUnavailable)
 		return
 	}
@@ -125,6 +314,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if file == "" || strings.HasSuffix(file, "/") {
 		file += "index.html"
 	}
+	code := http.StatusOK
 	b, found := out.Get(file)
 	if !found {
 		if _, isDir := out.Get(file + "/index.html"); isDir {
@@ -132,15 +322,28 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		b, _ = out.Get("404.html")
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.WriteHeader(http.StatusNotFound)
-		w.Write(b)
-		return
+		file, code = "404.html", http.StatusNotFound
 	}
 	ctype := mime.TypeByExtension(path.Ext(file))
 	if ctype == "" {
 		ctype = http.DetectContentType(b)
 	}
+	if strings.HasPrefix(ctype, "text/html") {
+		b = inject(b, build)
+	}
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.Header().Set("Content-Length", strconv.Itoa(len(b)))
+	w.WriteHeader(code)
+	if r.Method == http.MethodHead {
+		return
+	}
+	w.Write(b)
+}
+
+// own serves one of the preview's own files.
+func (s *Server) own(w http.ResponseWriter, r *http.Request, ctype string, b []byte) {
 	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("Cache-Control", "no-store")
 	w.Header().Set("X-Content-Type-Options", "nosniff")
@@ -148,6 +351,33 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Write(b)
+}
+
+// inject adds the live-reload script to a page, before </body>; the page
+// in the Output is not changed.
+func inject(page []byte, build string) []byte {
+	tag := `<script src="` + Prefix + `live.js" data-torv-build="` + build + `"></script>`
+	i := bytes.LastIndex(page, []byte("</body>"))
+	if i < 0 {
+		i = len(page)
+	}
+	out := make([]byte, 0, len(page)+len(tag))
+	out = append(out, page[:i]...)
+	out = append(out, tag...)
+	return append(out, page[i:]...)
+}
+
+// outputName is the output path of a cleaned request path (without its
+// leading "/"), as ServeHTTP looks it up.
+func (s *Server) outputName(name string) string {
+	rel, ok := strings.CutPrefix("/"+name, s.base)
+	if !ok {
+		return ""
+	}
+	if rel == "" || strings.HasSuffix(rel, "/") {
+		rel += "index.html"
+	}
+	return rel
 }
 
 // cleanPath returns the request path without its leading "/", or false
@@ -179,23 +409,10 @@ func isPage(name string) bool {
 	return name == "" || strings.HasSuffix(name, "/") || strings.HasSuffix(name, ".html")
 }
 
-var errorTmpl = template.Must(template.New("errors").Parse(`<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>The site has errors – torv</title></head>
-<body>
-<main>
-<h1>The site has {{len .}} {{if eq (len .) 1}}mistake{{else}}mistakes{{end}}</h1>
-<p>Fix them in your editor and reload this page. The last version that worked is not shown until then.</p>
-<ol>
-{{range .}}<li><p><strong><code>{{.Pos}}</code></strong>{{if eq .Level 1}} (warning){{end}}</p><p>{{.Msg}}</p>{{if .Hint}}<p>What to do: {{.Hint}}</p>{{end}}</li>
-{{end}}</ol>
-</main>
-</body></html>
-`))
-
-func (s *Server) errorPage(w http.ResponseWriter, diags diag.List) {
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-store")
-	w.WriteHeader(http.StatusInternalServerError)
-	errorTmpl.Execute(w, diags)
+// BasePath returns the base URL's path of the last build that succeeded,
+// "/" or "/borger/": where the site's home page is served.
+func (s *Server) BasePath() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.base
 }

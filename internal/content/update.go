@@ -1,0 +1,120 @@
+package content
+
+import (
+	"errors"
+	"io/fs"
+	"strings"
+
+	"github.com/torv/torv/internal/config"
+	"github.com/torv/torv/internal/diag"
+	"github.com/torv/torv/internal/ignore"
+)
+
+// This file lets the preview load a site once and then read again only the
+// files an editor changed: Scan lists the files, ParseFile reads one, and
+// Assemble builds a Site from pages read earlier, the way Load does. Load
+// is Scan, ParseFile for every Markdown file and Assemble; a test holds the
+// two paths to the same result.
+
+// Parsed is one Markdown file as ParseFile read it: the page (nil when its
+// front matter could not be read) and the mistakes found in the file alone.
+type Parsed struct {
+	File string
+	Page *Page
+	Errs diag.List
+	kind Kind // the kind the file gave the page; linking may change it
+}
+
+// ParseFile reads one Markdown file of fsys (the site folder); file is its
+// slash path, such as "content/lov/x.md".
+func ParseFile(fsys fs.FS, file string, cfg *config.Config) *Parsed {
+	p, errs := safeParse(fsys, file, cfg)
+	pr := &Parsed{File: file, Page: p, Errs: errs}
+	if p != nil {
+		pr.kind = p.Kind
+	}
+	return pr
+}
+
+// Scan lists the files below content/ as Load reads them: the Markdown
+// files in the order Load adds them (which decides which of two pages at
+// one URL is reported), and the other files, relative to content/, that
+// are copied to the output. errs holds what could not be read.
+func Scan(fsys fs.FS) (md, other []string, errs diag.List) {
+	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == Dir && errors.Is(err, fs.ErrNotExist) {
+				return err
+			}
+			errs.Add(diag.Errorf(p, 0, 0, "cannot read: %v", err))
+			return nil
+		}
+		if p != Dir && ignore.Name(d.Name()) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		switch {
+		case d.Type()&fs.ModeSymlink != 0:
+			errs.Add(diag.Errorf(p, 0, 0, "is a symbolic link, which torv does not follow").
+				WithHint("copy the file into content/ instead; links could reach files outside the site").Warning())
+		case d.IsDir():
+		case strings.HasSuffix(p, ".md"):
+			md = append(md, p)
+		case d.Type().IsRegular():
+			other = append(other, strings.TrimPrefix(p, Dir+"/"))
+		}
+		return nil
+	})
+	if errors.Is(err, fs.ErrNotExist) {
+		errs.Add(diag.Errorf(Dir, 0, 0, "the site has no content folder").
+			WithHint("make a folder content/ with a file _index.md for the home page"))
+	}
+	return md, other, errs
+}
+
+// Assemble builds a Site from pages ParseFile read, in Scan's order, and
+// the other files Scan found; it returns the mistakes that only the whole
+// site shows (two pages at one URL, references to missing pages), not the
+// Parsed's own. Pages read for an earlier Site may be passed again: what
+// linking derived (parents, children, topics, resolved references) is
+// cleared first, so a page that did not change keeps its identity, and
+// whatever was made from it before (a cached list entry) stays valid.
+func Assemble(cfg *config.Config, parsed []*Parsed, other []string, opts Options) (*Site, diag.List) {
+	var errs diag.List
+	site := newSite(cfg)
+	site.Files = append([]string(nil), other...)
+	for _, pr := range parsed {
+		p := pr.Page
+		if p == nil || (p.Common().Draft && !opts.Drafts) {
+			continue
+		}
+		unlink(p, pr.kind)
+		site.add(p, &errs)
+	}
+	site.link(&errs)
+	errs.Sort()
+	return site, errs
+}
+
+// unlink clears what Site.link derives on a page, so that it can be linked
+// into a new Site. Every field link sets must be cleared here.
+func unlink(p *Page, kind Kind) {
+	p.Kind = kind
+	p.Parent, p.Children, p.Tags = nil, nil, nil
+	p.titleKey = ""
+	switch d := p.Data.(type) {
+	case *Home:
+		d.Featured = nil
+	case *Theme:
+		d.Initiatives = nil
+	case *Initiative:
+		d.Theme = nil
+	}
+}
+
+// FrontMatter returns the page's TOML front matter as written and the file
+// line it starts on. Two reads of a file with the same front matter give
+// the same page but for its body.
+func (p *Page) FrontMatter() (text string, line int) { return p.src.Text, p.src.Line }

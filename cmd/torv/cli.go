@@ -42,10 +42,12 @@ output exactly as it was, and pages you removed disappear from it.
 Every mistake is reported as file:line:column: message (fix), all of them at
 once. The exit code is 0 when the build succeeded, 1 when the content or
 config has errors, and 2 when the command line is wrong.`, c.buildFlags},
+		{"check", "[flags]", "report what makes pages hard to read or use (LIX, jargon, links ...)", checkHelp, c.checkFlags},
 		{"serve", "[flags]", "preview the site at http://127.0.0.1:1313/", `
-Serve builds the site in memory and serves it for preview. It rebuilds when
-you reload a page after changing a file. Errors are shown in the browser
-and in the terminal. Nothing is written to disk.`, c.serveFlags},
+Serve builds the site in memory and serves it for preview. It watches the
+site's files and updates every open page when you save: a changed page
+reloads where you were reading, and a mistake is shown over the page until
+you fix it, and once in the terminal. Nothing is written to disk.`, c.serveFlags},
 		{"new", "[flags] content/PATH.md | site FOLDER", "make a new page, or a new site", `
 "torv new content/lov/boligstoette.md" makes a page with the front matter
 its kind needs (the kind comes from config.toml's [sections], or -kind),
@@ -170,9 +172,19 @@ func (c *cli) buildFlags(fs *flag.FlagSet) func() int {
 		}
 		start := time.Now()
 		res := build.Build(os.DirFS(sf.source), torv.Defaults(), sf.options())
-		c.report(res.Diags)
-		if res.Failed(sf.strict) {
-			fmt.Fprintf(c.stderr, "torv: the build failed with %s; %s was not changed\n", count(res.Diags, sf.strict), *dest)
+		failed := res.Failed(sf.strict)
+		diags := res.Diags
+		if sf.strict {
+			// -strict runs torv check's rules too: their errors fail the
+			// build, their warnings are only reported.
+			findings := strictFindings(res)
+			failed = failed || findings.Err(false) != nil
+			diags = append(append(diag.List(nil), diags...), findings...)
+			diags.Sort()
+		}
+		c.report(diags)
+		if failed {
+			fmt.Fprintf(c.stderr, "torv: the build failed with %s; %s was not changed\n", count(diags, sf.strict), *dest)
 			return exitContent
 		}
 		tw := time.Now()

@@ -35,6 +35,7 @@ type Config struct {
 	Taxonomy     Taxonomy          `toml:"taxonomy"`
 	Feedback     Feedback          `toml:"feedback"`
 	Build        Build             `toml:"build"`
+	Check        Check             `toml:"check"`
 
 	// BasePath is the path of BaseURL, always ending in "/": links are
 	// written as BasePath + site path, so a site published in a sub-folder
@@ -180,6 +181,7 @@ func ParseBytes(b []byte, kinds []string, kindHint func(string) string) (*Config
 				Hint = "write an address starting with https://"
 		}
 	}
+	c.Check.validate(src, &errs)
 	errs.Sort()
 	if len(errs) > 0 {
 		return nil, errs

@@ -225,3 +225,66 @@ func TestParseFromFS(t *testing.T) {
 		t.Errorf("missing config.toml: %v, want an error that says how to make one", errs)
 	}
 }
+
+func TestCheckTable(t *testing.T) {
+	c := parse(t, minimal+`
+[check]
+editor = "vscode"
+
+[check.lix]
+warning = 35
+error = 45
+
+[check.long-word]
+letters = 24
+allow = ["Digitaliseringsstyrelsen"]
+
+[check.jargon]
+da = ["bevilge: give"]
+allow = ["jf."]
+
+[check.glossary]
+level = "off"
+`)
+	ch := c.Check
+	if ch.LIX.Warning != 35 || ch.LIX.Error != 45 || ch.LongWord.Letters != 24 || len(ch.LongWord.Allow) != 1 {
+		t.Errorf("limits not read: %+v", ch)
+	}
+	if got := ch.Jargon.Words("da"); len(got) != 1 || got[0] != "bevilge: give" {
+		t.Errorf("jargon da = %q", got)
+	}
+	if ch.RuleLevel("glossary") != config.LevelOff || ch.RuleLevel("lix") != "" || ch.RuleLevel("nonsense") != "" {
+		t.Errorf("levels: glossary %q, lix %q", ch.RuleLevel("glossary"), ch.RuleLevel("lix"))
+	}
+	for file, want := range map[string]string{
+		"/home/a/site/content/om.md":     "vscode://file/home/a/site/content/om.md:7:3",
+		"/home/a/my site/content/om.md":  "vscode://file/home/a/my%20site/content/om.md:7:3",
+		`C:\Sites\fjordby\content\om.md`: "vscode://file/C:/Sites/fjordby/content/om.md:7:3",
+	} {
+		if got := ch.EditorURL(file, 7, 3); got != want {
+			t.Errorf("editor URL of %s: %q, want %q", file, got, want)
+		}
+	}
+	names := ch.RuleNames()
+	if len(names) != 17 || names[0] != "lix" || names[len(names)-1] != "table-header" {
+		t.Errorf("rule names %q", names)
+	}
+}
+
+func TestCheckTableErrors(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{"[check.lixx]\nwarning = 40\n", `config.toml:4:1: unknown key "lixx" in [check] (did you mean "lix"?)`},
+		{"[check.lix]\nlevel = \"advarsel\"\n", `config.toml:5:9: level: unknown level "advarsel" (did you mean "warning"?)`},
+		{"[check.lix]\nlevel = \"of\"\n", `config.toml:5:9: level: unknown level "of" (did you mean "off"?)`},
+		{"[check.lix]\nwarning = 55\nerror = 50\n", "config.toml:5:11: the LIX warning limit 55 is above the error limit 50"},
+		{"[check.long-sentence]\nwords = -3\n", "config.toml:5:9: words must be a positive number, not -3"},
+		{"[check.jargon]\nde = [\"gemäß\"]\n", `config.toml:5:1: unknown key "de" in [check.jargon] (did you mean "da"?)`},
+		{"[check]\neditor = \"vscod\"\n", `config.toml:5:10: unknown editor "vscod" (did you mean "vscode"?)`},
+	}
+	for _, tt := range tests {
+		_, errs := config.ParseBytes([]byte(minimal+"\n"+tt.src), kinds, kindHint)
+		if len(errs) == 0 || !strings.HasPrefix(errs[0].Error(), tt.want) {
+			t.Errorf("%q:\ngot  %v\nwant %s", tt.src, errs, tt.want)
+		}
+	}
+}

@@ -35,6 +35,31 @@
 //	[build]
 //	minify_html = true                          # default true
 //
+//	[check]                                     # how "torv check" judges the content
+//	editor = "vscode"                           # the preview links findings to the editor
+//
+//	[check.lix]                                 # one table per rule, named as in the findings
+//	warning = 40                                # LIX above 40 is a warning (default)
+//	error   = 50                                # and above 50 an error (default)
+//
+//	[check.long-word]
+//	letters = 24                                # default 20
+//	allow   = ["Digitaliseringsstyrelsen"]      # long names that cannot be shorter
+//
+//	[check.jargon]
+//	da = ["bevilge: give", "foranstående"]      # more words for the list; after ":" the plain word
+//	allow = ["jf."]                             # built-in words that are fine here
+//
+//	[check.glossary]
+//	level = "off"                               # "off", "warning" or "error" for any rule
+//
+// [check] holds a table for each rule of package check, and nothing else:
+// a misspelt rule is an unknown key with the closest rule as suggestion.
+// Each table takes level and the rule's own limits (see package check for
+// the rules, their limits and their defaults); a rule without a table has
+// its defaults. Check.RuleLevel and Check.RuleNames give package check the
+// levels without it knowing the struct.
+//
 // Parse reads from an fs.FS so that tests, the embedded defaults and a
 // site folder go through one path; a missing config.toml is an error that
 // says how to make one.

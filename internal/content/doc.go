@@ -56,6 +56,14 @@
 //	weight       integer   order in lists, lowest first (default 0, then title)
 //	tags         [string]  topics; each gets a page under /emner/<topic>/
 //	layout       string    a layout of layouts/ to use instead of the kind's
+//	check_off    [string]  rules of "torv check" switched off for this page,
+//	                       each with the reason: ["lix: Siden citerer loven
+//	                       ordret."]. The rule comes before the colon, the
+//	                       reason after it; torv check lists every rule
+//	                       switched off, with its reason, and refuses an
+//	                       unknown rule (with the closest as a suggestion) or
+//	                       a missing reason. Package check validates it, as
+//	                       only it knows its rules.
 //
 // Dates are TOML dates (date = 2024-05-01) or strings in the same form
 // (date = "2024-05-01"); a TOML date-time is accepted too.

@@ -75,6 +75,7 @@ type Common struct {
 	Weight      int      `toml:"weight"`
 	Tags        []string `toml:"tags"`
 	Layout      string   `toml:"layout"`
+	CheckOff    []string `toml:"check_off"` // "rule: why": rules of torv check switched off for this page
 }
 
 func (c *Common) common() *Common { return c }

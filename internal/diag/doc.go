@@ -15,6 +15,12 @@
 // (toml.ParseError, html/template's Error, the positions of goldmark's
 // segments) so that no message is ever parsed to find a position.
 //
+// Rule names the rule of "torv check" behind a finding ("lix",
+// "image-alt"), so that an editor can look it up, tune it in config.toml or
+// switch it off for a page; Error() ends with it in brackets. The build's
+// own errors have none. A finding is an Error, not a type of its own, so
+// that findings and build errors sort, print and fail a build as one list.
+//
 // A build reports all its errors together: List collects them, sorts them by
 // file, line and column, and drops exact repeats.
 package diag

@@ -32,6 +32,7 @@ type Error struct {
 	Msg   string // what is wrong
 	Hint  string // what to do, if it is not obvious from Msg
 	Level Level
+	Rule  string // the rule of torv check that found it ("lix"); "" for the build's own errors
 }
 
 // Errorf returns an error at file:line:col.
@@ -79,6 +80,11 @@ func (e *Error) Error() string {
 		b.WriteString(e.Hint)
 		b.WriteString(")")
 	}
+	if e.Rule != "" {
+		b.WriteString(" [")
+		b.WriteString(e.Rule)
+		b.WriteString("]")
+	}
 	return b.String()
 }
 
@@ -102,6 +108,7 @@ func (l *List) Sort() {
 			cmp.Compare(a.File, b.File),
 			cmp.Compare(a.Line, b.Line),
 			cmp.Compare(a.Col, b.Col),
+			cmp.Compare(a.Rule, b.Rule),
 			cmp.Compare(a.Msg, b.Msg),
 		)
 	})

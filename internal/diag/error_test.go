@@ -15,6 +15,8 @@ func TestErrorFormat(t *testing.T) {
 		{Errorf("config.toml", 3, 0, "bad"), "config.toml:3: bad"},
 		{Errorf("content/a.md", 0, 0, "empty"), "content/a.md: empty"},
 		{Errorf("content/a.md", 2, 1, "no description").Warning(), "content/a.md:2:1: warning: no description"},
+		{&Error{File: "content/a.md", Line: 3, Col: 1, Msg: "LIX 47", Hint: "shorten it", Level: LevelWarning, Rule: "lix"},
+			"content/a.md:3:1: warning: LIX 47 (shorten it) [lix]"},
 	}
 	for _, tt := range tests {
 		if got := tt.err.Error(); got != tt.want {

@@ -1,0 +1,160 @@
+package check
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestLongWord(t *testing.T) {
+	tests := []struct {
+		lang, long, hyphened string
+		letters              string
+	}{
+		{"da", "beskæftigelsesindsatsen", "beskæftigelses-indsatsen", "23"},
+		{"sv", "arbetsmarknadsutbildningen", "arbetsmarknads-utbildningen", "26"},
+		{"nb", "arbeidsavklaringspengene", "arbeidsavklarings-pengene", "24"},
+		{"en", "incomprehensibilities", "incomprehensi-bilities", "21"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.lang, func(t *testing.T) {
+			body := "Om " + tt.long + ".\n\nOm " + tt.hyphened + " og " + tt.long + ".\n\nSe www.beskaeftigelsesministeriet.dk."
+			r := testSite(t, tt.lang, "", map[string]string{"content/a.md": page("A", body)})
+			// Once per page, at the first use, counting the uses; the
+			// hyphen splits the word, and an address is no word.
+			expect(t, found(r, "long-word"), `content/a.md:6:4: warning: "`+tt.long+`" has `+tt.letters+` letters; the limit is 20 (used 2 times)`)
+			// A site allows a name; the language's endings come along.
+			r = testSite(t, tt.lang, "\n[check.long-word]\nallow = [\""+tt.long[:len(tt.long)-2]+"\"]\n", map[string]string{"content/a.md": page("A", body)})
+			if tt.lang != "en" {
+				expect(t, found(r, "long-word"))
+			}
+			r = testSite(t, tt.lang, "\n[check.long-word]\nletters = 30\n", map[string]string{"content/a.md": page("A", body)})
+			expect(t, found(r, "long-word"))
+		})
+	}
+}
+
+func TestLongWordGlossaryTermsPass(t *testing.T) {
+	r := testSite(t, "da", "", map[string]string{
+		"content/ord/rehabiliteringsteam.md": "+++\ntitle = \"Rehabiliteringsteam\"\nshort = \"En gruppe fagfolk.\"\n+++\n",
+		"content/a.md":                       page("A", "Du mødes med [rehabiliteringsteamet](/ord/rehabiliteringsteam/)."),
+	})
+	expect(t, found(r, "long-word"))
+}
+
+func TestJargon(t *testing.T) {
+	tests := []struct {
+		lang, text string
+		want       []string
+		fix        string
+	}{
+		{"da", "Ydelsen gives i henhold til loven, jf. § 12. Bevillingen kommer senere. Hjemlen er klar. Jf. reglerne igen.",
+			[]string{`content/a.md:6:15: warning: "i henhold til" is officialese`, `content/a.md:6:36: warning: "jf" is officialese (used 2 times)`,
+				`content/a.md:6:46: warning: "Bevillingen" is officialese`, `content/a.md:6:73: warning: "Hjemlen" is officialese`},
+			`write "efter" or "ifølge" instead`},
+		{"sv", "Du kan erhålla stöd i enlighet med lagen. Ansökan ska ha inkommit i tid.",
+			[]string{`content/a.md:6:8: warning: "erhålla" is officialese`, `content/a.md:6:21: warning: "i enlighet med" is officialese`,
+				`content/a.md:6:43: warning: "Ansökan ska ha inkommit" is officialese`},
+			`write "få" instead`},
+		{"nb", "Stønaden er innvilget i henhold til loven. Søknaden må være mottatt innen fristen.",
+			[]string{`content/a.md:6:13: warning: "innvilget" is officialese`, `content/a.md:6:23: warning: "i henhold til" is officialese`,
+				`content/a.md:6:44: warning: "Søknaden må være mottatt" is officialese`},
+			`write "fått ja" instead`},
+		{"en", "Benefits are paid pursuant to the Act, in accordance with the rules. Prior to that, call us.",
+			[]string{`content/a.md:6:19: warning: "pursuant to" is officialese`, `content/a.md:6:40: warning: "in accordance with" is officialese`,
+				`content/a.md:6:70: warning: "Prior to" is officialese`},
+			`write "under" instead`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.lang, func(t *testing.T) {
+			r := testSite(t, tt.lang, "", map[string]string{"content/a.md": page("A", tt.text)})
+			expect(t, found(r, "jargon"), tt.want...)
+			if h := hints(r, "jargon"); len(h) == 0 || !strings.HasPrefix(h[0], tt.fix) {
+				t.Errorf("fix %q, want %q", h, tt.fix)
+			}
+		})
+	}
+}
+
+func TestJargonListIsTheSites(t *testing.T) {
+	extra := "\n[check.jargon]\nda = [\"sagsakter: papirerne i din sag\", \"foranlediget*\"]\nallow = [\"jf.\"]\n"
+	r := testSite(t, "da", extra, map[string]string{"content/a.md": page("A", "Se sagsakter, jf. reglerne. Foranlediget af det ringer vi.")})
+	expect(t, found(r, "jargon"), `content/a.md:6:4: warning: "sagsakter" is officialese`, `content/a.md:6:29: warning: "Foranlediget" is officialese`)
+	if h := hints(r, "jargon"); len(h) != 2 || h[0] != `write "papirerne i din sag" instead` || h[1] != "say it in everyday words" {
+		t.Errorf("fixes %q", h)
+	}
+}
+
+func TestJargonTheGlossaryExplains(t *testing.T) {
+	// "bevilling" is jargon, but this site's glossary explains it: the
+	// glossary rule asks for the link instead.
+	r := testSite(t, "da", "", map[string]string{
+		"content/ord/bevilling.md": "+++\ntitle = \"Bevilling\"\nshort = \"Når du får ja til en ydelse.\"\n+++\n",
+		"content/a.md":             page("A", "Du får en bevilling."),
+		"content/b.md":             page("B", "Du får en [bevilling](/ord/bevilling/)."),
+	})
+	expect(t, found(r, "jargon"))
+	expect(t, found(r, "glossary"), `content/a.md:6:11: warning: "bevilling" is in the glossary, but the page does not explain it`)
+	if h := hints(r, "jargon"); len(h) != 0 {
+		t.Error(h)
+	}
+}
+
+func TestGlossary(t *testing.T) {
+	tests := []struct {
+		lang, term, alias, use, inflected string
+	}{
+		{"da", "Partshøring", "partshøre", "partshøring", "partshøringen"},
+		{"sv", "Handläggare", "handläggarna", "handläggare", "handläggaren"},
+		{"nb", "Saksbehandler", "saksbehandleren", "saksbehandler", "saksbehandlere"},
+		{"en", "Appeal", "appeals", "appeal", "appealed"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.lang, func(t *testing.T) {
+			term := "+++\ntitle = \"" + tt.term + "\"\nshort = \"...\"\naliases = [\"" + tt.alias + "\"]\n+++\n\nSe [reglerne](/lov/regler/).\n"
+			law := "+++\ntitle = \"Regler\"\nlaw = \"L\"\nparagraph = \"§ 1\"\nofficial_url = \"https://example.org/\"\nin_short = \"Kort.\"\nreviewed = 2026-10-01\nreview_by = 2027-10-01\n+++\n\nOm " + tt.use + ".\n"
+			r := testSite(t, tt.lang, "", map[string]string{
+				"content/ord/x.md":      term,
+				"content/lov/regler.md": law,
+				// The first use is flagged, with the number of uses; an
+				// inflected form counts.
+				"content/a.md": page("A", "Om "+tt.use+".\n\nOg "+tt.inflected+"."),
+				// A linked use explains it.
+				"content/b.md": page("B", "Om "+tt.use+". Se ["+tt.inflected+"](/ord/x/)."),
+				// So does a link to a page the glossary entry links to.
+				"content/c.md": page("C", "Om "+tt.use+". Se [reglerne](/lov/regler/)."),
+				// A capitalised use inside a sentence is a name, and so is
+				// one at its start before another capital.
+				"content/d.md": page("D", "Kontakt "+tt.term+" Nord. "+tt.term+" Nord svarer."),
+				// A heading is no place for a link; only running text counts.
+				"content/e.md": page("E", "## "+tt.term),
+			})
+			expect(t, found(r, "glossary"), `content/a.md:6:4: warning: "`+tt.use+`" is in the glossary, but the page does not explain it (used 2 times)`)
+			if h := hints(r, "glossary"); len(h) != 1 || h[0] != "link its first use to the glossary: ["+tt.use+"](/ord/x/)" {
+				t.Errorf("fix %q", h)
+			}
+		})
+	}
+}
+
+func TestAbbreviation(t *testing.T) {
+	cpr := "+++\ntitle = \"CPR\"\nshort = \"Dit personnummer.\"\nabbr = \"Det Centrale Personregister\"\n+++\n"
+	r := testSite(t, "da", "", map[string]string{
+		"content/ord/cpr.md": cpr,
+		"content/a.md":       page("A", "Skriv dit CPR her. Vi følger WCAG og regler fra EU og FN.\n\nIgen CPR og WCAG."),
+		"content/b.md":       page("B", "Skriv dit CPR (Det Centrale Personregister). Vi følger Web Content Accessibility Guidelines (WCAG)."),
+		"content/c.md":       page("C", "Skriv dit [CPR](/ord/cpr/). Vi følger [WCAG](https://www.w3.org/WAI/)."),
+		"content/d.md":       page("D", "## Om WCAG\n\nVi følger WCAG (Web Content Accessibility Guidelines)."),
+	})
+	expect(t, found(r, "abbreviation"),
+		"content/a.md:6:11: warning: abbreviation CPR is not written out at its first use (used 2 times)",
+		"content/a.md:6:30: warning: abbreviation WCAG is not written out at its first use (used 2 times)")
+	if h := hints(r, "abbreviation"); len(h) != 2 || h[0] != `write "CPR (Det Centrale Personregister)" the first time, or link it to the glossary: [CPR](/ord/cpr/)` ||
+		!strings.HasPrefix(h[1], "write what it stands for the first time") {
+		t.Errorf("fixes %q", h)
+	}
+	// A site's own known abbreviations, in any language.
+	for _, lang := range langs {
+		r = testSite(t, lang, "\n[check.abbreviation]\nknown = [\"WCAG\"]\n", map[string]string{"content/a.md": page("A", "WCAG, NAV, EU, SMS.")})
+		expect(t, found(r, "abbreviation"))
+	}
+}

@@ -53,9 +53,6 @@ func only(t *testing.T, jobs []pageJob) []pageJob {
 	return keep
 }
 
-// colourRules are the axe rules whose result depends on colours alone.
-var colourRules = []string{"color-contrast", "link-in-text-block"}
-
 type axeViolation struct {
 	ID, Impact, Help, URL string
 	Nodes                 []struct{ Target, Summary string }
@@ -127,33 +124,17 @@ func auditPage(tb *tab, j pageJob, script string, rep *report) {
 	}
 	phase("inject", &pt)
 
-	// axe in light and dark, at 1280 and 320 px; reflow, target size and
-	// chart contrast in the same modes. The full rule set runs in light
-	// 1280 and dark 320; in dark 1280 and light 320 the colour rules run,
-	// when the page's layout fingerprint there is the same as in the other
-	// scheme at that width (so every other rule would see the same page);
-	// if it is not, the full set runs there too. TORV_A11Y_FULL=1 runs the
-	// full set in all four modes.
-	full := os.Getenv("TORV_A11Y_FULL") != ""
-	layouts := map[int64]string{}
+	// axe in light and dark, at 1280 and 320 px, with the full rule set
+	// each time; reflow, target size and chart contrast in the same modes.
 	for _, m := range allModes {
 		var res struct {
-			Layout  string
 			Axe     []axeViolation
 			Reflow  reflowResult
 			Targets []string
 			SVG     []string
 		}
-		var layout string
-		if !check("switch to "+m.Name, tb.emulate(m)) || !check("fingerprint the layout", tb.eval(`__torv.layout()`, &layout)) {
-			return
-		}
-		rules := "null"
-		if prev, ok := layouts[m.Width]; ok && prev == layout && !full {
-			rules = jsList(colourRules)
-		}
-		layouts[m.Width] = layout
-		if !check("run axe", tb.eval(fmt.Sprintf(`(async () => ({axe: await __torv.axe(%s, %s), reflow: __torv.reflow(), targets: __torv.targets(), svg: __torv.svgShapes()}))()`, jsList(axeTags), rules), &res)) {
+		if !check("switch to "+m.Name, tb.emulate(m)) ||
+			!check("run axe", tb.eval(fmt.Sprintf(`(async () => ({axe: await __torv.axe(%s), reflow: __torv.reflow(), targets: __torv.targets(), svg: __torv.svgShapes()}))()`, jsList(axeTags)), &res)) {
 			return
 		}
 		phase("axe "+m.Name, &pt)

@@ -43,13 +43,8 @@
 // TestAudit, on every page of all three sites (423 pages):
 //
 //   - axe-core with the tags wcag2a, wcag2aa, wcag21a, wcag21aa, wcag22aa
-//     and best-practice, in light 1280, dark 1280, dark 320 and light
-//     320 px. The full set runs in light 1280 and dark 320; in dark 1280
-//     and light 320 the colour rules (color-contrast, link-in-text-block)
-//     run when the page's layout fingerprint (every element's box, display
-//     and visibility) equals the other scheme's at that width, so that
-//     every other rule would see the same page; otherwise the full set
-//     runs there too. TORV_A11Y_FULL=1 runs the full set in all four.
+//     and best-practice, the full set in each of light 1280, dark 1280,
+//     dark 320 and light 320 px.
 //   - Reflow (1.4.10): at 320 px the document is no wider than the viewport.
 //   - Target size (2.5.8): every link and control that is not inline in
 //     text of its own block is at least 24×24 CSS px (axe's target-size
@@ -129,7 +124,6 @@
 // # Working on it
 //
 //	TORV_A11Y_ONLY='example /lov/'  audit only pages whose "site path" matches
-//	TORV_A11Y_FULL=1                the full axe rule set in all four modes
 //	TORV_SCREENSHOTS=DIR            where screenshots go
 //	TORV_DEBUG=1                    time each phase of the audit
 package a11y

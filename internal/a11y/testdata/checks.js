@@ -128,23 +128,6 @@
       }));
     },
 
-    // layout is a fingerprint of what is shown where: every element's
-    // box, display and visibility. Two colour schemes with the same
-    // fingerprint differ in colours only.
-    layout: () => {
-      let h = 2166136261;
-      const add = (v) => {
-        const str = String(v);
-        for (let i = 0; i < str.length; i++) { h ^= str.charCodeAt(i); h = Math.imul(h, 16777619); }
-      };
-      for (const el of document.querySelectorAll("*")) {
-        const cs = getComputedStyle(el);
-        const r = el.getBoundingClientRect();
-        add([cs.display, cs.visibility, cs.opacity, cs.position, Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height)].join());
-      }
-      return (h >>> 0).toString(16);
-    },
-
     // reflow reports content wider than the viewport (WCAG 1.4.10).
     reflow: () => {
       const w = document.documentElement.clientWidth;

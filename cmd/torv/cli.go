@@ -138,7 +138,7 @@ func (s *siteFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&s.source, "source", ".", "the site `folder`: it holds config.toml and content/")
 	fs.StringVar(&s.baseURL, "baseurl", "", "publish at this `address` instead of config.toml's baseurl, e.g. https://borger.fjordby.dk/")
 	fs.BoolVar(&s.drafts, "drafts", false, "include pages marked draft = true")
-	fs.BoolVar(&s.strict, "strict", false, "treat warnings as errors, so they fail the build (use it in CI)")
+	fs.BoolVar(&s.strict, "strict", false, "fail on the build's own warnings and on errors of torv check's rules (use it in CI)")
 }
 
 func (s *siteFlags) options() build.Options {

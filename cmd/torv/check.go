@@ -16,8 +16,8 @@ import (
 var checkHelp = checkHelpText + rulesHelp()
 
 const checkHelpText = `
-Check reads and renders the site like build, writes nothing, and reports
-what makes a page hard to read or to use: LIX above the limits (with the
+Check reads the site like build, writes nothing, and reports what makes a
+page hard to read or to use: LIX above the limits (with the
 page's hardest sentences), long sentences and words, jargon, glossary terms
 and abbreviations left unexplained, headings, images without alt text,
 vague or ambiguous link texts, links to PDFs, anchors that do not exist,
@@ -25,8 +25,10 @@ mailto: and tel: links, laws without an official link, pages due for
 review and pages without a description, tables without a header row.
 
 Each finding is file:line:column: level: message [rule], with the fix on
-the next line, grouped per file; a summary line ends the report. Every
-error and warning of build is reported too.
+the next line, grouped per file; a summary line ends the report. Build's
+errors and warnings about the content and config are reported too, and
+the layouts are tried on one page of each kind (build tries them on every
+page; build -strict runs these checks as well).
 
 Rules are tuned in config.toml under [check] ([check.lix] warning = 45,
 [check.jargon] da = ["bevilge: give"], [check.glossary] level = "off"). A

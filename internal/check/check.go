@@ -3,7 +3,6 @@ package check
 import (
 	"cmp"
 	"path"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -268,20 +267,7 @@ func FilesHTML(get func(name string) ([]byte, bool)) HTMLFunc {
 func (c *Checker) Run(html HTMLFunc) *Report {
 	pages := pagesToCheck(c.site)
 	results := make([]*pageResult, len(pages))
-	var wg sync.WaitGroup
-	work := make(chan int, 64)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range work {
-				results[i] = c.parseAndCheck(pages[i])
-			}
-		})
-	}
-	for i := range pages {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
+	parallel(len(pages), func(i int) { results[i] = c.parseAndCheck(pages[i]) })
 	return c.finish(results, fromHTML(html))
 }
 

@@ -128,16 +128,27 @@
 // # Running
 //
 // Site runs build's pipeline without minifying or writing: config,
-// content, assets, layouts, every page rendered. Its converter is made
-// with markup.NewInspecting, so the tree goldmark parses for a page's HTML
-// is the tree its rules read: each page is parsed once, and the rules run
-// on the render workers. On the 10 000-page benchmark corpus this takes
-// less time than build, which minifies and writes.
+// content, assets and layouts are read and checked as build reads them,
+// with the same errors, and every page body is parsed once, with build's
+// link resolution (markup's Check), which gives both build's errors for
+// the body and the tree the rules read (its converter is made with
+// markup.NewInspecting, and the rules run on the parsing workers). The
+// layouts are executed for every page whose front matter holds a Markdown
+// link (only the layouts resolve those), every page that names a layout
+// of its own, and one page of every other layout and the 404 page, so a
+// layout that fails for every page of a kind fails in check too. A layout
+// that fails only for some pages' data is found by build, which executes
+// it for every page; "torv build -strict" runs check's rules as well, for
+// CI. On the 10 000-page benchmark corpus check takes about 0.6 of
+// build's time: executing every layout for every page would cost about
+// what build spends on minifying and writing, and the rules cost less.
 //
 // New and Run check a site that is already loaded (build -strict, the
 // preview) by parsing each body again; Page checks one page after an edit.
-// Anchors need every page: a page's ids are its headings' (as markup makes
-// them) and, when the HTML is at hand, every id in it.
+// Anchors are looked up in the ids markup gives the target's headings and,
+// when those lack it, in the target's HTML (the layouts' own ids, such as
+// #main): from the build's output for Run, from rendering that one page
+// for Site.
 //
 // # Output
 //

@@ -5,6 +5,8 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/torv/torv/internal/diag"
 )
 
 // This file gives the checker (package check) the tree goldmark parses,
@@ -54,6 +56,26 @@ func (m *Markdown) Parse(body []byte) (doc ast.Node, ok bool) {
 	ctx := parser.NewContext(parser.WithIDs(pg.ids))
 	ctx.Set(pageKey, pg)
 	return m.md.Parser().Parse(text.NewReader(body), parser.WithContext(ctx)), true
+}
+
+// Check parses a page body as Convert does, with its LinkFunc, and returns
+// the problems Convert would report (links to pages that do not exist, raw
+// HTML), without writing any HTML: torv check needs the problems and the
+// tree, not the page. A Markdown made by NewInspecting calls its Inspector
+// as Convert would.
+func (m *Markdown) Check(file string, body []byte, link LinkFunc) diag.List {
+	pg := &page{file: file, src: body, link: link, ids: newIDs()}
+	if line, ok := tooManyOpenLinks(body); !ok {
+		// As ConvertShifted says it.
+		l, _ := pg.pos(line)
+		pg.errs.Add(diag.Errorf(file, l, 1, "this line has too many links for torv to read in time").
+			WithHint("split the line, or finish each link with ) after its address"))
+		return pg.errs
+	}
+	ctx := parser.NewContext(parser.WithIDs(pg.ids))
+	ctx.Set(pageKey, pg)
+	m.md.Parser().Parse(text.NewReader(body), parser.WithContext(ctx))
+	return pg.errs
 }
 
 // HeadingIDs returns the ids Convert gives the headings of a tree (from

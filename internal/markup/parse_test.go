@@ -127,3 +127,24 @@ func TestParseRefusesWhatConvertRefuses(t *testing.T) {
 		t.Error("Parse took a line of 20 000 unfinished links, which would take goldmark minutes")
 	}
 }
+
+func TestCheckReportsWhatConvertReports(t *testing.T) {
+	body := []byte("\n\nLæs [om klager](findes-ikke.md) og <b>fed</b>.\n\n## Om\n")
+	broken := func(dest string, image bool) (string, bool, bool) { return dest, true, dest != "findes-ikke.md" }
+	md := markup.New()
+	want, err := md.Convert(&bytes.Buffer{}, "content/side.md", body, broken)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(want) != 3 {
+		t.Fatalf("Convert found %v", want)
+	}
+	var inspected int
+	insp := markup.NewInspecting(func(string, *ast.Document, []byte) { inspected++ })
+	if got := insp.Check("content/side.md", body, broken); got.Error() != want.Error() {
+		t.Errorf("Check found:\n%v\nConvert found:\n%v", got, want)
+	}
+	if inspected != 1 {
+		t.Errorf("the inspector ran %d times", inspected)
+	}
+}

@@ -15,6 +15,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"github.com/torv/torv/internal/diag"
+	"github.com/torv/torv/internal/markup"
 )
 
 // Rules link-text, link-same-text, link-pdf, mailto-tel and anchor: what a
@@ -158,27 +159,8 @@ func hasImage(n ast.Node) bool {
 	return false
 }
 
-// nodeText is the text a reader sees in n: its text, code and the alt
-// text of its images.
-func nodeText(n ast.Node, src []byte) string {
-	var b bytes.Buffer
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch c := c.(type) {
-		case *ast.Text:
-			b.Write(c.Segment.Value(src))
-			if c.SoftLineBreak() || c.HardLineBreak() {
-				b.WriteByte(' ')
-			}
-		case *ast.String:
-			b.Write(c.Value)
-		}
-		return ast.WalkContinue, nil
-	})
-	return string(util.ResolveNumericReferences(util.ResolveEntityNames(b.Bytes())))
-}
+// nodeText is the text a reader sees in n; see markup.PlainText.
+func nodeText(n ast.Node, src []byte) string { return string(markup.PlainText(n, src)) }
 
 // normLinkText lower-cases a link text and trims space and punctuation, so
 // that "Læs mere …" is "læs mere"; runs of space become one. scratch is

@@ -1,7 +1,6 @@
 package content
 
 import (
-	"errors"
 	"io/fs"
 	"path"
 	"runtime"
@@ -12,7 +11,6 @@ import (
 	"github.com/torv/torv/internal/config"
 	"github.com/torv/torv/internal/decode"
 	"github.com/torv/torv/internal/diag"
-	"github.com/torv/torv/internal/ignore"
 )
 
 // Dir is the folder of a site that holds its pages.
@@ -28,40 +26,9 @@ type Options struct {
 // usable for whatever did load (the preview shows errors over the last good
 // build, but check wants to look at the pages that are fine).
 func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, diag.List) {
-	var errs diag.List
-	var mdFiles []string
 	site := newSite(cfg)
-	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if p == Dir && errors.Is(err, fs.ErrNotExist) {
-				return err
-			}
-			errs.Add(diag.Errorf(p, 0, 0, "cannot read: %v", err))
-			return nil
-		}
-		if p != Dir && ignore.Name(d.Name()) {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		switch {
-		case d.Type()&fs.ModeSymlink != 0:
-			errs.Add(diag.Errorf(p, 0, 0, "is a symbolic link, which torv does not follow").
-				WithHint("copy the file into content/ instead; links could reach files outside the site").Warning())
-		case d.IsDir():
-		case strings.HasSuffix(p, ".md"):
-			mdFiles = append(mdFiles, p)
-		case d.Type().IsRegular():
-			site.Files = append(site.Files, strings.TrimPrefix(p, Dir+"/"))
-		}
-		return nil
-	})
-	if errors.Is(err, fs.ErrNotExist) {
-		errs.Add(diag.Errorf(Dir, 0, 0, "the site has no content folder").
-			WithHint("make a folder content/ with a file _index.md for the home page"))
-		return site, errs
-	}
+	mdFiles, other, errs := Scan(fsys)
+	site.Files = other
 
 	// Parse in parallel; each worker owns its slots of pages and errors.
 	pages := make([]*Page, len(mdFiles))

@@ -163,7 +163,7 @@ func (pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 			n.Level = min(n.Level+pg.shift, 6)
 			// The id comes from what the reader sees ("Ret & pligt"), not
 			// from the source ("Ret &amp; pligt", link addresses).
-			n.SetAttributeString("id", pg.ids.Generate(plainText(n, src), n.Kind()))
+			n.SetAttributeString("id", pg.ids.Generate(PlainText(n, src), n.Kind()))
 		case *east.TableCell:
 			if n.Alignment != east.AlignNone {
 				n.SetAttributeString("class", []byte("align-"+n.Alignment.String()))
@@ -191,8 +191,10 @@ func (pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 	})
 }
 
-// plainText is the text a reader sees in n, with entities resolved.
-func plainText(n ast.Node, src []byte) []byte {
+// PlainText is the text a reader sees in n (its text and code, with
+// entities resolved): what heading ids are made from, and what torv check
+// reads as a link's or heading's text.
+func PlainText(n ast.Node, src []byte) []byte {
 	var b bytes.Buffer
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {

@@ -95,7 +95,7 @@ func HeadingIDs(doc ast.Node, src []byte) []string {
 				return ast.WalkSkipChildren, nil
 			}
 		}
-		out = append(out, string(g.Generate(plainText(h, src), h.Kind())))
+		out = append(out, string(g.Generate(PlainText(h, src), h.Kind())))
 		return ast.WalkSkipChildren, nil
 	})
 	return out

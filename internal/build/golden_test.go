@@ -64,6 +64,30 @@ Velkommen.
 		},
 		check: []string{"steder/jobcenter/index.html"},
 	},
+	// languages: a page in three languages, one translated only into
+	// English, and Swedish pages without a Danish original. The switcher
+	// must lead to the same page where there is one and to the language's
+	// home page, saying so, where there is none.
+	"languages": {
+		files: map[string]string{
+			"config.toml": testConfig + "\n[[menu]]\npage = \"lov/_index.md\"\ntitle = \"Lov og ret\"\n" +
+				"\n[languages.en]\ntitle = \"Test in English\"\ndescription = \"The English site.\"\n" +
+				"\n[languages.sv]\ntitle = \"Test på svenska\"\n",
+			"content/_index.en.md":     "+++\ntitle = \"Home\"\n+++\n\nWelcome.\n",
+			"content/om.md":            "+++\ntitle = \"Om siden\"\ndescription = \"Hvem vi er.\"\nupdated = 2026-05-01\ntags = [\"klage\"]\n+++\n\nLæs [om klager](lov/klage.md).\n",
+			"content/om.en.md":         "+++\ntitle = \"About\"\ndescription = \"Who we are.\"\nupdated = 2026-05-02\ntags = [\"complaints\"]\n+++\n\nRead [about complaints](lov/klage.en.md).\n",
+			"content/om.sv.md":         "+++\ntitle = \"Om oss\"\ndescription = \"Vilka vi är.\"\n+++\n\nVi är Testby.\n",
+			"content/lov/_index.md":    "+++\ntitle = \"Lov\"\n+++\n",
+			"content/lov/_index.en.md": "+++\ntitle = \"Law\"\n+++\n",
+			"content/lov/klage.md": "+++\ntitle = \"Klage\"\nlaw = \"Retssikkerhedsloven\"\nparagraph = \"§ 67\"\nofficial_url = \"https://www.retsinformation.dk/\"\n" +
+				"in_short = \"Du kan klage inden fire uger.\"\nreviewed = 2026-10-01\n+++\n\nDin klage går først til kommunen.\n",
+			"content/lov/klage.en.md": "+++\ntitle = \"Complaints\"\nslug = \"complaints\"\nlaw = \"Retssikkerhedsloven\"\nparagraph = \"§ 67\"\nofficial_url = \"https://www.retsinformation.dk/\"\n" +
+				"in_short = \"You can complain within four weeks.\"\nreviewed = 2026-10-01\n+++\n\nYour complaint goes to the municipality first.\n",
+			"content/pendlare/resa.sv.md": "+++\ntitle = \"Att pendla\"\ndescription = \"Om att bo i Sverige.\"\n+++\n\nDu kan bo i Sverige.\n",
+		},
+		check: []string{"om/index.html", "en/om/index.html", "sv/om/index.html", "en/index.html", "sv/index.html",
+			"en/lov/complaints/index.html", "sv/pendlare/resa/index.html", "en/emner/complaints/index.html"},
+	},
 	"figures": {
 		files: map[string]string{
 			"content/tal/tilfredshed.md": `+++

@@ -403,6 +403,9 @@ func (s *Session) dependents(p *content.Page, refs map[*content.Page][]*content.
 	if p.Parent != nil {
 		want[p.Parent.URL] = true
 	}
+	for _, t := range p.Translations {
+		want[t.URL] = true // their language switcher and hreflang links
+	}
 	for _, t := range p.Tags {
 		want[t.URL] = true
 		if t.Page != nil && t.Page.Parent != nil {
@@ -422,7 +425,10 @@ func (s *Session) linkers(p *content.Page, want map[string]bool) (all bool) {
 		return true // in the menu or the breadcrumbs
 	}
 	if p.Kind == content.KindTopic || p.Kind == content.KindTopics {
-		want["/"+s.cfg.Taxonomy.Path+"/"] = true
+		want[s.cfg.LangPrefix(p.Lang)+"/"+s.cfg.Taxonomy.Path+"/"] = true
+	}
+	for _, t := range p.Translations {
+		want[t.URL] = true // their language switcher leads here now, or no longer
 	}
 	for _, k := range pageKeys(p) {
 		for file := range s.links[k] {
@@ -751,8 +757,8 @@ func linkKey(dest string) string {
 	}
 	dest = strings.TrimSuffix(dest, "/")
 	base := path.Base(dest)
-	if base == "_index.md" {
-		base = path.Base(path.Dir(dest))
+	if base == "_index.md" || (strings.HasPrefix(base, "_index.") && len(base) == len("_index.en.md")) {
+		base = path.Base(path.Dir(dest)) // _index.en.md too
 	}
 	base = strings.ToLower(strings.TrimSuffix(base, ".md"))
 	switch base {

@@ -37,6 +37,11 @@ type Config struct {
 	Build        Build             `toml:"build"`
 	Check        Check             `toml:"check"`
 
+	// Languages holds the site's other languages, [languages.en]: a page
+	// file named x.en.md is the English translation of x.md and is
+	// published under /en/. The default language (Language) is not in it.
+	Languages map[string]LangConfig `toml:"languages"`
+
 	// BasePath is the path of BaseURL, always ending in "/": links are
 	// written as BasePath + site path, so a site published in a sub-folder
 	// works.
@@ -48,6 +53,14 @@ type Config struct {
 // Pos returns config.toml's line and column of a key ("menu.2.page"), for
 // errors found after parsing, such as a menu entry naming no page.
 func (c *Config) Pos(key string) (line, col int) { return decode.PosOf(c.src, key) }
+
+// LangConfig is one of the site's other languages: the texts of
+// config.toml that are written in a language.
+type LangConfig struct {
+	Title        string `toml:"title" torv:"required"`
+	Description  string `toml:"description"`
+	ContactHours string `toml:"contact_hours"`
+}
 
 // Contact is "Hjælp og kontakt", shown on every page.
 type Contact struct {
@@ -116,6 +129,58 @@ type subKeyError struct{ key, msg string }
 func (e *subKeyError) Error() string  { return e.msg }
 func (e *subKeyError) SubKey() string { return e.key }
 
+// SiteLanguages returns the default language and then the others in torv's
+// order (da, sv, nb, en), the order of the language switcher.
+func (c *Config) SiteLanguages() []string {
+	out := []string{c.Language}
+	for _, l := range Languages {
+		if _, ok := c.Languages[l]; ok && l != c.Language {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// HasLanguage reports whether the site publishes pages in lang.
+func (c *Config) HasLanguage(lang string) bool {
+	_, ok := c.Languages[lang]
+	return ok || lang == c.Language
+}
+
+// TitleIn returns the site's title in lang.
+func (c *Config) TitleIn(lang string) string {
+	if l, ok := c.Languages[lang]; ok && lang != c.Language {
+		return l.Title
+	}
+	return c.Title
+}
+
+// DescriptionIn returns the site's description in lang.
+func (c *Config) DescriptionIn(lang string) string {
+	if l, ok := c.Languages[lang]; ok && lang != c.Language {
+		return l.Description
+	}
+	return c.Description
+}
+
+// ContactHoursIn returns the contact hours in lang, or the default
+// language's when lang has none.
+func (c *Config) ContactHoursIn(lang string) string {
+	if l, ok := c.Languages[lang]; ok && lang != c.Language && l.ContactHours != "" {
+		return l.ContactHours
+	}
+	return c.Contact.Hours
+}
+
+// LangPrefix returns the URL folder of lang's pages: "" for the default
+// language, "/en" for English.
+func (c *Config) LangPrefix(lang string) string {
+	if lang == c.Language || lang == "" {
+		return ""
+	}
+	return "/" + lang
+}
+
 // MinifyHTML reports whether HTML output is minified (default true).
 func (c *Config) MinifyHTML() bool { return !c.Build.Minify.Set || c.Build.Minify.Value }
 
@@ -155,6 +220,16 @@ func ParseBytes(b []byte, kinds []string, kindHint func(string) string) (*Config
 	if !slices.Contains(Languages, c.Language) {
 		at("language", "language %q is not one torv has texts for", c.Language).
 			Hint = diag.DidYouMean(c.Language, Languages, "use da, sv, nb or en")
+	}
+	for lang := range c.Languages {
+		switch {
+		case !slices.Contains(Languages, lang):
+			at("languages."+lang, "language %q is not one torv has texts for", lang).
+				Hint = diag.DidYouMean(lang, Languages, "use sv, nb, en or da")
+		case lang == c.Language:
+			at("languages."+lang, "%s is the site's main language (language = %q)", lang, c.Language).
+				Hint = "remove [languages." + lang + "]; the main language's texts are the ones at the top of config.toml"
+		}
 	}
 	c.Sections = map[string]string(c.SectionsRaw)
 	for dir, kind := range c.Sections {

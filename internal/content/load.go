@@ -119,15 +119,19 @@ func parsePage(fsys fs.FS, file string, cfg *config.Config) (*Page, diag.List) {
 		return nil, diag.List{e}
 	}
 	rel := strings.TrimPrefix(file, Dir+"/")
-	dir, name := path.Split(rel)
+	lang, key, lerr := fileLang(file, rel, cfg)
+	if lerr != nil {
+		return nil, diag.List{lerr}
+	}
+	dir, name := path.Split(key)
 	dir = strings.TrimSuffix(dir, "/")
 	section, _, _ := strings.Cut(dir, "/")
-	p := &Page{File: file, Section: section, Lang: cfg.Language, Body: body}
+	p := &Page{File: file, Section: section, Lang: lang, Body: body, key: key}
 	p.src = decode.Source{File: file, Text: front, Line: fmLine, What: "front matter"}
 
 	var kind Kind
 	switch {
-	case rel == "_index.md":
+	case key == "_index.md":
 		kind = KindHome
 	case name == "_index.md":
 		kind = KindSection
@@ -173,7 +177,7 @@ func parsePage(fsys fs.FS, file string, cfg *config.Config) (*Page, diag.List) {
 			c.Slug = ""
 		}
 	}
-	p.URL = urlFor(rel, c.Slug)
+	p.URL = cfg.LangPrefix(lang) + urlFor(key, c.Slug)
 	return p, errs
 }
 

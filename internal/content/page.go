@@ -22,9 +22,14 @@ type Page struct {
 	Children []*Page // for list pages: the pages and folders directly inside, sorted
 	Tags     []*Topic
 
+	// Translations are the same page in the site's other languages, in
+	// the order of config.SiteLanguages, without the page itself.
+	Translations []*Page
+
 	src      decode.Source // the front matter, for positions of errors found after decoding
 	titleKey string        // collateKey of the title, made once for sorting
 	dir      string        // for a generated list page: its folder ("content/lov")
+	key      string        // the path below content/ without the language: "lov/x.md" for lov/x.en.md
 }
 
 // Common returns the front matter every kind has.
@@ -49,6 +54,9 @@ func (p *Page) Updated() Date {
 
 // Weight returns the page's order key.
 func (p *Page) Weight() int { return p.Common().Weight }
+
+// IsHome reports whether p is a language's home page.
+func (p *Page) IsHome() bool { return p.Kind == KindHome }
 
 // IsList reports whether the page lists other pages.
 func (p *Page) IsList() bool {
@@ -86,6 +94,7 @@ func (p *Page) FrontMatterPos(text string, line, col int) (int, int) {
 type Topic struct {
 	Name  string
 	Slug  string
+	Lang  string
 	URL   string
 	Pages []*Page
 	Page  *Page // the topic's own generated page

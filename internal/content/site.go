@@ -22,12 +22,15 @@ type Site struct {
 	Files  []string         // other files below content/, copied as they are
 
 	byURL  map[string]*Page
-	byFile map[string]*Page // by path relative to content/ ("lov/x.md")
+	byFile map[string]*Page            // by path relative to content/ ("lov/x.md")
+	homes  map[string]*Page            // by language
+	laws   map[string]map[string]*Page // language -> id -> law explainer
 }
 
 func newSite(cfg *config.Config) *Site {
 	return &Site{Config: cfg, Laws: map[string]*Page{},
-		byURL: map[string]*Page{}, byFile: map[string]*Page{}}
+		byURL: map[string]*Page{}, byFile: map[string]*Page{},
+		homes: map[string]*Page{}, laws: map[string]map[string]*Page{}}
 }
 
 // add registers a parsed page, refusing a second page at a taken URL.
@@ -84,14 +87,19 @@ func (s *Site) link(errs *diag.List) {
 	slices.Sort(s.Files)
 	// Folders without _index.md get a generated list page, and so does the
 	// site without a home page: it lists the top-level folders.
-	if s.byURL["/"] == nil {
-		s.generated("/", KindHome, s.Config.Title)
+	for _, l := range s.Config.SiteLanguages() {
+		u := s.Config.LangPrefix(l) + "/"
+		if s.byURL[u] == nil {
+			h := s.generated(u, KindHome, s.Config.TitleIn(l))
+			h.Lang, h.key = l, "_index.md"
+		}
+		s.homes[l] = s.byURL[u]
 	}
 	s.Home = s.byURL["/"]
 	// Parents, making list pages for folders that have none.
 	for i := 0; i < len(s.Pages); i++ { // s.Pages grows while we walk it
 		p := s.Pages[i]
-		if p.URL == "/" {
+		if s.isHome(p.URL) {
 			continue
 		}
 		parentURL := path.Dir(strings.TrimSuffix(p.URL, "/")) + "/"
@@ -105,8 +113,9 @@ func (s *Site) link(errs *diag.List) {
 			dir := parentDir(p)
 			name := []rune(path.Base(dir))
 			parent = s.generated(parentURL, KindSection, strings.ToUpper(string(name[:1]))+string(name[1:]))
-			parent.Section = strings.Split(strings.Trim(parentURL, "/"), "/")[0]
-			parent.dir = dir
+			rel := strings.TrimPrefix(dir, Dir+"/")
+			parent.Section, _, _ = strings.Cut(rel, "/")
+			parent.dir, parent.Lang, parent.key = dir, p.Lang, rel+"/_index.md"
 		}
 		p.Parent = parent
 		parent.Children = append(parent.Children, p)
@@ -114,19 +123,30 @@ func (s *Site) link(errs *diag.List) {
 	for _, p := range s.Pages {
 		p.titleKey = collateKey(p.Lang, p.Title())
 	}
+	s.translations()
 	s.topics()
 	for _, p := range s.Pages {
 		switch d := p.Data.(type) {
 		case *Term:
 			s.Terms = append(s.Terms, p)
 		case *Law:
-			if first := s.Laws[d.ID]; first != nil {
+			byID := s.laws[p.Lang]
+			if byID == nil {
+				byID = map[string]*Page{}
+				s.laws[p.Lang] = byID
+			}
+			if first := byID[d.ID]; first != nil {
 				line, col := p.Pos("id")
 				errs.Add(diag.Errorf(p.File, line, col, "law id %q is taken by %s", d.ID, first.File).
 					WithHint(`give this law another id, like id = "%s-2"`, d.ID))
 				continue
 			}
-			s.Laws[d.ID] = p
+			byID[d.ID] = p
+			// Laws holds the main language's explainers, and any law
+			// explained only in another language.
+			if first := s.Laws[d.ID]; first == nil || (p.Lang == s.Config.Language && first.Lang != p.Lang) {
+				s.Laws[d.ID] = p
+			}
 		case *Home:
 			d.Featured = s.refs(p, "featured", d.FeaturedRefs, "", errs)
 		case *Theme:
@@ -197,8 +217,25 @@ func (s *Site) generated(u string, kind Kind, title string) *Page {
 }
 
 func (s *Site) topics() {
+	for _, lang := range s.Config.SiteLanguages() {
+		s.topicsIn(lang)
+	}
+}
+
+// topicNames are the topic index's title per language: content knows no UI
+// strings, and the layouts title the index with their own.
+var topicNames = map[string]string{"da": "Emner", "sv": "Ämnen", "nb": "Emner", "en": "Topics"}
+
+// topicsIn collects the topics of lang's pages; each language has its own,
+// under its own folder (/emner/, /en/emner/).
+func (s *Site) topicsIn(lang string) {
 	byName := map[string]*Topic{}
+	var topics []*Topic
+	prefix := s.Config.LangPrefix(lang)
 	for _, p := range s.Pages {
+		if p.Lang != lang {
+			continue
+		}
 		for _, name := range p.Common().Tags {
 			slug := Slugify(name)
 			if slug == "" {
@@ -206,21 +243,21 @@ func (s *Site) topics() {
 			}
 			t := byName[slug]
 			if t == nil {
-				t = &Topic{Name: name, Slug: slug, URL: "/" + s.Config.Taxonomy.Path + "/" + slug + "/"}
+				t = &Topic{Name: name, Slug: slug, Lang: lang, URL: prefix + "/" + s.Config.Taxonomy.Path + "/" + slug + "/"}
 				byName[slug] = t
-				s.Topics = append(s.Topics, t)
+				topics = append(topics, t)
 			}
 			t.Pages = append(t.Pages, p)
 			p.Tags = append(p.Tags, t)
 		}
 	}
-	if len(s.Topics) == 0 {
+	if len(topics) == 0 {
 		return
 	}
-	lang := s.Config.Language
-	slices.SortFunc(s.Topics, func(a, b *Topic) int { return CollateIn(lang, a.Name, b.Name) })
-	index := &Page{Kind: KindTopics, URL: "/" + s.Config.Taxonomy.Path + "/", Lang: s.Config.Language,
-		Data: &Section{Common: Common{Title: "Emner"}}, Parent: s.Home}
+	slices.SortFunc(topics, func(a, b *Topic) int { return CollateIn(lang, a.Name, b.Name) })
+	s.Topics = append(s.Topics, topics...)
+	index := &Page{Kind: KindTopics, URL: prefix + "/" + s.Config.Taxonomy.Path + "/", Lang: lang,
+		Data: &Section{Common: Common{Title: cmp.Or(topicNames[lang], "Emner")}}, Parent: s.HomeOf(lang)}
 	if taken := s.byURL[index.URL]; taken != nil {
 		index = taken // a content folder of that name: it becomes the index
 		index.Kind = KindTopics
@@ -228,9 +265,9 @@ func (s *Site) topics() {
 		s.byURL[index.URL] = index
 		s.Pages = append(s.Pages, index)
 	}
-	for _, t := range s.Topics {
+	for _, t := range topics {
 		slices.SortFunc(t.Pages, byDateThenTitle)
-		t.Page = &Page{Kind: KindTopic, URL: t.URL, Lang: s.Config.Language,
+		t.Page = &Page{Kind: KindTopic, URL: t.URL, Lang: lang,
 			Data: &Section{Common: Common{Title: t.Name}}, Parent: index, Children: t.Pages,
 			titleKey: collateKey(lang, t.Name)}
 		if s.byURL[t.URL] == nil {
@@ -238,6 +275,17 @@ func (s *Site) topics() {
 			s.Pages = append(s.Pages, t.Page)
 		}
 	}
+}
+
+// TopicsIn returns the topics of lang's pages, in its alphabetical order.
+func (s *Site) TopicsIn(lang string) []*Topic {
+	var out []*Topic
+	for _, t := range s.Topics {
+		if t.Lang == lang {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // Topic returns the topic of a generated topic page.

@@ -102,7 +102,7 @@ func Assemble(cfg *config.Config, parsed []*Parsed, other []string, opts Options
 // into a new Site. Every field link sets must be cleared here.
 func unlink(p *Page, kind Kind) {
 	p.Kind = kind
-	p.Parent, p.Children, p.Tags = nil, nil, nil
+	p.Parent, p.Children, p.Tags, p.Translations = nil, nil, nil, nil
 	p.titleKey = ""
 	switch d := p.Data.(type) {
 	case *Home:

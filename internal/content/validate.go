@@ -80,7 +80,7 @@ func validate(p *Page) diag.List {
 				WithHint("review_by is the date of the next review, after the last one")
 		}
 		if d.ID == "" {
-			d.ID = strings.TrimSuffix(path.Base(p.File), ".md")
+			d.ID = strings.TrimSuffix(path.Base(p.key), ".md") // sygedagpenge.en.md cites as sygedagpenge
 		} else if Slugify(d.ID) != d.ID {
 			at("id", "id %q may only hold a-z, 0-9 and -", d.ID).WithHint("write it like id = %q", Slugify(d.ID))
 		}

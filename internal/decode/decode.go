@@ -3,6 +3,7 @@ package decode
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"reflect"
 	"slices"
 	"strconv"
@@ -379,6 +380,22 @@ func (d *decoder) value(path, name string, raw any, v reflect.Value) {
 			return
 		}
 		d.fill(path, m, v)
+	case reflect.Map:
+		// A table of tables whose names the editor chooses, such as
+		// [languages.en]: each value is decoded like a table of its own.
+		m, ok := raw.(map[string]any)
+		if !ok || v.Type().Key().Kind() != reflect.String || v.Type().Elem().Kind() != reflect.Struct {
+			wrong(fmt.Sprintf("write [%s.NAME] on a line of its own, and its keys below it", name))
+			return
+		}
+		out := reflect.MakeMapWithSize(v.Type(), len(m))
+		keys := slices.Sorted(maps.Keys(m))
+		for _, k := range keys {
+			ev := reflect.New(v.Type().Elem()).Elem()
+			d.value(join(path, k), k, m[k], ev)
+			out.SetMapIndex(reflect.ValueOf(k).Convert(v.Type().Key()), ev)
+		}
+		v.Set(out)
 	default:
 		d.errAt(path, true, "%s cannot be set here", name)
 	}

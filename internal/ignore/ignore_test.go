@@ -4,7 +4,7 @@ import "testing"
 
 func TestName(t *testing.T) {
 	for name, want := range map[string]bool{
-		"_index.md": false, "sygedagpenge.md": false, "logo.svg": false,
+		"_index.md": false, "_index.en.md": false, "_index.sv.md": false, "_index.eng.md": true, "_index.EN.md": true, "sygedagpenge.md": false, "logo.svg": false,
 		".git": true, ".DS_Store": true, "_kladde.md": true, "_drafts": true,
 		"side.md~": true, ".side.md.swp": true, ".side.md.swx": true, "4913": true,
 		".#side.md": true, "#side.md#": true, ".goutputstream-ABC123": true,

@@ -63,16 +63,13 @@ func TestLayoutExecErrors(t *testing.T) {
 		line, col int
 		msgs      []string
 	}{
-		{"missing UI string",
-			map[string]string{"layouts/page.html": "{{define \"main\"}}\n\n<p>{{t \"mangler\"}}</p>{{end}}"},
+		// A key chosen while the page is made cannot be checked before.
+		{"missing UI string chosen at run time",
+			map[string]string{"layouts/page.html": "{{define \"main\"}}\n\n<p>{{t (print \"mang\" \"ler\")}}</p>{{end}}"},
 			"layouts/page.html", 3, 6, []string{`"mangler"`, "i18n/da.toml", "content/a.md"}},
 		{"missing UI string after non-ASCII text",
-			map[string]string{"layouts/page.html": "{{define \"main\"}}\n\n<p>Åbningstider før: {{t \"mangler\"}}</p>{{end}}"},
-			"layouts/page.html", 3, 24, []string{`"mangler"`, "i18n/da.toml"}},
-		{"missing UI string in a partial",
-			map[string]string{"layouts/page.html": "{{define \"main\"}}{{template \"partials/hej.html\" .}}{{end}}",
-				"i18n/da.toml": "andet = \"x\"\n"},
-			"layouts/partials/hej.html", 1, 6, []string{`"hello"`, "i18n/da.toml"}},
+			map[string]string{"layouts/page.html": "{{define \"main\"}}\n\n<p>Åbningstider før: {{t .Page.Title}}</p>{{end}}"},
+			"layouts/page.html", 3, 24, []string{`"A"`, "i18n/da.toml"}},
 		{"field that does not exist, in a partial",
 			map[string]string{"layouts/page.html": "{{define \"main\"}}\n{{template \"partials/z.html\" .}}{{end}}",
 				"layouts/partials/z.html": "<p>\n  {{.Page.Titel}}</p>"},
@@ -169,5 +166,37 @@ func TestUIStringFiles(t *testing.T) {
 				t.Errorf("got\n%v\nwant\n%s", errs, tt.want)
 			}
 		})
+	}
+}
+
+// TestMissingUIStrings: a key the layouts name must be in every language
+// of the site when the layouts are read, even if no page of that language
+// uses the layout that needs it.
+func TestMissingUIStrings(t *testing.T) {
+	site := loadSite(t, map[string]string{
+		"config.toml": "title = \"T\"\nmunicipality = \"M\"\n\n[languages.en]\ntitle = \"T\"\n",
+	})
+	files := map[string]string{
+		"layouts/page.html":         "{{define \"main\"}}\n{{template \"partials/hej.html\" .}}{{end}}",
+		"layouts/partials/hej.html": "<p>\n{{t \"skip_to_content\"}} {{t \"hej_verden\"}}</p>",
+		"i18n/da.toml":              "skip_to_content = \"Spring\"\nlang_not_translated = \"forsiden\"\n",
+		"i18n/en.toml":              "skip_to_content = \"Skip\"\n",
+	}
+	r, errs := newRenderer(t, layoutFS(files), site)
+	if r != nil {
+		t.Fatal("a Renderer was made with UI strings missing")
+	}
+	got := errs.Error()
+	for _, want := range []string{
+		`i18n/da.toml: the UI string "hej_verden" is missing for da (layouts/partials/hej.html:2 uses it)`,
+		`i18n/en.toml: the UI string "hej_verden" is missing for en (layouts/partials/hej.html:2 uses it)`,
+		`i18n/en.toml: the UI string "lang_not_translated" is missing for en (the language switcher uses it)`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("errors lack\n%s\ngot:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, `"skip_to_content" is missing`) || strings.Contains(got, `"lang_not_translated" is missing for da`) {
+		t.Errorf("a key the file has is reported missing:\n%s", got)
 	}
 }

@@ -34,7 +34,15 @@ func (r *Renderer) funcs(lang string, ui uiStrings, w *worker) template.FuncMap 
 		"isodate": func(d content.Date) string { return d.ISO() },
 		"url":     r.URL,
 		"md":      func(s string) template.HTML { return w.md(s) },
-		"page":    r.site.Ref,
+		"page": func(ref string) *content.Page {
+			// The page in this language when it has a translation, so
+			// that layouts name "kontakt.md" once for every language.
+			p := r.site.Ref(ref)
+			if t := r.site.Translation(p, lang); t != nil {
+				return t
+			}
+			return p
+		},
 		"number":  loc.number,
 		"percent": loc.percentage,
 		"weekday": func(day string) string { return loc.weekdays[content.CanonicalWeekday(day)] },

@@ -127,7 +127,7 @@ func New(fsys fs.FS, site *content.Site, md *markup.Markdown, set *assets.Set) (
 		return nil, errs
 	}
 	partials, _ := fs.Glob(fsys, LayoutDir+"/partials/*.html")
-	langs := []string{site.Config.Language}
+	langs := site.Config.SiteLanguages()
 	for _, lang := range langs {
 		ui, uerr := loadStrings(fsys, lang)
 		errs.Add(uerr...)
@@ -159,6 +159,21 @@ func New(fsys fs.FS, site *content.Site, md *markup.Markdown, set *assets.Set) (
 		}
 		r.layouts[lang] = sets
 		r.common[lang] = common
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	// Every language must have every string the layouts use.
+	all := []*template.Template{r.common[langs[0]]}
+	for _, t := range r.layouts[langs[0]] {
+		all = append(all, t)
+	}
+	used := r.usedKeys(all...)
+	if len(langs) > 1 {
+		used = append(used, uiKey{key: "lang_not_translated"}) // see languages
+	}
+	for _, lang := range langs {
+		errs.Add(missingKeys(used, lang, r.strings[lang])...)
 	}
 	if len(errs) > 0 {
 		return nil, errs
@@ -241,10 +256,18 @@ func (w *worker) render(p *content.Page) ([]byte, diag.List) {
 		}
 	}
 	v := &View{Site: r.site, Page: p, Content: template.HTML(body.String()), Lang: p.Lang, CSS: r.css,
-		Crumbs: crumbs(p), Menu: menu(r.site, p), List: p.Children, CSP: outputs.CSP}
+		Crumbs: crumbs(p), Menu: menu(r.site, p), List: p.Children, CSP: outputs.CSP,
+		Home: r.site.HomeOf(p.Lang), Title: r.site.Config.TitleIn(p.Lang),
+		Description: r.site.Config.DescriptionIn(p.Lang), ContactHours: r.site.Config.ContactHoursIn(p.Lang)}
+	langs, err := r.languages(p)
+	if err != nil {
+		errs.Add(diag.Errorf(LayoutDir, 0, 0, "%v", err))
+		return nil, errs
+	}
+	v.Languages = langs
 	switch p.Kind {
 	case content.KindTopics:
-		v.Topics = r.site.Topics
+		v.Topics = r.site.TopicsIn(p.Lang)
 	case content.KindTopic:
 		v.Topic = r.site.Topic(p)
 	}

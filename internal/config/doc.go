@@ -11,6 +11,11 @@
 //	description  = "..."                        # one sentence about the site
 //	logo         = "images/logo.svg"            # a file under assets/, shown in the header
 //
+//	[languages.en]                              # another language: pages named x.en.md, under /en/
+//	title         = "Meeting the citizen"       # the site title in that language (required)
+//	description   = "..."
+//	contact_hours = "Monday to Friday 9-15"     # [contact] hours in that language
+//
 //	[contact]                                   # "Hjælp og kontakt", in the same place on every page
 //	phone = "+45 70 11 22 33"
 //	email = "borgerservice@nordby.dk"

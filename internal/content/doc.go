@@ -37,6 +37,24 @@
 // "-": it can never move a page out of its folder or out of the site. Two
 // pages with one URL are an error on the second.
 //
+// # Languages
+//
+// A site has a main language (config.toml's language, default da) and may
+// publish others ([languages.en] in config.toml). A page's language is in
+// its file name: content/om.en.md is the English translation of
+// content/om.md, content/lov/_index.sv.md the Swedish list page of lov/.
+// Files whose names differ only in that suffix are translations of one
+// another (Page.Translations); a page may exist in one language only. The
+// main language's pages are at the root, the others under their code:
+// /om/, /en/om/, /sv/lov/. Each language has its own home page (generated
+// from [languages.xx] title when content/_index.xx.md is missing), tree,
+// lists, topics (/en/emner/...) and glossary, so a reader never lands in
+// another language's list by accident. Laws are cited by the same id in
+// every language, and a citation finds the explainer in the citing page's
+// language, else the main language's (Site.Law). A suffix that is not one
+// of torv's languages ("v1.2.md") is part of the name; one the site does
+// not publish is an error naming the [languages.xx] table to add.
+//
 // # Kinds
 //
 // A page's kind comes from "type" in its front matter, else from the
@@ -73,6 +91,8 @@
 //	home        lead (string), featured ([string]: content paths such as
 //	            "lov/sygedagpenge.md" or URLs such as "/lov/sygedagpenge/")
 //	section     sort ("weight", "date" or "title"; default weight, news: date)
+//	            paginate (integer, 1 to 100: pages listed on each page of
+//	            the list; absent or 0: 10). See Lists split into pages.
 //	principle   statement (string, required): the principle in one sentence
 //	theme       question (string, required), statements ([[statements]] with
 //	            quote (required), who, context), initiatives ([string]: paths
@@ -100,11 +120,40 @@
 //	            (required), value (number, required), unit, note), charts
 //	            ([[charts]] with title (required), unit, caption, and
 //	            [[charts.bars]] with label and value (both required))
+//	            or, instead of [[charts.bars]], data (string: a .csv file in
+//	            the page's folder). See Chart data.
 //	news        date is required
 //	term        short (string, required: a one-line explanation), abbr
 //	            (string: the expansion, when the term is an abbreviation),
 //	            aliases ([string]: other forms of the word)
 //	page        nothing more
+//
+// # Lists split into pages
+//
+// A section's list that holds more pages than its page size (paginate in
+// its _index.md, else 10; a folder without _index.md has 10) is split: the
+// list page shows the first ones, and torv makes a page for each further
+// share, at a fixed word per language below the list's URL: /nyheder/side/2/
+// (Danish and Norwegian), /sv/nyheter/sida/2/, /en/news/page/2/. The word
+// is not a UI string, because a URL must not move when the texts are
+// reworded. A further page is its list page without the body, with the
+// list's title, language, layout and parent; Page.Pager gives every page of
+// the list its number, the list's pages and its share of the list page's
+// Children, which stay whole. Home and topic pages are never split. A page
+// of content/ at a further page's URL is an error at the list's paginate
+// line (paginate.go).
+//
+// # Chart data
+//
+// A [[charts]] entry with data = "tilfredshed.csv" takes its bars from that
+// file beside the page, read with the page: a header row label,value and one
+// label,value row per bar (";" as separator when the header has one, and
+// then "79,5" with a decimal comma is 79.5). A missing, empty or
+// unreadable file, a row that is not a label and a value, and a value that
+// is not a plain number, or that could be read two ways (77.117), is an
+// error at the CSV file's line and column. The file is published beside the
+// page, like any other file of content/, and the chart links to it
+// (chartdata.go).
 //
 // # Errors
 //

@@ -17,13 +17,22 @@ const CSP = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-u
 func Sitemap(site *content.Site, abs func(sitePath string) string) []byte {
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
-	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">` + "\n")
 	for _, p := range site.Pages {
 		b.WriteString("<url><loc>")
 		xml.EscapeText(&b, []byte(abs(p.URL)))
 		b.WriteString("</loc>")
 		if d := p.Updated(); !d.IsZero() {
 			b.WriteString("<lastmod>" + d.ISO() + "</lastmod>")
+		}
+		// A translated page names every language version, itself
+		// included, as search engines expect.
+		if len(p.Translations) > 0 {
+			for _, t := range append([]*content.Page{p}, p.Translations...) {
+				b.WriteString(`<xhtml:link rel="alternate" hreflang="` + t.Lang + `" href="`)
+				xml.EscapeText(&b, []byte(abs(t.URL)))
+				b.WriteString(`"/>`)
+			}
 		}
 		b.WriteString("</url>\n")
 	}

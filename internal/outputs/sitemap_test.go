@@ -105,3 +105,36 @@ func TestRobots(t *testing.T) {
 		}
 	}
 }
+
+// TestSitemapLanguages: a translated page lists its language versions,
+// itself included; a page in one language lists none.
+func TestSitemapLanguages(t *testing.T) {
+	fsys := fstest.MapFS{
+		"config.toml":          {Data: []byte("title = \"T\"\nmunicipality = \"M\"\n[languages.en]\ntitle = \"T\"\n")},
+		"content/om.md":        {Data: []byte("+++\ntitle = \"Om\"\n+++\n")},
+		"content/om.en.md":     {Data: []byte("+++\ntitle = \"About\"\n+++\n")},
+		"content/kun-dansk.md": {Data: []byte("+++\ntitle = \"Kun dansk\"\n+++\n")},
+	}
+	cfg, errs := config.Parse(fsys, content.KindNames(), content.KindHint)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	site, errs := content.Load(fsys, cfg, content.Options{})
+	if len(errs.Errors()) > 0 {
+		t.Fatal(errs)
+	}
+	b := string(outputs.Sitemap(site, func(p string) string { return "https://x.dk" + p }))
+	var set urlset
+	if err := xml.Unmarshal([]byte(b), &set); err != nil {
+		t.Fatalf("not XML: %v\n%s", err, b)
+	}
+	for _, want := range []string{
+		`<url><loc>https://x.dk/en/om/</loc><xhtml:link rel="alternate" hreflang="en" href="https://x.dk/en/om/"/><xhtml:link rel="alternate" hreflang="da" href="https://x.dk/om/"/></url>`,
+		`<url><loc>https://x.dk/om/</loc><xhtml:link rel="alternate" hreflang="da" href="https://x.dk/om/"/><xhtml:link rel="alternate" hreflang="en" href="https://x.dk/en/om/"/></url>`,
+		`<url><loc>https://x.dk/kun-dansk/</loc></url>`,
+	} {
+		if !strings.Contains(b, want) {
+			t.Errorf("sitemap lacks\n%s\nin\n%s", want, b)
+		}
+	}
+}

@@ -35,6 +35,16 @@
 //	.Topics      on the topics index: []*content.Topic
 //	.Topic       on a topic page: the *content.Topic
 //	.CSP         the Content-Security-Policy for the page's meta element
+//	.Home        the home page of the page's language
+//	.Title       the site's title in the page's language; .Description
+//	             and .ContactHours likewise
+//	.Languages   the language switcher, empty on a site in one language:
+//	             []LangLink{Lang, Name ("Svenska"), URL, Note, Href,
+//	             Current, Translated}; a language the page is not
+//	             translated into leads to its home page, and Note says so
+//	             in that language
+//	.Alternates  the translated languages, for <link rel="alternate"
+//	             hreflang>, when there are at least two
 //
 // A *content.Page has .Title, .Description, .URL, .Kind, .Date, .Updated,
 // .Weight, .Tags ([]*content.Topic with .Name and .URL), .Section, .Parent,
@@ -44,12 +54,17 @@
 // # Template functions
 //
 //	t "key"          the UI string "key" in the page's language, from
-//	                 i18n/<lang>.toml; a missing key is a build error
+//	                 i18n/<lang>.toml; every key a layout names is looked
+//	                 up in every language of the site when the layouts
+//	                 are read, and a missing one is an error naming the
+//	                 key, the language and the layout that uses it
 //	date d           a date as the language writes it ("1. maj 2024");
 //	                 isodate d gives 2024-05-01 for <time datetime>
 //	url "/lov/"      a site path with the base URL's path prefix
 //	md s             a short string of inline Markdown as HTML
-//	page "lov/x.md"  another page by content path or URL (nil if none)
+//	page "lov/x.md"  another page by content path or URL (nil if none), in
+//	                 the page's language when it is translated, so a
+//	                 layout names "kontakt.md" once for every language
 //	number x         a number as the language writes it (77.117, 12,5)
 //	weekday "monday" the weekday's name in the page's language
 //

@@ -35,6 +35,9 @@ Rules are tuned in config.toml under [check] ([check.lix] warning = 45,
 page switches a rule off with a reason in its front matter:
 check_off = ["lix: Siden citerer loven ordret."]; check lists it.
 
+torv serve shows each page's findings and LIX in a panel at the bottom of
+the page (not in the built site); -check=false hides it.
+
 The exit code is 0 when nothing has level error, 1 when something has (or,
 with -strict, when anything is found), and 2 when the command line is wrong.`
 

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strconv"
 	"syscall"
 	"time"
@@ -31,6 +32,7 @@ func (c *cli) serveFlags(fs *flag.FlagSet) func() int {
 	fs.BoolVar(&sf.drafts, "drafts", true, "include pages marked draft = true (on by default in the preview)")
 	bind := fs.String("bind", "127.0.0.1", "the `address` to listen on; anything but loopback shows the preview to your network")
 	port := fs.Int("port", 1313, "the `port` to listen on")
+	findings := fs.Bool("check", true, "show torv check's findings in a panel at the bottom of each page (never in the built site)")
 	return func() int {
 		if fs.NArg() > 0 {
 			fmt.Fprintf(c.stderr, "torv serve: unexpected argument %q (the site folder is given with -source)\n", fs.Arg(0))
@@ -42,12 +44,13 @@ func (c *cli) serveFlags(fs *flag.FlagSet) func() int {
 		}
 		ctx, stop := serveContext()
 		defer stop()
-		return c.serve(ctx, sf.source, sf.options(), *bind, *port)
+		return c.serve(ctx, sf.source, sf.options(), *bind, *port, *findings)
 	}
 }
 
-// serve previews the site in folder source until ctx ends.
-func (c *cli) serve(ctx context.Context, source string, opts build.Options, bind string, port int) int {
+// serve previews the site in folder source until ctx ends; with findings,
+// each page shows torv check's findings for it.
+func (c *cli) serve(ctx context.Context, source string, opts build.Options, bind string, port int, findings bool) int {
 	if info, err := os.Stat(source); err != nil || !info.IsDir() {
 		fmt.Fprintf(c.stderr, "torv serve: there is no folder %s (give the site folder with -source)\n", source)
 		return exitUsage
@@ -78,6 +81,14 @@ func (c *cli) serve(ctx context.Context, source string, opts build.Options, bind
 	}
 	defer w.Close()
 	srv := server.New(os.DirFS(source), torv.Defaults(), opts, c.stderr)
+	if findings {
+		// The panel links findings to the editor by absolute path.
+		root, err := filepath.Abs(source)
+		if err != nil {
+			root = ""
+		}
+		srv.ShowFindings(root)
+	}
 	srv.Build()
 	stopWatch := make(chan struct{})
 	watching := make(chan struct{})

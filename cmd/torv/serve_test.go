@@ -160,3 +160,56 @@ func TestServeNoFolder(t *testing.T) {
 		t.Errorf("stderr: %s", stderr.String())
 	}
 }
+
+// TestServeShowsFindings: torv serve puts torv check's findings on each
+// page (writeSite's pages have no description), -check=false leaves them
+// out, and torv build never writes them.
+func TestServeShowsFindings(t *testing.T) {
+	dir := writeSite(t, 1)
+	fetch := func(url, path string) (int, string) {
+		t.Helper()
+		res, err := http.Get(strings.TrimSuffix(url, "/") + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		return res.StatusCode, string(b)
+	}
+	url, _, _, stop := startServe(t, "-source", dir, "-port", "0")
+	_, body := fetch(url, "/sider/side-000/")
+	for _, want := range []string{`<aside class="torv-check"`, "content/sider/side-000.md:2:1: the page has no description <code>[description]</code>", `href="/__torv/check.css"`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the served page lacks %q:\n%s", want, body[max(0, strings.Index(body, "<aside")):])
+		}
+	}
+	if code, css := fetch(url, "/__torv/check.css"); code != 200 || !strings.Contains(css, ".torv-check") {
+		t.Errorf("the panel's stylesheet: %d", code)
+	}
+	stop()
+
+	url, _, _, stop = startServe(t, "-source", dir, "-port", "0", "-check=false")
+	if _, body := fetch(url, "/sider/side-000/"); strings.Contains(body, "torv-check") {
+		t.Error("-check=false shows the findings")
+	}
+	stop()
+
+	var stdout, stderr bytes.Buffer
+	if code := newCLI(&stdout, &stderr).run([]string{"build", "-source", dir, "-quiet"}); code != exitOK {
+		t.Fatalf("build: %d\n%s", code, stderr.String())
+	}
+	n := 0
+	err := filepath.WalkDir(filepath.Join(dir, "public"), func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		n++
+		if b, _ := os.ReadFile(p); strings.Contains(string(b), "torv-check") {
+			t.Errorf("torv build wrote the findings panel into %s", p)
+		}
+		return nil
+	})
+	if err != nil || n == 0 {
+		t.Errorf("the built site: %d files, %v", n, err)
+	}
+}

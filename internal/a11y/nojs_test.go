@@ -3,7 +3,9 @@ package a11y
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"net/url"
+	"path"
 	"slices"
 	"strings"
 	"sync"
@@ -59,6 +61,10 @@ func crawl(t *testing.T, b context.Context, s *site, compare bool) *report {
 	wave := []string{"/"}
 	const getPage = `({links: [...document.querySelectorAll("a[href], area[href]")].map((a) => a.href).concat([...document.forms].map((f) => f.action)),
 		text: document.body.innerText, ids: [...document.querySelectorAll("[id]")].map((e) => e.id)})`
+	// With JavaScript, what a script adds to a page as an enhancement
+	// (marked data-enhancement: "open now" beside opening hours) is left
+	// out: the page must show everything else the same without it.
+	const getEnhanced = `(document.querySelectorAll("[data-enhancement]").forEach((e) => e.remove()), ` + getPage + `)`
 	// Two tabs without JavaScript crawl; with compare, a third with
 	// JavaScript reads the same pages.
 	var on *tab
@@ -95,7 +101,7 @@ func crawl(t *testing.T, b context.Context, s *site, compare bool) *report {
 						onMu.Lock()
 						err := on.load(s.url(p))
 						if err == nil {
-							err = on.eval(getPage, &withJS)
+							err = on.eval(getEnhanced, &withJS)
 						}
 						onMu.Unlock()
 						if err != nil {
@@ -114,10 +120,21 @@ func crawl(t *testing.T, b context.Context, s *site, compare bool) *report {
 						if u.Fragment != "" {
 							frags[u.Path] = append(frags[u.Path], u.Fragment+" (from "+p+")")
 						}
-						if !seen[u.Path] {
-							seen[u.Path] = true
-							next = append(next, u.Path)
+						if seen[u.Path] {
+							continue
 						}
+						seen[u.Path] = true
+						if ext := path.Ext(u.Path); ext != "" && ext != ".html" {
+							// A file, not a page (a chart's CSV): the
+							// browser would download it; it must exist.
+							if res, err := http.Get(s.url(u.Path)); err != nil || res.StatusCode != http.StatusOK {
+								rep.add("no JavaScript: a linked file does not load", s.name+" "+p, u.Path)
+							} else {
+								res.Body.Close()
+							}
+							continue
+						}
+						next = append(next, u.Path)
 					}
 					mu.Unlock()
 				}

@@ -117,7 +117,7 @@ value = 66
 }
 
 var (
-	fingerprint = regexp.MustCompile(`style\.[0-9a-f]{8}\.css`)
+	fingerprint = regexp.MustCompile(`\.[0-9a-f]{8}\.(css|js)\b`)
 	integrity   = regexp.MustCompile(`sha384-[A-Za-z0-9+/=]+`)
 )
 
@@ -138,7 +138,7 @@ func TestGolden(t *testing.T) {
 				// the stylesheet's fingerprint is left out, so a CSS change
 				// does not touch every golden file.
 				got = []byte(strings.ReplaceAll(string(got), "><", ">\n<"))
-				got = fingerprint.ReplaceAll(got, []byte("style.HASH.css"))
+				got = fingerprint.ReplaceAll(got, []byte(".HASH.$1"))
 				got = integrity.ReplaceAll(got, []byte("sha384-HASH"))
 				file := filepath.Join("testdata", "golden", name, filepath.FromSlash(p))
 				if *update {

@@ -239,6 +239,10 @@ func (s *Session) Update(paths []string) *Rebuild {
 		}
 		s.mdFiles, s.other, s.scanErrs = md, other, errs
 	}
+	dataTouched := s.dataReaders(otherTouched)
+	for f := range dataTouched {
+		touched[f] = true
+	}
 	if len(touched) == 0 && len(otherTouched) == 0 {
 		return s.finish(start, false)
 	}
@@ -267,7 +271,7 @@ func (s *Session) Update(paths []string) *Rebuild {
 	changedFiles := map[string]*content.Parsed{} // file -> its old Parsed (nil when new)
 	for f := range touched {
 		old, nw := s.parsed[f], fresh[f]
-		if old != nil && nw != nil && old.Page != nil && nw.Page != nil && s.site.PageByFile(strings.TrimPrefix(f, content.Dir+"/")) == old.Page &&
+		if !dataTouched[f] && old != nil && nw != nil && old.Page != nil && nw.Page != nil && s.site.PageByFile(strings.TrimPrefix(f, content.Dir+"/")) == old.Page &&
 			sameFrontMatter(old.Page, nw.Page) && old.Errs.Error() == nw.Errs.Error() {
 			old.Page.Body = nw.Page.Body
 			bodyOnly = append(bodyOnly, old.Page)
@@ -402,6 +406,7 @@ func (s *Session) dependents(p *content.Page, refs map[*content.Page][]*content.
 	}
 	if p.Parent != nil {
 		want[p.Parent.URL] = true
+		listPages(p.Parent, want) // the page may move from one page of the list to another
 	}
 	for _, t := range p.Translations {
 		want[t.URL] = true // their language switcher and hreflang links
@@ -421,6 +426,10 @@ func (s *Session) dependents(p *content.Page, refs map[*content.Page][]*content.
 // linkers adds to want the pages whose links may point at p, a page that
 // appeared or went away, and reports whether every page must be rendered.
 func (s *Session) linkers(p *content.Page, want map[string]bool) (all bool) {
+	if g := p.Pager(); g != nil && g.Number > 1 {
+		listPages(p, want) // a further page of a list: only the list's pages lead to it
+		return false
+	}
 	if p.Kind == content.KindHome || p.Kind == content.KindSection {
 		return true // in the menu or the breadcrumbs
 	}
@@ -438,6 +447,38 @@ func (s *Session) linkers(p *content.Page, want map[string]bool) (all bool) {
 		}
 	}
 	return false
+}
+
+// listPages adds to want every page of list page p when the list is split
+// into pages: which page shows an item, and how many pages there are,
+// changes with any item.
+func listPages(p *content.Page, want map[string]bool) {
+	if g := p.Pager(); g != nil {
+		for _, q := range g.Pages {
+			want[q.URL] = true
+		}
+	}
+}
+
+// dataReaders returns the Markdown files whose pages read one of the
+// changed other files (paths relative to content/): a chart's CSV file,
+// which is read with its page, so a change to it is a change to the page.
+func (s *Session) dataReaders(changed map[string]bool) map[string]bool {
+	out := map[string]bool{}
+	if len(changed) == 0 {
+		return out
+	}
+	for f, pr := range s.parsed {
+		if pr.Page == nil {
+			continue
+		}
+		for _, d := range pr.Page.DataFiles() {
+			if changed[strings.TrimPrefix(d, content.Dir+"/")] {
+				out[f] = true
+			}
+		}
+	}
+	return out
 }
 
 // references maps each page to the pages that name it in their front

@@ -215,6 +215,38 @@ func TestSessionUpdates(t *testing.T) {
 			setKey(t, dir, news, "title", `"Book din samtale selv"`)
 			return []string{news}
 		}, false, 12, []string{"nyheder/2026-03-02-book-selv-din-samtale/index.html"}},
+		// content/nyheder/_index.md has paginate = 5; it holds 9 items now.
+		{"two news items make a third page of the list", func(t *testing.T, dir string) []string {
+			write(t, dir, "content/nyheder/2026-12-05-a.md", "+++\ntitle = \"A\"\ndate = 2026-12-05\n+++\n")
+			write(t, dir, "content/nyheder/2026-12-06-b.md", "+++\ntitle = \"B\"\ndate = 2026-12-06\n+++\n")
+			return []string{"content/nyheder/2026-12-05-a.md", "content/nyheder/2026-12-06-b.md"}
+		}, false, 8, []string{"nyheder/index.html", "nyheder/side/2/index.html", "nyheder/side/3/index.html"}},
+		{"an older item's date moves it to the first page", func(t *testing.T, dir string) []string {
+			setKey(t, dir, "content/nyheder/2025-03-10-borgere-hjaelper-jobcentret-med-brevene.md", "date", "2026-12-31")
+			return []string{"content/nyheder/2025-03-10-borgere-hjaelper-jobcentret-med-brevene.md"}
+		}, false, 8, []string{"nyheder/index.html", "nyheder/side/2/index.html", "nyheder/side/3/index.html"}},
+		{"and the third page goes again", func(t *testing.T, dir string) []string {
+			os.Remove(filepath.Join(dir, "content/nyheder/2026-12-06-b.md"))
+			os.Remove(filepath.Join(dir, "content/nyheder/2026-12-05-a.md"))
+			return []string{"content/nyheder/2026-12-05-a.md", "content/nyheder/2026-12-06-b.md"}
+		}, false, 8, []string{"nyheder/side/3/index.html", "nyheder/side/2/index.html"}},
+		{"a chart's CSV file", func(t *testing.T, dir string) []string {
+			replace(t, dir, "content/tal/svartid.csv", "Samme dag;38,5", "Samme dag;40,5")
+			return []string{"content/tal/svartid.csv"}
+		}, false, 8, []string{"tal/svartid/index.html", "tal/svartid.csv"}},
+		{"a mistake in the CSV file", func(t *testing.T, dir string) []string {
+			replace(t, dir, "content/tal/svartid.csv", "Samme dag;40,5", "Samme dag;40.500")
+			return []string{"content/tal/svartid.csv"}
+		}, false, 8, nil},
+		{"the CSV file goes away", func(t *testing.T, dir string) []string {
+			os.Remove(filepath.Join(dir, "content/tal/svartid.csv"))
+			return []string{"content/tal/svartid.csv"}
+		}, false, 8, []string{"tal/svartid.csv"}},
+		{"and comes back", func(t *testing.T, dir string) []string {
+			b, _ := os.ReadFile("../../content/tal/svartid.csv")
+			write(t, dir, "content/tal/svartid.csv", string(b))
+			return []string{"content/tal/svartid.csv"}
+		}, false, 8, []string{"tal/svartid/index.html", "tal/svartid.csv"}},
 		{"a new folder with a page and an image", func(t *testing.T, dir string) []string {
 			write(t, dir, "content/projekter/kort.png", "\x89PNG fake")
 			write(t, dir, "content/projekter/a.md", "+++\ntitle = \"A\"\n+++\n\n![Et kort](kort.png)\n")

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"github.com/yuin/goldmark/ast"
 
@@ -104,8 +105,10 @@ type Checker struct {
 	levels    levels
 	jargon    map[string]*matcher // by language
 	jargonAlt []string            // plain words, by phrase id
-	terms     map[string]*matcher // glossary forms, by language
+	terms     map[string]*matcher // glossary forms, by language: a term matches on pages of its own language
 	termPages []*content.Page     // by phrase id
+	termForms []map[string]bool   // by phrase id: its title and aliases as normForm makes them
+	autoLink  bool                // the build links each term's first use in a body (config.toml [glossary])
 	termAbout []map[string]bool   // by phrase id: the site paths that explain the term
 	termAbbr  map[string]int      // a term written in capitals -> its index in termPages
 	allowLong map[string]*matcher
@@ -130,6 +133,7 @@ func New(site *content.Site, md *markup.Markdown, opts Options) *Checker {
 	cfg := &site.Config.Check
 	c := &Checker{site: site, cfg: cfg, md: md, now: opts.Now, levels: newLevels(cfg),
 		jargon: map[string]*matcher{}, terms: map[string]*matcher{}, termAbbr: map[string]int{},
+		autoLink:  site.Config.Glossary.LinksFirstUse(),
 		allowLong: map[string]*matcher{}, vague: map[string]map[string]bool{}, known: map[string]bool{},
 		lixWarn: or(cfg.LIX.Warning, defaultLIXWarning), lixErr: or(cfg.LIX.Error, defaultLIXError),
 		lixMin: or(cfg.LIX.MinWords, defaultLIXMinWords), sentenceWords: or(cfg.LongSentence.Words, defaultSentence),
@@ -196,14 +200,21 @@ func New(site *content.Site, md *markup.Markdown, opts Options) *Checker {
 		id := len(c.termPages)
 		c.termPages = append(c.termPages, t)
 		c.termAbout = append(c.termAbout, c.about(t))
+		forms := map[string]bool{}
+		c.termForms = append(c.termForms, forms)
+		// A term is explained on pages of its own language: a Swedish
+		// page has nothing to link in a Danish glossary.
+		m := c.terms[t.Lang]
+		if m == nil {
+			m = c.terms[site.Config.Language]
+		}
 		for _, form := range append([]string{t.Title()}, d.Aliases...) {
 			if isCapitals(form) {
 				c.termAbbr[strings.TrimSpace(form)] = id
 				continue
 			}
-			for _, m := range c.terms {
-				m.add(form, id)
-			}
+			m.add(form, id)
+			forms[normForm(form)] = true
 		}
 		if c.glossDir == "" && t.File != "" {
 			c.glossDir = path.Dir(t.File) + "/"
@@ -237,6 +248,13 @@ func (c *Checker) about(t *content.Page) map[string]bool {
 		return ast.WalkContinue, nil
 	})
 	return m
+}
+
+// normForm writes a glossary form, or a use of it, as the build's glossary
+// links compare them: lower case, with a hyphen or a run of spaces as one
+// space ("Digital-post" is "digital post").
+func normForm(s string) string {
+	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return r == '-' || unicode.IsSpace(r) }), " ")
 }
 
 func normPhrase(s string) string {

@@ -65,30 +65,43 @@
 //	                         the glossary has the word (then it is the glossary
 //	                         rule's). Sites extend the list per language and
 //	                         take words out with allow.
-//	glossary        warning  a glossary term (a term page's title or alias, with
-//	                         the language's endings) used in the body's running
-//	                         text, when the page neither links that use, nor
-//	                         links the term's entry or a page the entry links to,
-//	                         nor is such a page itself. A capitalised use inside
-//	                         a sentence is a name ("Jobcenter Fjordby"), not the
-//	                         term.
+//	glossary        warning  a glossary term of the page's language (a term
+//	                         page's title or alias, with the language's endings)
+//	                         used in the body's running text, when the page
+//	                         neither links that use, nor links the term's entry
+//	                         or a page the entry links to, nor is such a page
+//	                         itself. The build links the first use written as
+//	                         the entry writes it (config.toml [glossary]
+//	                         link_first_use, on by default), so then only other
+//	                         forms ("partshøringen") are left. A capitalised use
+//	                         inside a sentence is a name ("Jobcenter Fjordby"),
+//	                         not the term.
 //	abbreviation    warning  two to eight capitals whose first use is neither
 //	                         next to its expansion in brackets ("Det Centrale
-//	                         Personregister (CPR)", "CPR (...)") nor linked, and
-//	                         not known to every reader (EU, CV, SMS, PDF ...;
-//	                         [check.abbreviation] known adds more). For a
+//	                         Personregister (CPR)", "CPR (...)") nor linked (by
+//	                         the editor, or by the build as a glossary term of
+//	                         the page's language in the body's running text),
+//	                         and not known to every reader (EU, CV, SMS, PDF
+//	                         ...; [check.abbreviation] known adds more). For a
 //	                         glossary term with abbr, the fix writes it out.
 //	heading         warning  a body heading of level 1 (the title is the only
 //	                         h1), a skipped level, an empty heading.
 //	image-alt       error    an image without alt text, or with a file name as
-//	                         alt text (WCAG 1.1.1, level A).
+//	                         alt text (WCAG 1.1.1, level A): "kort.png", the
+//	                         image's own name, or what a camera, phone or
+//	                         screenshot tool names a file in any of the four
+//	                         languages ("IMG_2041", "Skærmbillede 2026-03-01
+//	                         kl. 10.22.31", "Skärmavbild ...", "bild-3").
 //	link-text       warning  link text that says nothing ("klik her", "læs
 //	                         mere", "her", "klicka här", "läs mer", "les mer",
-//	                         "click here", "read more" ...), or no text at all.
+//	                         "click here", "read more" ...), or no text at all
+//	                         but in a law citation, [](lov:id), whose text the
+//	                         build writes.
 //	link-same-text  warning  one link text for two different targets on a page.
 //	link-pdf        warning  a link to a PDF whose text does not say "PDF".
-//	anchor          error    a link to #part of a page (this one or another)
-//	                         that has no such id, in its headings or its HTML.
+//	anchor          error    a link to #part of a page (this one or another, or
+//	                         a law a citation names) that has no such id, in its
+//	                         headings or its HTML.
 //	mailto-tel      error    a mailto: link that is no e-mail address, a tel:
 //	                         link that is no phone number (RFC 3966).
 //	law-link        warning  a law explainer without official_url.
@@ -130,9 +143,10 @@
 // Site runs build's pipeline without minifying or writing: config,
 // content, assets and layouts are read and checked as build reads them,
 // with the same errors, and every page body is parsed once, with build's
-// link resolution (markup's Check), which gives both build's errors for
-// the body and the tree the rules read (its converter is made with
-// markup.NewInspecting, and the rules run on the parsing workers). The
+// link resolution and law citations (markup's CheckWith), which gives
+// both build's errors for the body and the tree the rules read (its
+// converter is made with markup.NewInspecting, and the rules run on the
+// parsing workers). The
 // layouts are executed for every page whose front matter holds a Markdown
 // link (only the layouts resolve those), every page that names a layout
 // of its own, and one page of every other layout and the 404 page, so a
@@ -154,9 +168,11 @@
 //
 // Report.WriteText groups findings per file, each with its fix on the next
 // line, the page's LIX and band in the file's heading, its switched-off
-// rules at the end, and a summary line. Report.WriteJSON gives the same for
-// CI: a summary, every finding, and every page with its LIX, band, three
-// hardest sentences and switched-off rules.
+// rules at the end, and a summary line with the LIX of the whole site and,
+// for a site in more than one language, of each language (a hard language
+// would hide in the average). Report.WriteJSON gives the same for CI: a
+// summary, every finding, and every page with its LIX, band, three hardest
+// sentences and switched-off rules.
 //
 // The band places a page's LIX against the site's own limits: "let" up to
 // the warning limit, "middel" up to the error limit, "svær" above it, so
@@ -167,9 +183,12 @@
 // Panel writes a page's findings as an HTML fragment for the preview
 // server to put before </body>: a <details> element that folds away, with
 // the LIX and its band, the three hardest sentences, each finding with its
-// fix, and the rules switched off; line numbers link to the editor when
+// rule and fix, and the rules switched off. Each position is written
+// file:line:col, as in the terminal, and links to the editor when
 // config.toml's [check] editor is set ("vscode" makes vscode://file/...).
 // It uses no JavaScript and no inline style, so it works under the site's
 // Content-Security-Policy; its stylesheet PanelCSS is served by the
-// preview at PanelCSSPath. It is never part of build's output.
+// preview at PanelCSSPath, on the page's own origin beside the preview's
+// other files. It is never part of build's output: package server adds it
+// to the response only.
 package check

@@ -49,6 +49,9 @@ func (pc *pageCheck) link(l *ast.Link, st *walkState) {
 	if !hasScheme || strings.ContainsAny(scheme, "/?#") {
 		scheme, rest = "", dest
 	}
+	// A law citation, [](lov:sygedagpenge), may be written without text:
+	// the build writes the law's short title.
+	_, _, cite := markup.CitedLaw(dest)
 	switch strings.ToLower(scheme) {
 	case "mailto":
 		if msg := badMailto(dest); msg != "" && pc.on("mailto-tel") {
@@ -65,7 +68,7 @@ func (pc *pageCheck) link(l *ast.Link, st *walkState) {
 	}
 	norm := normLinkText(text, &pc.w.scratch)
 	switch {
-	case norm == "" && !hasImage(l):
+	case norm == "" && !hasImage(l) && !cite:
 		line, col := at()
 		pc.add("link-text", diag.LevelWarning, line, col, "link without text",
 			"write what the reader finds there between the brackets: [Klage over en afgørelse](...)")
@@ -102,7 +105,7 @@ func (pc *pageCheck) link(l *ast.Link, st *walkState) {
 			fmt.Sprintf("the link to %s does not say it opens a PDF", path.Base(p)),
 			fmt.Sprintf("add it to the link text, like [%s (PDF)](...)", cmpOr(strings.TrimSpace(text), "Skema")))
 	}
-	if scheme == "" && strings.Contains(dest, "#") && pc.on("anchor") {
+	if (scheme == "" || cite) && strings.Contains(dest, "#") && pc.on("anchor") {
 		resolved, internal, exists := pc.c.site.ResolveLink(pc.p, dest)
 		u, err := url.Parse(resolved)
 		if err != nil || !internal || !exists || u.Fragment == "" {

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -80,6 +81,33 @@ func TestLIXRule(t *testing.T) {
 			// is not.
 			if p := r.Page("content/kort.md"); p.Band != "" || fmtLIX(p.LIX) != fmtLIX(r.Page("content/svaer.md").LIX) {
 				t.Errorf("short page: LIX %.2f, band %q", p.LIX, p.Band)
+			}
+		})
+	}
+}
+
+// TestLIXReadsRunningTextOnly: LIX reads the running text a citizen reads
+// (paragraphs, lists, quotes, the description), not code, tables,
+// headings or image files, in every language.
+func TestLIXReadsRunningTextOnly(t *testing.T) {
+	for _, tc := range lixCases {
+		t.Run(tc.lang, func(t *testing.T) {
+			// The easy sentence six times as a paragraph, a list and a
+			// quote; the hard one in a heading, a table, code and an
+			// image's alt text, where it does not count.
+			hard := strings.TrimSpace(tc.hard)
+			body := strings.Repeat(tc.easy, 2) + "\n\n- " + tc.easy + "\n- " + tc.easy + "\n\n> " + strings.Repeat(tc.easy, 2) +
+				"\n\n## " + strings.TrimSuffix(hard, ".") + "\n\n| " + hard + " |\n|---|\n| " + hard + " |\n\n```\n" + hard + "\n```\n\n`" + hard + "`\n\n![" + hard + "](kort.png)\n"
+			r := testSite(t, tc.lang, "", map[string]string{
+				"content/a.md":     page("A", body, `description = "`+strings.TrimSpace(tc.easy)+`"`),
+				"content/kort.png": "png",
+			})
+			p := r.Page("content/a.md")
+			// Seven easy sentences (six and the description), no long
+			// word: W = 7·words, S = 7, L = 0, so LIX = words per sentence.
+			words := len(strings.Fields(tc.easy))
+			if p.Stats.Words != 7*words || p.Stats.Sentences != 7 || p.Stats.Long != 0 || fmtLIX(p.LIX) != fmt.Sprint(words) {
+				t.Errorf("stats %+v, LIX %.2f; want %d words, 7 sentences, no long word, LIX %d", p.Stats, p.LIX, 7*words, words)
 			}
 		})
 	}

@@ -4,11 +4,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"slices"
 	"strings"
 
 	"github.com/torv/torv/internal/diag"
+	"github.com/torv/torv/internal/readability"
 )
 
 // WriteText writes the report for a terminal and for editors' problem
@@ -90,6 +92,16 @@ func (r *Report) Summary() string {
 	if s.Words > 0 {
 		fmt.Fprintf(&b, "; LIX of the whole site %s", fmtLIX(s.LIX))
 	}
+	if langs := r.languages(); len(langs) > 1 {
+		// Words and sentences are counted by each language's rules, and a
+		// site's languages are written by different people: one LIX over
+		// all of them would hide the hard one.
+		var parts []string
+		for _, l := range langs {
+			parts = append(parts, l.Lang+" "+fmtLIX(l.LIX))
+		}
+		fmt.Fprintf(&b, " (%s)", strings.Join(parts, ", "))
+	}
 	return b.String()
 }
 
@@ -104,6 +116,39 @@ type summary struct {
 	LIX      float64 `json:"lix"`
 }
 
+// langSummary is the running text of one language's pages.
+type langSummary struct {
+	Lang      string  `json:"lang"`
+	Pages     int     `json:"pages"`
+	Words     int     `json:"words"`
+	Sentences int     `json:"sentences"`
+	Long      int     `json:"long_words"`
+	LIX       float64 `json:"lix"`
+}
+
+// languages sums the pages' running text per language, by language.
+func (r *Report) languages() []langSummary {
+	byLang := map[string]*langSummary{}
+	for _, p := range r.Pages {
+		l := byLang[p.Lang]
+		if l == nil {
+			l = &langSummary{Lang: p.Lang}
+			byLang[p.Lang] = l
+		}
+		l.Pages++
+		l.Words += p.Stats.Words
+		l.Sentences += p.Stats.Sentences
+		l.Long += p.Stats.Long
+	}
+	out := []langSummary{}
+	for _, lang := range slices.Sorted(maps.Keys(byLang)) {
+		l := byLang[lang]
+		l.LIX = round1(readability.Stats{Words: l.Words, Sentences: l.Sentences, Long: l.Long}.LIX())
+		out = append(out, *l)
+	}
+	return out
+}
+
 func (r *Report) summary() summary {
 	all := r.All()
 	s := summary{Pages: len(r.Pages), Errors: len(all.Errors()), Warnings: len(all.Warnings())}
@@ -112,19 +157,16 @@ func (r *Report) summary() summary {
 		files[e.File] = true
 	}
 	s.Files = len(files)
-	var sentences, long int
+	var site readability.Stats
 	for _, p := range r.Pages {
 		if len(p.Off) > 0 {
 			s.Off += len(p.Off)
 			s.OffPages++
 		}
-		s.Words += p.Stats.Words
-		sentences += p.Stats.Sentences
-		long += p.Stats.Long
+		site.Add(p.Stats)
 	}
-	if s.Words > 0 && sentences > 0 {
-		s.LIX = round1(float64(s.Words)/float64(sentences) + 100*float64(long)/float64(s.Words))
-	}
+	s.Words = site.Words
+	s.LIX = round1(site.LIX())
 	return s
 }
 
@@ -173,15 +215,16 @@ type jsonPage struct {
 }
 
 // WriteJSON writes the report as one JSON object for CI systems: a
-// summary, every finding (the pipeline's own errors too, with rule ""),
-// and every page with its LIX, band, hardest sentences and switched-off
-// rules.
+// summary, the running text and LIX of each language, every finding (the
+// pipeline's own errors too, with rule ""), and every page with its LIX,
+// band, hardest sentences and switched-off rules.
 func (r *Report) WriteJSON(w io.Writer) error {
 	out := struct {
-		Summary  summary       `json:"summary"`
-		Findings []jsonFinding `json:"findings"`
-		Pages    []jsonPage    `json:"pages"`
-	}{Summary: r.summary(), Findings: []jsonFinding{}, Pages: []jsonPage{}}
+		Summary   summary       `json:"summary"`
+		Languages []langSummary `json:"languages"`
+		Findings  []jsonFinding `json:"findings"`
+		Pages     []jsonPage    `json:"pages"`
+	}{Summary: r.summary(), Languages: r.languages(), Findings: []jsonFinding{}, Pages: []jsonPage{}}
 	for _, e := range r.All() {
 		out.Findings = append(out.Findings, jsonFinding{File: e.File, Line: e.Line, Col: e.Col, Level: e.Level.String(),
 			Rule: e.Rule, Message: e.Msg, Fix: e.Hint})

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/torv/torv/internal/diag"
+	"github.com/torv/torv/internal/readability"
 )
 
 func TestWriteTextGroupsPerFile(t *testing.T) {
@@ -76,5 +77,43 @@ func TestWriteJSON(t *testing.T) {
 	}
 	if !strings.Contains(b.String(), `"hardest_sentences": [`) || !strings.Contains(b.String(), `"text": "En sætning."`) {
 		t.Errorf("no hardest sentences in:\n%s", b.String())
+	}
+}
+
+// TestSummaryLIXPerLanguage: a site in more than one language gets the
+// LIX of each language beside the whole site's, in the text and in JSON.
+func TestSummaryLIXPerLanguage(t *testing.T) {
+	// da: W=30 S=5 L=3: 6 + 10 = 16. en: W=20 S=2 L=5: 10 + 25 = 35.
+	// Together: W=50 S=7 L=8: 7.14 + 16 = 23.14.
+	r := &Report{Pages: []*PageReport{
+		{File: "content/a.md", Lang: "da", Stats: readability.Stats{Words: 30, Sentences: 5, Long: 3}},
+		{File: "content/b.en.md", Lang: "en", Stats: readability.Stats{Words: 20, Sentences: 2, Long: 5}},
+	}}
+	if got, want := r.Summary(), "2 pages checked: 0 errors and 0 warnings; LIX of the whole site 23 (da 16, en 35)"; got != want {
+		t.Errorf("summary %q, want %q", got, want)
+	}
+	var b bytes.Buffer
+	if err := r.WriteJSON(&b); err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Summary   map[string]float64
+		Languages []struct {
+			Lang         string
+			Pages, Words int
+			LIX          float64
+		}
+	}
+	if err := json.Unmarshal(b.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Summary["lix"] != 23.1 || len(got.Languages) != 2 || got.Languages[0].Lang != "da" || got.Languages[0].LIX != 16 ||
+		got.Languages[1].Lang != "en" || got.Languages[1].LIX != 35 || got.Languages[1].Words != 20 || got.Languages[1].Pages != 1 {
+		t.Errorf("JSON %+v", got)
+	}
+	// One language: the site's LIX says it all.
+	r.Pages = r.Pages[:1]
+	if got := r.Summary(); strings.Contains(got, "(da") {
+		t.Errorf("summary of a site in one language: %q", got)
 	}
 }

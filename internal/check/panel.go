@@ -17,8 +17,11 @@ import (
 // stylesheet, PanelCSS, is served by the preview at PanelCSSPath, and the
 // fragment links to it itself.
 
-// PanelCSSPath is where the preview serves PanelCSS.
-const PanelCSSPath = "/_torv/check.css"
+// PanelCSSPath is where the preview serves PanelCSS: beside its other
+// files (live.js, overlay.css) in a folder no page can be in, and on the
+// page's own origin, so the pages' Content-Security-Policy (default-src
+// 'self') allows it as it is.
+const PanelCSSPath = "/__torv/check.css"
 
 // PanelOptions changes how the panel is written.
 type PanelOptions struct {
@@ -38,19 +41,19 @@ type PanelOptions struct {
 // panelWords are the panel's own words per language.
 var panelWords = map[string]map[string]string{
 	"da": {"title": "Tjek af siden", "error": "fejl", "errors": "fejl", "warning": "advarsel", "warnings": "advarsler",
-		"none": "Ingen fund på siden.", "hardest": "De sværeste sætninger", "off": "Slået fra", "line": "linje",
+		"none": "Ingen fund på siden.", "hardest": "De sværeste sætninger", "off": "Slået fra",
 		"words": "ord", "sentences": "sætninger", "long": "lange ord", "fix": "Sådan retter du det",
 		"let": "let", "middel": "middel", "svær": "svær", "short": "for kort til at bedømme"},
 	"sv": {"title": "Kontroll av sidan", "error": "fel", "errors": "fel", "warning": "varning", "warnings": "varningar",
-		"none": "Inga fynd på sidan.", "hardest": "De svåraste meningarna", "off": "Avstängt", "line": "rad",
+		"none": "Inga fynd på sidan.", "hardest": "De svåraste meningarna", "off": "Avstängt",
 		"words": "ord", "sentences": "meningar", "long": "långa ord", "fix": "Så rättar du det",
 		"let": "lätt", "middel": "medel", "svær": "svår", "short": "för kort för att bedömas"},
 	"nb": {"title": "Sjekk av siden", "error": "feil", "errors": "feil", "warning": "advarsel", "warnings": "advarsler",
-		"none": "Ingen funn på siden.", "hardest": "De vanskeligste setningene", "off": "Slått av", "line": "linje",
+		"none": "Ingen funn på siden.", "hardest": "De vanskeligste setningene", "off": "Slått av",
 		"words": "ord", "sentences": "setninger", "long": "lange ord", "fix": "Slik retter du det",
 		"let": "lett", "middel": "middels", "svær": "vanskelig", "short": "for kort til å vurderes"},
 	"en": {"title": "Page check", "error": "error", "errors": "errors", "warning": "warning", "warnings": "warnings",
-		"none": "Nothing found on this page.", "hardest": "The hardest sentences", "off": "Switched off", "line": "line",
+		"none": "Nothing found on this page.", "hardest": "The hardest sentences", "off": "Switched off",
 		"words": "words", "sentences": "sentences", "long": "long words", "fix": "How to fix it",
 		"let": "easy", "middel": "medium", "svær": "hard", "short": "too short to judge"},
 }
@@ -139,11 +142,16 @@ func Panel(w io.Writer, p *PageReport, opts PanelOptions, extra ...*diag.Error) 
 		}
 		return template.URL(u)
 	}
+	// The position is written as in the terminal, file:line:col, which
+	// an editor's "go to file" reads, also where there is no link.
 	lineText := func(line, col int) string {
-		if line <= 0 {
-			return words["line"] + " –"
+		switch {
+		case line <= 0:
+			return p.File
+		case col <= 0:
+			return fmt.Sprintf("%s:%d", p.File, line)
 		}
-		return fmt.Sprintf("%s %d", words["line"], line)
+		return fmt.Sprintf("%s:%d:%d", p.File, line, col)
 	}
 	all := append(diag.List(nil), p.Findings...)
 	all = append(all, extra...)

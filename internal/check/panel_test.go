@@ -22,12 +22,12 @@ func TestPanel(t *testing.T) {
 	}
 	html := b.String()
 	containsAll(t, "the panel", html,
-		`<link rel="stylesheet" href="/_torv/check.css">`,
+		`<link rel="stylesheet" href="/__torv/check.css">`,
 		`<aside class="torv-check" aria-label="Tjek af siden">`,
 		"<details open>",
 		`<summary>Tjek af siden: 2 fejl, 2 advarsler · LIX 61 <span class="torv-check-band torv-check-hard">svær</span></summary>`,
 		"40 ord, 5 sætninger, 21 lange ord",
-		`<a href="vscode://file/home/redakt%C3%B8r/fejlby/content/svaer.md:10:1">linje 10</a>: “Kommunens sagsbehandling`,
+		`<a href="vscode://file/home/redakt%C3%B8r/fejlby/content/svaer.md:10:1">content/svaer.md:10:1</a>: “Kommunens sagsbehandling`,
 		`<li class="torv-check-error"><span class="torv-check-level">fejl</span>`,
 		"LIX 61 (svær) is above 50",
 		"<code>[lix]</code>",

@@ -26,9 +26,9 @@ import (
 //
 //   - config.toml, content/, assets/ and the layouts are read and checked
 //     as build reads them, with the same errors;
-//   - every page body is parsed once, with build's link resolution
-//     (markup's Check), which gives build's errors for the body and the
-//     tree the rules read;
+//   - every page body is parsed once, with build's link resolution and
+//     law citations (markup's CheckWith), which gives build's errors for
+//     the body and the tree the rules read;
 //   - the layouts are executed for every page whose front matter holds a
 //     Markdown link (only the layouts resolve those), every page with a
 //     layout of its own, and one page of every other layout and the 404
@@ -111,7 +111,7 @@ func parseAll(md *markup.Markdown, site *content.Site, pages []*content.Page, r 
 		if len(bytes.TrimSpace(p.Body)) == 0 {
 			return // build converts no empty body
 		}
-		perr[i] = safeCheck(md, p, linker(site, p, r))
+		perr[i] = safeCheck(md, p, markup.Input{Link: linker(site, p, r), Cite: citer(site, p)})
 	})
 	var all diag.List
 	for _, e := range perr {
@@ -132,14 +132,23 @@ func linker(site *content.Site, p *content.Page, r *render.Renderer) markup.Link
 	}
 }
 
-func safeCheck(md *markup.Markdown, p *content.Page, link markup.LinkFunc) (errs diag.List) {
+// citer answers for the law citations of page p as the renderer does, so
+// that an unknown law is reported with the same suggestion.
+func citer(site *content.Site, p *content.Page) markup.CiteFunc {
+	return func(dest string) markup.Citation {
+		c, _ := site.Cite(p, dest)
+		return markup.Citation{Text: c.Text, Lang: c.Lang, Hint: c.Hint}
+	}
+}
+
+func safeCheck(md *markup.Markdown, p *content.Page, in markup.Input) (errs diag.List) {
 	defer func() {
 		if x := recover(); x != nil {
 			errs = diag.List{diag.Errorf(p.File, 0, 0, "torv could not read this page's Markdown (%v)", x).
 				WithHint("this is a bug in torv; please report it with the file attached")}
 		}
 	}()
-	return md.Check(p.File, p.Body, link)
+	return md.CheckWith(p.File, p.Body, in)
 }
 
 // toRender picks the pages whose layouts check executes: see Site.

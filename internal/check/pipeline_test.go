@@ -36,6 +36,8 @@ func TestSiteReportsWhatBuildReports(t *testing.T) {
 		// A site's own layout that fails for every page of its kind.
 		"content/d.md":      "+++\ntitle = \"D\"\ndescription = \"Om D.\"\ntype = \"news\"\ndate = 2026-01-01\n+++\n\nTekst.\n",
 		"layouts/news.html": "{{define \"main\"}}{{.Page.Data.Nothing}}{{end}}\n",
+		// A law citation of a law that does not exist, with the closest id.
+		"content/e.md": "+++\ntitle = \"E\"\ndescription = \"Om E.\"\n+++\n\nSe [](lov:regle).\n",
 	})
 	rep := Site(fsys, torv.Defaults(), Options{Now: testDay})
 	got := rep.Diags.Error()
@@ -45,6 +47,7 @@ func TestSiteReportsWhatBuildReports(t *testing.T) {
 		"link to a page that does not exist: findes-ikke.md (in the front matter)",
 		`content/c.md:4:10: layout "findes-ikke" does not exist`,
 		"layouts/news.html:1:",
+		`content/e.md:6:4: unknown law "regle" (did you mean "regel"?`,
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("check did not report %q; it reported:\n%s", want, got)

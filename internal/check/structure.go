@@ -70,7 +70,14 @@ func (pc *pageCheck) heading(h *ast.Heading, st *walkState) {
 	}
 }
 
-var fileNameAlt = regexp.MustCompile(`(?i)^\S+\.(png|jpe?g|gif|svg|webp|avif|bmp|tiff?|heic)$|^(img|dsc|dscn|pxl|screenshot|skærmbillede|billede|image)[-_ ]?\d+$`)
+// fileNameAlt matches alt texts that are the name a camera, a phone or a
+// screenshot tool gave the file, in any of the four languages: "kort.png",
+// "IMG_2041", "20260301_102231", "Skærmbillede 2026-03-01 kl. 10.22.31",
+// "Skärmavbild ...", "Skjermbilde ...", "Screenshot ... at ...", "bild-3".
+var fileNameAlt = regexp.MustCompile(`(?i)^.*\.(png|jpe?g|gif|svg|webp|avif|bmp|tiff?|heic)$` +
+	`|^\d{8}[-_ ]\d{6}$` +
+	`|^(img|dsc|dscn|dscf|pxl|gopr|mvimg|screenshot|screen shot|skærmbillede|skärmavbild|skärmbild|skärmdump|skjermbilde|skjermdump|billede|bild|bilde|image|foto|photo|picture|pic|whatsapp image)` +
+	`[-_ ]*\d[\d\-_ .:]*((at|kl\.?)[\d\-_ .:]*)?$`)
 
 // image checks that an image says what it shows.
 func (pc *pageCheck) image(img *ast.Image) {

@@ -22,6 +22,7 @@ type use struct {
 	end     int
 	kind    blockKind
 	inLink  bool
+	auto    bool // the build links it: its exact form is in the body's running text
 	count   int
 	letters int
 	display string
@@ -67,6 +68,10 @@ func (pc *pageCheck) words() {
 				u.count++
 				if w.text.inLink(start) != nil {
 					u.inLink = true
+				} else if c.autoLink && c.termForms[m.p.id][normForm(string(buf[start:end]))] {
+					// The build links the first use written as the glossary
+					// writes it ("partshøring", not "partshøringen").
+					u.auto = true
 				}
 			})
 		}
@@ -104,6 +109,9 @@ func (pc *pageCheck) words() {
 			if abbrOn && isAbbreviation(word) {
 				key := string(word)
 				u := abbr[key]
+				if u != nil && !u.auto && c.autoLinksAbbr(key, pc, w.text.blocks[bw.block], wd.Start) {
+					u.auto = true
+				}
 				if u == nil || (u.kind == heading && kind != heading) {
 					if u == nil {
 						u = &use{}
@@ -112,6 +120,7 @@ func (pc *pageCheck) words() {
 					}
 					u.off, u.end, u.kind, u.display = wd.Start, wd.End, kind, key
 					u.inLink = w.text.inLink(wd.Start) != nil || expanded(buf, wd)
+					u.auto = u.auto || c.autoLinksAbbr(key, pc, w.text.blocks[bw.block], wd.Start)
 				}
 				u.count++
 			}
@@ -131,28 +140,35 @@ func (pc *pageCheck) words() {
 		if alt := c.jargonAlt[id]; alt != "" {
 			hint = fmt.Sprintf("write %s instead", quoteAlternatives(alt))
 		}
-		if c.glossDir != "" {
+		switch {
+		case c.glossDir != "" && c.autoLink:
+			hint += fmt.Sprintf(", or explain it in the glossary (%s), which links it", c.glossDir)
+		case c.glossDir != "":
 			hint += fmt.Sprintf(", or explain it in the glossary (%s) and link it", c.glossDir)
 		}
 		pc.add("jargon", diag.LevelWarning, line, col, fmt.Sprintf("%q is officialese%s", u.display, times(u.count)), hint)
 	}
 	for _, id := range termOrder {
 		u, t := terms[id], c.termPages[id]
-		if !glossOn || u.inLink || c.explains(id, pc.p.URL, pc.targets()) {
+		if !glossOn || u.inLink || u.auto || c.explains(id, pc.p.URL, pc.targets()) {
 			continue
 		}
 		line, col := pc.posOf(u.off)
+		hint := fmt.Sprintf("link its first use to the glossary: [%s](%s)", u.display, t.URL)
+		if c.autoLink {
+			// The build links only the forms the entry lists.
+			hint += fmt.Sprintf(`, or add "%s" to aliases in %s, and torv links it`, strings.ToLower(u.display), t.File)
+		}
 		pc.add("glossary", diag.LevelWarning, line, col,
-			fmt.Sprintf("%q is in the glossary, but the page does not explain it%s", u.display, times(u.count)),
-			fmt.Sprintf("link its first use to the glossary: [%s](%s)", u.display, t.URL))
+			fmt.Sprintf("%q is in the glossary, but the page does not explain it%s", u.display, times(u.count)), hint)
 	}
 	for _, key := range abbrOrder {
 		u := abbr[key]
-		if u.inLink || c.known[key] {
+		if u.inLink || u.auto || c.known[key] {
 			continue
 		}
 		var term *content.Page
-		if id, ok := c.termAbbr[key]; ok {
+		if id, ok := c.termAbbr[key]; ok && c.termPages[id].Lang == pc.lang {
 			term = c.termPages[id]
 			if term == pc.p || pc.targets()[term.URL] {
 				continue
@@ -170,6 +186,18 @@ func (pc *pageCheck) words() {
 		pc.add("abbreviation", diag.LevelWarning, line, col,
 			fmt.Sprintf("abbreviation %s is not written out at its first use%s", key, times(u.count)), hint)
 	}
+}
+
+// autoLinksAbbr reports whether the build links abbreviation key, used in
+// block b at buffer offset off, to its glossary entry (with its expansion
+// in an <abbr>): it is a glossary term of the page's language, and the use
+// is in the body's running text and in no link.
+func (c *Checker) autoLinksAbbr(key string, pc *pageCheck, b block, off int) bool {
+	if !c.autoLink || b.kind != running || b.src != 0 || pc.w.text.inLink(off) != nil {
+		return false
+	}
+	id, ok := c.termAbbr[key]
+	return ok && c.termPages[id].Lang == pc.lang && c.termPages[id] != pc.p
 }
 
 // explains reports whether the page at url, which links to targets,

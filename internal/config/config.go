@@ -48,6 +48,8 @@ type Config struct {
 	BasePath string `toml:"-"`
 
 	src decode.Source // for positions of errors found later
+
+	Glossary Glossary `toml:"glossary"`
 }
 
 // Pos returns config.toml's line and column of a key ("menu.2.page"), for
@@ -278,3 +280,15 @@ func (c *Config) SetBaseURL(s string) error {
 	}
 	return nil
 }
+
+// Glossary configures what the glossary does on other pages.
+type Glossary struct {
+	// LinkFirstUse links the first use of each glossary term on a page to
+	// the term's page (default true). A site whose editors link terms by
+	// hand, or whose terms are common words, switches it off.
+	LinkFirstUse boolOpt `toml:"link_first_use"`
+}
+
+// LinksFirstUse reports whether the first use of a glossary term on a page
+// is linked to the term (default true).
+func (g Glossary) LinksFirstUse() bool { return !g.LinkFirstUse.Set || g.LinkFirstUse.Value }

@@ -296,3 +296,29 @@ func TestCheckTableErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestGlossaryTable: linking glossary terms is on unless switched off, and
+// [glossary] is checked like every other table.
+func TestGlossaryTable(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      bool
+	}{
+		{"on by default", minimal, true},
+		{"on", minimal + "[glossary]\nlink_first_use = true\n", true},
+		{"off", minimal + "[glossary]\nlink_first_use = false\n", false},
+	}
+	for _, tt := range tests {
+		if got := parse(t, tt.src).Glossary.LinksFirstUse(); got != tt.want {
+			t.Errorf("%s: LinksFirstUse %v, want %v", tt.name, got, tt.want)
+		}
+	}
+	for src, want := range map[string]string{
+		minimal + "[glossary]\nlink_first_used = false\n": `config.toml:4:1: unknown key "link_first_used" in [glossary] (did you mean "link_first_use"?)`,
+		minimal + "[glossary]\nlink_first_use = \"no\"\n": `config.toml:4:18: link_first_use: must be true or false, without quotes`,
+	} {
+		if _, errs := config.ParseBytes([]byte(src), kinds, kindHint); errs.Error() != want {
+			t.Errorf("got\n%s\nwant\n%s", errs.Error(), want)
+		}
+	}
+}

@@ -40,6 +40,9 @@
 //	[build]
 //	minify_html = true                          # default true
 //
+//	[glossary]
+//	link_first_use = true                       # link each glossary term's first use on a page (default true)
+//
 //	[check]                                     # how "torv check" judges the content
 //	editor = "vscode"                           # the preview links findings to the editor
 //

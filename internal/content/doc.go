@@ -139,9 +139,13 @@
 // reworded. A further page is its list page without the body, with the
 // list's title, language, layout and parent; Page.Pager gives every page of
 // the list its number, the list's pages and its share of the list page's
-// Children, which stay whole. Home and topic pages are never split. A page
+// Children, which stay whole. Home and topic pages are never split, and
+// nor is a glossary (a list of terms only) unless its paginate says so: it
+// is one page A–Å with its letters linked from the top. A page
 // of content/ at a further page's URL is an error at the list's paginate
-// line (paginate.go).
+// line (paginate.go). Every page of a list is its own page for search
+// engines, in the sitemap and without rel="canonical" or noindex: pointing
+// page 2 at page 1 would hide the items only page 2 lists.
 //
 // # Chart data
 //
@@ -154,6 +158,26 @@
 // error at the CSV file's line and column. The file is published beside the
 // page, like any other file of content/, and the chart links to it
 // (chartdata.go).
+//
+// # Citing a law
+//
+// Any page, and any Markdown in front matter, cites a law explainer by its
+// id (the file name, or the law's id key) with a link to lov:ID; law: and
+// lag: are the same, for editors who think in English or Swedish:
+//
+//	Læs [](lov:sygedagpenge).                 gets the law's short title
+//	Du har [ret til hjælp](lov:sygedagpenge). keeps the editor's text
+//	Se [fristen](lov:sygedagpenge#frist).     keeps the fragment
+//
+// The short title is the name in brackets at the end of law, else law, and
+// the paragraph: law = "Lov om sygedagpenge (sygedagpengeloven)" and
+// paragraph = "§ 7" give "Sygedagpengeloven § 7" (Law.ShortTitle). The
+// explainer is the one in the citing page's language, else the main
+// language's, and a title in another language is marked as such. Site.Cite
+// resolves a citation, and ResolveLink through it, so the build, torv check
+// and the preview agree on where it goes; an unknown id is an error at the
+// link: unknown law "sygdagpenge" (did you mean "sygedagpenge"? ...)
+// (cite.go).
 //
 // # Errors
 //

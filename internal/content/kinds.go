@@ -97,6 +97,11 @@ type Home struct {
 type Section struct {
 	Common
 	Sort string `toml:"sort"`
+	// Paginate is how many pages one page of the list shows; 0 means
+	// DefaultPerPage. See paginate.go.
+	Paginate int `toml:"paginate"`
+
+	pager *Pager // the list page's place in its pages, set by Site.paginate
 }
 
 // Principle is one of the organisation's principles.
@@ -156,10 +161,20 @@ type Law struct {
 	Reviewed    Date     `toml:"reviewed" torv:"required"`
 	ReviewBy    Date     `toml:"review_by"`
 	ID          string   `toml:"id"`
+
+	// LawLang is the language of Law and Paragraph when it is not the
+	// page's: an English explainer of a Danish law keeps the law's Danish
+	// name, which a screen reader must then read as Danish. Set when the
+	// name is the same as in the main language's explainer.
+	LawLang string `toml:"-"`
 }
 
-// Initiative statuses.
+// Initiative statuses, in the order a list shows them: what is coming,
+// what is under way, what is done, what was stopped.
 var statuses = []string{"planned", "in_progress", "done", "stopped"}
+
+// Statuses returns the initiative statuses in that order.
+func Statuses() []string { return slices.Clone(statuses) }
 
 // Initiative is something the organisation does to meet citizens better.
 type Initiative struct {
@@ -192,6 +207,11 @@ type Chart struct {
 	Unit    string `toml:"unit"`
 	Caption string `toml:"caption"`
 	Bars    []Bar  `toml:"bars"`
+	// Data names a CSV file beside the page that holds the bars instead
+	// of [[charts.bars]]; see chartdata.go. DataURL is where that file is
+	// published, so the chart can offer its numbers for download.
+	Data    string `toml:"data"`
+	DataURL string `toml:"-"`
 }
 
 // Max returns the largest bar value, for scaling.

@@ -94,6 +94,30 @@ func (s *Site) isHome(u string) bool {
 	return false
 }
 
+// themeInitiatives adds to each theme the initiatives that name it as their
+// theme and that the theme does not list itself, so an editor who writes
+// theme = "..." in a new initiative need not also edit the theme: the
+// theme's own list comes first, in its order, then the others by weight
+// and title.
+func (s *Site) themeInitiatives() {
+	extra := map[*Page][]*Page{}
+	for _, p := range s.Pages {
+		if d, ok := p.Data.(*Initiative); ok && d.Theme != nil {
+			th := d.Theme.Data.(*Theme)
+			if !slices.Contains(th.Initiatives, p) {
+				extra[d.Theme] = append(extra[d.Theme], p)
+			}
+		}
+	}
+	for theme, more := range extra {
+		slices.SortStableFunc(more, func(a, b *Page) int {
+			return cmp.Or(cmp.Compare(a.Weight(), b.Weight()), byTitle(a, b))
+		})
+		th := theme.Data.(*Theme)
+		th.Initiatives = append(th.Initiatives, more...)
+	}
+}
+
 // translations links the pages that share a key.
 func (s *Site) translations() {
 	byKey := map[string][]*Page{}
@@ -114,6 +138,15 @@ func (s *Site) translations() {
 			for _, t := range group {
 				if t != p {
 					p.Translations = append(p.Translations, t)
+				}
+			}
+		}
+		if main := group[0]; main.Lang == s.Config.Language {
+			if ml, ok := main.Data.(*Law); ok {
+				for _, p := range group[1:] {
+					if l, ok := p.Data.(*Law); ok && l.Law == ml.Law {
+						l.LawLang = main.Lang
+					}
 				}
 			}
 		}

@@ -3,6 +3,8 @@ package content_test
 import (
 	"strings"
 	"testing"
+
+	"github.com/torv/torv/internal/content"
 )
 
 const langConfig = testConfig + `
@@ -70,6 +72,14 @@ func TestTranslations(t *testing.T) {
 	}
 	if got := site.Law("da", "klage").URL; got != "/lov/klage/" {
 		t.Errorf("Law(da, klage) = %s", got)
+	}
+	// The English explainer names the Danish law as the Danish one does:
+	// that name is Danish text on an English page.
+	if got := site.Law("en", "klage").Data.(*content.Law).LawLang; got != "da" {
+		t.Errorf("LawLang of the English explainer = %q, want da", got)
+	}
+	if got := site.Law("da", "klage").Data.(*content.Law).LawLang; got != "" {
+		t.Errorf("LawLang of the Danish explainer = %q, want none", got)
 	}
 	// Topics are per language, under the language's folder.
 	var topics []string

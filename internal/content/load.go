@@ -162,6 +162,7 @@ func parsePage(fsys fs.FS, file string, cfg *config.Config) (*Page, diag.List) {
 		return nil, errs
 	}
 	errs.Add(validate(p)...)
+	errs.Add(readChartData(fsys, p)...) // a chart's CSV file is read with its page
 	c := p.Common()
 	if c.Slug != "" {
 		switch {

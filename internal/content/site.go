@@ -159,6 +159,7 @@ func (s *Site) link(errs *diag.List) {
 			}
 		}
 	}
+	s.themeInitiatives()
 	for _, p := range s.Pages {
 		if p.IsList() && p.Kind != KindTopics {
 			sortChildren(p)
@@ -166,6 +167,7 @@ func (s *Site) link(errs *diag.List) {
 	}
 	slices.SortFunc(s.Terms, byTitle)
 	slices.SortFunc(s.Pages, func(a, b *Page) int { return cmp.Compare(a.URL, b.URL) })
+	s.paginate(errs) // last: it needs sorted lists, and keeps Pages sorted
 }
 
 // refs resolves content paths or URLs named in front matter under key.
@@ -359,6 +361,14 @@ func collateKey(lang, s string) string {
 // than a page ("kort.png") is read from the page's own folder. External links (with a scheme or
 // host) are returned as they are with internal false.
 func (s *Site) ResolveLink(from *Page, dest string) (resolved string, internal, exists bool) {
+	// Law citations, lov:sygedagpenge: see cite.go.
+	if c, ok := s.Cite(from, dest); ok {
+		if c.Law == nil {
+			return dest, true, false
+		}
+		return c.URL, true, true
+	}
+	// End of law citations.
 	u, err := url.Parse(dest)
 	if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(dest, "//") {
 		return dest, false, true

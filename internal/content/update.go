@@ -111,6 +111,8 @@ func unlink(p *Page, kind Kind) {
 		d.Initiatives = nil
 	case *Initiative:
 		d.Theme = nil
+	case *Law:
+		d.LawLang = ""
 	}
 }
 

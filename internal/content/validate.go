@@ -89,6 +89,30 @@ func validate(p *Page) diag.List {
 			at("sort", "unknown sort order %q", d.Sort).
 				Hint = diag.DidYouMean(d.Sort, sortOrders, `use "weight", "date" or "title"`)
 		}
+		if d.Paginate < 0 || d.Paginate > MaxPerPage {
+			at("paginate", "paginate = %d, but a page of a list shows from 1 to %d pages", d.Paginate, MaxPerPage).
+				WithHint("write paginate = %d, or remove the line for %d pages on each page of the list", DefaultPerPage, DefaultPerPage)
+			d.Paginate = 0 // reported; the list still gets pages
+		}
+	case *Figures:
+		for i, ch := range d.Charts {
+			key := "charts." + strconv.Itoa(i)
+			if ch.Data != "" && len(ch.Bars) > 0 {
+				at(key+".data", "the chart %q has both data and [[charts.bars]]", ch.Title).
+					WithHint("take its bars from the CSV file or write them as [[charts.bars]], not both")
+			}
+			if ch.Data != "" && !validDataName(ch.Data) {
+				at(key+".data", "data %q must be the name of a .csv file in the page's folder", ch.Data).
+					WithHint(`put the file beside the page and write its name, like data = "tilfredshed.csv"`)
+				d.Charts[i].Data = "" // reported; nothing is read
+			}
+			for j, b := range ch.Bars {
+				if b.Value < 0 {
+					at(key+".bars."+strconv.Itoa(j)+".value", "bar %q has the value %v, below 0, which a bar chart cannot draw", b.Label, b.Value).
+						WithHint("show figures below 0 as key figures ([[figures]]) instead of bars")
+				}
+			}
+		}
 	case *Term:
 		if c.Description == "" {
 			c.Description = d.Short // the list and search engines want one; short is it

@@ -15,7 +15,7 @@ import (
 	"github.com/torv/torv/internal/markup"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/cases.txt with what this build produces; read the diff before committing it")
+var update = flag.Bool("update", false, "rewrite the case files in testdata/ with what this build produces; read the diff before committing it")
 
 // The case file has goldmark's extension test format (extension/_test/*.txt),
 // with an optional third part: the diagnostics, one a line, without hints.
@@ -45,7 +45,7 @@ type mdCase struct {
 	Diags    string
 }
 
-func readCases(t *testing.T) []mdCase {
+func readCases(t *testing.T, casesFile string) []mdCase {
 	t.Helper()
 	b, err := os.ReadFile(casesFile)
 	if err != nil {
@@ -116,7 +116,7 @@ func readCases(t *testing.T) []mdCase {
 	return cases
 }
 
-func writeCases(t *testing.T, cases []mdCase) {
+func writeCases(t *testing.T, casesFile string, cases []mdCase) {
 	var b strings.Builder
 	for _, c := range cases {
 		fmt.Fprintf(&b, "%d: %s\n%s\n%s%s\n%s\n", c.No, c.Desc, partSep, c.Markdown, partSep, c.HTML)
@@ -168,7 +168,13 @@ func diagLines(l diag.List) string {
 }
 
 func TestCases(t *testing.T) {
-	cases := readCases(t)
+	runCases(t, casesFile, markup.Input{Link: fakeSite})
+}
+
+// runCases converts every case of a case file with in.
+func runCases(t *testing.T, casesFile string, in markup.Input) {
+	t.Helper()
+	cases := readCases(t, casesFile)
 	if len(cases) == 0 {
 		t.Fatal("no cases")
 	}
@@ -181,7 +187,7 @@ func TestCases(t *testing.T) {
 		}
 		seen[c.No] = true
 		var out bytes.Buffer
-		errs, err := md.Convert(&out, caseFile, []byte(c.Markdown), fakeSite)
+		errs, err := md.ConvertWith(&out, caseFile, []byte(c.Markdown), in)
 		if err != nil {
 			t.Errorf("%s:%d: case %d: %v", casesFile, c.Line, c.No, err)
 			continue
@@ -201,6 +207,6 @@ func TestCases(t *testing.T) {
 		}
 	}
 	if *update {
-		writeCases(t, cases)
+		writeCases(t, casesFile, cases)
 	}
 }

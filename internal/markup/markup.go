@@ -36,6 +36,8 @@ func New() *Markdown {
 			// attribute would be blocked by the site's CSP.
 			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
 			extension.Strikethrough,
+			citations,     // cite.go
+			glossaryLinks, // glossary.go
 		),
 		goldmark.WithParserOptions(
 			parser.WithASTTransformers(util.Prioritized(pageTransformer{}, 100)),
@@ -46,12 +48,27 @@ func New() *Markdown {
 
 var pageKey = parser.NewContextKey()
 
+// Input is what one conversion knows about its page besides the Markdown:
+// how to resolve its links and, for torv's extensions, how to cite a law
+// and which glossary terms to link. The zero value converts plain Markdown
+// with every destination as written.
+type Input struct {
+	Link     LinkFunc  // every link and image destination; nil keeps them as written
+	Cite     CiteFunc  // the text of law citations; nil leaves them as written (cite.go)
+	Glossary *Glossary // the terms of the page's language; nil links none (glossary.go)
+	Self     string    // the page's own published URL: a term is not linked on its own page
+	Shift    int       // added to every heading's level; see ConvertShifted
+}
+
 // page is what one conversion knows about its page.
 type page struct {
 	shift int // added to every heading's level
 	file  string
 	src   []byte
 	link  LinkFunc
+	cite  CiteFunc
+	gloss *Glossary
+	self  string
 	ids   *ids
 	lines []int // byte offsets of line starts, made on first error
 	errs  diag.List
@@ -91,7 +108,19 @@ func (m *Markdown) Convert(w io.Writer, file string, body []byte, link LinkFunc)
 // a law explainer's body sits under "Det betyder for dig", so the editor's
 // "##" must become h3 there.
 func (m *Markdown) ConvertShifted(w io.Writer, file string, body []byte, link LinkFunc, shift int) (diag.List, error) {
-	pg := &page{file: file, src: body, link: link, shift: shift, ids: newIDs()}
+	return m.ConvertWith(w, file, body, Input{Link: link, Shift: shift})
+}
+
+// newPage starts one conversion of body.
+func newPage(file string, body []byte, in Input) *page {
+	return &page{file: file, src: body, link: in.Link, cite: in.Cite, gloss: in.Glossary, self: in.Self,
+		shift: in.Shift, ids: newIDs()}
+}
+
+// ConvertWith is Convert with everything the page's Input gives: law
+// citations' text and the glossary's links besides the links.
+func (m *Markdown) ConvertWith(w io.Writer, file string, body []byte, in Input) (diag.List, error) {
+	pg := newPage(file, body, in)
 	if line, ok := tooManyOpenLinks(body); !ok {
 		// goldmark rescans the rest of a line for every "](" it meets, so
 		// thousands of unfinished links on one line take minutes. Show the
@@ -134,8 +163,16 @@ func tooManyOpenLinks(body []byte) (offset int, ok bool) {
 // HTML without the wrapping paragraph. Positions in its errors are lines
 // and columns of s.
 func (m *Markdown) Inline(s string, link LinkFunc) (string, diag.List) {
+	return m.InlineWith(s, Input{Link: link})
+}
+
+// InlineWith is Inline with a page's Input. Glossary terms are linked only
+// in a page's body: a short string is one of several on the page, and
+// each would link its own "first" use.
+func (m *Markdown) InlineWith(s string, in Input) (string, diag.List) {
+	in.Glossary = nil
 	var b bytes.Buffer
-	errs, _ := m.Convert(&b, "", []byte(s), link)
+	errs, _ := m.ConvertWith(&b, "", []byte(s), in)
 	out := bytes.TrimSpace(b.Bytes())
 	if bytes.HasPrefix(out, []byte("<p>")) && bytes.HasSuffix(out, []byte("</p>")) && bytes.Count(out, []byte("<p>")) == 1 {
 		out = out[3 : len(out)-4]
@@ -232,6 +269,9 @@ func (pg *page) resolve(n ast.Node, src, raw []byte, image bool) []byte {
 	href, internal, exists := pg.link(string(dest), image)
 	if internal && !exists {
 		line, col := pg.pos(offset(n, src, raw))
+		if pg.unknownLaw(string(dest), line, col) { // cite.go
+			return []byte(href)
+		}
 		what := "a page"
 		if image {
 			what = "a file"

@@ -64,7 +64,14 @@ func (m *Markdown) Parse(body []byte) (doc ast.Node, ok bool) {
 // tree, not the page. A Markdown made by NewInspecting calls its Inspector
 // as Convert would.
 func (m *Markdown) Check(file string, body []byte, link LinkFunc) diag.List {
-	pg := &page{file: file, src: body, link: link, ids: newIDs()}
+	return m.CheckWith(file, body, Input{Link: link})
+}
+
+// CheckWith is Check with a page's Input, so that its problems are
+// reported as ConvertWith reports them (an unknown law with the closest
+// id as a suggestion, which needs the Input's CiteFunc).
+func (m *Markdown) CheckWith(file string, body []byte, in Input) diag.List {
+	pg := newPage(file, body, in)
 	if line, ok := tooManyOpenLinks(body); !ok {
 		// As ConvertShifted says it.
 		l, _ := pg.pos(line)

@@ -35,6 +35,16 @@
 //	.Topics      on the topics index: []*content.Topic
 //	.Topic       on a topic page: the *content.Topic
 //	.CSP         the Content-Security-Policy for the page's meta element
+//	.Pager       on a list split into pages (see package content), this
+//	             page's place: .Number, .Total, .First, .Prev, .Next,
+//	             .Last (site paths; .Prev and .Next "" where there is
+//	             none), .Links ([]PageLink{Number, URL, Current, Gap}: the
+//	             numbered links, with the first, the last and those next
+//	             to the current page once a list has more than seven) and
+//	             .Items, which .List then is too; nil on any other page
+//	.JS          the scripts of assets/js by file name: index .JS "open-now.js"
+//	             has .URL and .Integrity; a layout loads one only where it
+//	             is needed, with defer, and the page works without it
 //	.Home        the home page of the page's language
 //	.Title       the site's title in the page's language; .Description
 //	             and .ContactHours likewise
@@ -43,6 +53,8 @@
 //	             Current, Translated}; a language the page is not
 //	             translated into leads to its home page, and Note says so
 //	             in that language
+//	.Glossary    on a list of glossary terms: the terms grouped by first
+//	             letter in the language's alphabetical order
 //	.Alternates  the translated languages, for <link rel="alternate"
 //	             hreflang>, when there are at least two
 //

@@ -37,7 +37,9 @@ type Renderer struct {
 	common  map[string]*template.Template            // lang -> base and partials
 	items   sync.Map                                 // itemKey -> template.HTML
 	sources map[string]string                        // template name -> its text, for error columns
+	js      map[string]assets.Asset                  // the scripts, for pages that load one
 	workers sync.Pool                                // *worker
+	terms   map[string]*markup.Glossary              // lang -> the glossary terms its pages link; see glossary.go
 }
 
 // worker is one render goroutine's own copy of the templates, so that the
@@ -102,7 +104,7 @@ func (w *worker) md(s string) template.HTML {
 	if p == nil {
 		p = w.r.site.Home
 	}
-	html, errs := w.r.md.Inline(s, w.r.linker(p))
+	html, errs := w.r.md.InlineWith(s, w.r.input(p, 0))
 	for _, e := range errs {
 		if p.File == "" {
 			continue // a generated page has no front matter to point at
@@ -119,6 +121,8 @@ func New(fsys fs.FS, site *content.Site, md *markup.Markdown, set *assets.Set) (
 	r := &Renderer{site: site, md: md, css: set.CSS, base: site.Config.BasePath,
 		layouts: map[string]map[string]*template.Template{}, strings: map[string]uiStrings{},
 		common: map[string]*template.Template{}, sources: map[string]string{}}
+	r.terms = glossaries(site, r.URL)
+	r.js = set.JS
 	var errs diag.List
 	files, err := fs.Glob(fsys, LayoutDir+"/*.html")
 	if err != nil || !slices.Contains(files, LayoutDir+"/base.html") {
@@ -249,7 +253,7 @@ func (w *worker) render(p *content.Page) ([]byte, diag.List) {
 		if p.Kind == content.KindLaw {
 			shift = 1 // the law layout puts the body under its own h2
 		}
-		berrs, err := r.md.ConvertShifted(&body, p.File, p.Body, r.linker(p), shift)
+		berrs, err := r.md.ConvertWith(&body, p.File, p.Body, r.input(p, shift))
 		errs.Add(berrs...)
 		if err != nil {
 			errs.Add(diag.Errorf(p.File, 0, 0, "cannot convert the Markdown: %v", err))
@@ -265,6 +269,10 @@ func (w *worker) render(p *content.Page) ([]byte, diag.List) {
 		return nil, errs
 	}
 	v.Languages = langs
+	v.JS = r.js
+	if g := newPager(p); g != nil {
+		v.Pager, v.List = g, g.Items
+	}
 	switch p.Kind {
 	case content.KindTopics:
 		v.Topics = r.site.TopicsIn(p.Lang)
@@ -297,6 +305,16 @@ func (r *Renderer) linker(p *content.Page) markup.LinkFunc {
 		}
 		return href, internal, exists
 	}
+}
+
+// input is what the Markdown of page p needs besides its text: its links,
+// its law citations' titles and its language's glossary.
+func (r *Renderer) input(p *content.Page, shift int) markup.Input {
+	return markup.Input{Link: r.linker(p), Shift: shift, Glossary: r.terms[p.Lang], Self: r.URL(p.URL),
+		Cite: func(dest string) markup.Citation {
+			c, _ := r.site.Cite(p, dest)
+			return markup.Citation{Text: c.Text, Lang: c.Lang, Hint: c.Hint}
+		}}
 }
 
 // URL adds the base URL's path to a site path.

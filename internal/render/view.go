@@ -20,7 +20,9 @@ type View struct {
 	List    []*content.Page
 	Topics  []*content.Topic
 	Topic   *content.Topic
-	CSP     string // the Content-Security-Policy, the same as in _headers
+	CSP     string                  // the Content-Security-Policy, the same as in _headers
+	Pager   *Pager                  // on a list split into pages: this page's place; List is then this page's share
+	JS      map[string]assets.Asset // the scripts of assets/js by file name ("open-now.js")
 
 	// The site in the page's language.
 	Home         *content.Page // the language's home page

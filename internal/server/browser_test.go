@@ -6,10 +6,13 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 
+	cdppage "github.com/chromedp/cdproto/page"
+	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
 	"github.com/torv/torv"
@@ -184,4 +187,160 @@ func TestBrowserLiveReload(t *testing.T) {
 	if err := chromedp.Run(ctx, js(`window.notReloaded === true && getComputedStyle(document.querySelector("h1")).letterSpacing !== "normal"`, &kept)); err != nil || !kept {
 		t.Errorf("the stylesheet was not swapped in place (%v)", err)
 	}
+}
+
+// cspRecorder keeps the Content-Security-Policy violations of a page,
+// from before the page's own content runs.
+const cspRecorder = `window.__torvCSP = [];
+document.addEventListener("securitypolicyviolation", (e) => {
+  window.__torvCSP.push(e.effectiveDirective + " blocked " + (e.blockedURI || "inline"));
+}, true);`
+
+// panelAxeTags are the axe-core rule sets the panel is audited with, as
+// internal/a11y audits the pages: WCAG 2.0-2.2 A and AA, best practices.
+const panelAxeTags = `["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]`
+
+// TestBrowserCheckPanel shows the example site in the preview with one
+// finding seeded, as an editor sees it: the panel is at the bottom of the
+// page with the finding, its rule, its fix, the page's LIX and band; it
+// folds away by mouse and keyboard; its stylesheet loads under the page's
+// Content-Security-Policy; axe-core finds nothing in it; and fixing the
+// finding in the file takes it off the page by itself.
+func TestBrowserCheckPanel(t *testing.T) {
+	browser := browsertest.New(t)
+	defer chromedp.Cancel(browser)
+	dir := copyExample(t)
+	page := filepath.Join(dir, "content", "om.md")
+	orig, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(page, append(orig, "\nSkriv til os, [klik her](/kontakt/).\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	w, err := watch.New(dir, watch.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	srv := New(os.DirFS(dir), torv.Defaults(), build.Options{Drafts: true}, &syncBuffer{})
+	srv.ShowFindings(dir)
+	if diags := srv.Build(); diags.Err(false) != nil {
+		t.Fatal(diags)
+	}
+	stop := make(chan struct{})
+	defer close(stop)
+	go srv.Watch(w.C, stop)
+	ts := httptest.NewServer(srv)
+	defer ts.Close()
+	defer srv.Close()
+
+	ctx, cancel := context.WithTimeout(browser, 60*time.Second)
+	defer cancel()
+	js := func(expr string, out any) chromedp.Action { return chromedp.Evaluate(expr, out) }
+	waitFor := func(what, expr string) {
+		t.Helper()
+		deadline := time.Now().Add(20 * time.Second)
+		for {
+			var ok bool
+			err := chromedp.Run(ctx, js(expr, &ok))
+			if err == nil && ok {
+				return
+			}
+			if time.Now().After(deadline) {
+				var panel string
+				chromedp.Run(ctx, js(`document.querySelector(".torv-check")?.innerText ?? "no panel"`, &panel))
+				t.Fatalf("%s: not within 20 s (%v)\npanel: %s", what, err, panel)
+			}
+			time.Sleep(25 * time.Millisecond)
+		}
+	}
+	err = chromedp.Run(ctx,
+		chromedp.ActionFunc(func(ctx context.Context) error {
+			_, err := cdppage.AddScriptToEvaluateOnNewDocument(cspRecorder).Do(ctx)
+			return err
+		}),
+		chromedp.EmulateViewport(1280, 800),
+		chromedp.Navigate(ts.URL+"/om/"),
+		chromedp.WaitVisible(".torv-check summary", chromedp.ByQuery),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	waitFor("the panel's stylesheet", `getComputedStyle(document.querySelector(".torv-check")).position === "fixed"`)
+	var state struct {
+		Summary, Findings string
+		Open, InView      bool
+		CSP               []string
+	}
+	err = chromedp.Run(ctx, js(`(() => {
+		const a = document.querySelector(".torv-check"), d = a.querySelector("details"), r = a.getBoundingClientRect();
+		return {summary: a.querySelector("summary").innerText, findings: a.querySelector(".torv-check-findings")?.innerText ?? "",
+			open: d.open, inView: r.bottom <= innerHeight + 1 && r.top >= 0 && r.height > 0, csp: window.__torvCSP};
+	})()`, &state))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`^Tjek af siden: 0 fejl, 1 advarsel · LIX \d+ (let|middel|svær)$`).MatchString(state.Summary) {
+		t.Errorf("the panel's summary: %q", state.Summary)
+	}
+	for _, want := range []string{"content/om.md:", `link text "klik her" says nothing`, "[link-text]", "Sådan retter du det:"} {
+		if !strings.Contains(state.Findings, want) {
+			t.Errorf("the findings lack %q: %s", want, state.Findings)
+		}
+	}
+	if !state.Open || !state.InView {
+		t.Errorf("a page with findings shows them: open %v, in the window %v", state.Open, state.InView)
+	}
+	if len(state.CSP) > 0 {
+		t.Errorf("the page's Content-Security-Policy blocked: %q", state.CSP)
+	}
+
+	// Folded by a click, unfolded with the keyboard.
+	var folded, unfolded bool
+	err = chromedp.Run(ctx,
+		chromedp.Click(".torv-check summary", chromedp.ByQuery),
+		js(`!document.querySelector(".torv-check details").open && !document.querySelector(".torv-check-findings").checkVisibility()`, &folded),
+		chromedp.Focus(".torv-check summary", chromedp.ByQuery),
+		chromedp.KeyEvent("\r"),
+		js(`document.querySelector(".torv-check details").open && document.querySelector(".torv-check-findings").checkVisibility()`, &unfolded),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !folded || !unfolded {
+		t.Errorf("the panel does not fold: folded by click %v, unfolded by Enter %v", folded, unfolded)
+	}
+
+	// axe-core, as internal/a11y runs it on the pages, on the open panel.
+	axe, err := os.ReadFile(filepath.Join("..", "..", "node_modules", "axe-core", "axe.min.js"))
+	switch {
+	case err != nil && os.Getenv("CI") == "true":
+		t.Errorf("axe-core is missing (%v): run npm ci", err)
+	case err != nil:
+		t.Logf("axe-core is missing, so the panel is not audited (npm ci installs it): %v", err)
+	default:
+		var violations []struct {
+			ID    string
+			Nodes []struct{ HTML string }
+		}
+		err := chromedp.Run(ctx, js(string(axe), nil), chromedp.Evaluate(`axe.run(document.querySelector(".torv-check"),
+			{runOnly: {type: "tag", values: `+panelAxeTags+`}}).then(r => r.violations.map(v => ({id: v.id, nodes: v.nodes.map(n => ({html: n.html}))})))`,
+			&violations, func(p *cdpruntime.EvaluateParams) *cdpruntime.EvaluateParams { return p.WithAwaitPromise(true) }))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, v := range violations {
+			for _, n := range v.Nodes {
+				t.Errorf("axe: %s: %s", v.ID, n.HTML)
+			}
+		}
+	}
+
+	// The editor fixes the link; the page reloads with the panel clean.
+	if err := os.WriteFile(page, append(orig, "\nSkriv til os på [kontaktsiden](/kontakt/).\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitFor("the panel after the fix", `(document.querySelector(".torv-check summary")?.innerText ?? "").startsWith("Tjek af siden: 0 fejl, 0 advarsler") &&
+		document.body.innerText.includes("kontaktsiden")`)
 }

@@ -20,6 +20,7 @@ import (
 
 	"github.com/torv/torv/internal/assets"
 	"github.com/torv/torv/internal/build"
+	"github.com/torv/torv/internal/check"
 	"github.com/torv/torv/internal/diag"
 	"github.com/torv/torv/internal/overlay"
 )
@@ -45,6 +46,7 @@ type Server struct {
 
 	building sync.Mutex
 	session  *build.Session
+	panels   *panels // torv check's findings on each page; nil when off
 
 	mu        sync.Mutex
 	gen       int           // builds that succeeded
@@ -70,6 +72,15 @@ func New(siteFS, defaults fs.FS, opts build.Options, log io.Writer) *Server {
 		id: hex.EncodeToString(id), session: build.NewSession(siteFS, defaults, opts),
 		base: "/", lang: "da", changedAt: map[string]int{}, pending: map[string]bool{},
 		printed: map[string]bool{}, hub: newHub()}
+}
+
+// ShowFindings puts torv check's findings panel on every page the
+// preview serves from a file of the site (see check.Panel); root is the
+// site folder as an absolute path, from which the panel's line numbers
+// link to the editor set in config.toml's [check] editor ("" for no
+// links). Call it before the first Build.
+func (s *Server) ShowFindings(root string) {
+	s.panels = newPanels(s.siteFS, root, s.opts.Drafts)
 }
 
 // Build builds the whole site now and returns its diagnostics.
@@ -118,6 +129,9 @@ func (s *Server) publish(u *build.Rebuild, paths []string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.terminal(u, paths)
+	if s.panels != nil {
+		s.panels.changed(paths)
+	}
 	for _, p := range u.Changed {
 		s.pending[p] = true
 	}
@@ -148,6 +162,9 @@ func (s *Server) publish(u *build.Rebuild, paths []string) {
 	}
 	clear(s.pending)
 	s.out, s.css, s.base, s.rep = u.Output, u.CSS, u.BasePath, nil
+	if s.panels != nil {
+		s.panels.built(u.Diags)
+	}
 	s.hub.each(func(c *client) {
 		switch {
 		case c.gen < 0 || prev == nil || s.changedAt[c.page] > c.gen && !(c.gen == s.gen-1 && changed[c.page]):
@@ -281,6 +298,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case Prefix + "overlay.css":
 		s.own(w, r, "text/css; charset=utf-8", overlayCSS)
 		return
+	case check.PanelCSSPath:
+		if s.panels != nil {
+			s.own(w, r, "text/css; charset=utf-8", []byte(check.PanelCSS))
+			return
+		}
 	case Prefix + "events":
 		s.events(w, r)
 		return
@@ -291,7 +313,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.mu.Lock()
-	out, rep, base, build := s.out, s.rep, s.base, s.buildID()
+	out, rep, base, build, gen := s.out, s.rep, s.base, s.buildID(), s.gen
 	s.mu.Unlock()
 
 	if out == nil {
@@ -329,7 +351,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		ctype = http.DetectContentType(b)
 	}
 	if strings.HasPrefix(ctype, "text/html") {
-		b = inject(b, build)
+		var panel []byte
+		if s.panels != nil && code == http.StatusOK {
+			panel = s.panels.html(gen, out, file)
+		}
+		b = inject(b, panel, build)
 	}
 	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("Cache-Control", "no-store")
@@ -353,16 +379,18 @@ func (s *Server) own(w http.ResponseWriter, r *http.Request, ctype string, b []b
 	w.Write(b)
 }
 
-// inject adds the live-reload script to a page, before </body>; the page
-// in the Output is not changed.
-func inject(page []byte, build string) []byte {
+// inject adds the findings panel (nil for none) and the live-reload
+// script to a page, before its last </body>; the page in the Output is
+// not changed.
+func inject(page, panel []byte, build string) []byte {
 	tag := `<script src="` + Prefix + `live.js" data-torv-build="` + build + `"></script>`
 	i := bytes.LastIndex(page, []byte("</body>"))
 	if i < 0 {
 		i = len(page)
 	}
-	out := make([]byte, 0, len(page)+len(tag))
+	out := make([]byte, 0, len(page)+len(panel)+len(tag))
 	out = append(out, page[:i]...)
+	out = append(out, panel...)
 	out = append(out, tag...)
 	return append(out, page[i:]...)
 }

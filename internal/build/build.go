@@ -5,7 +5,6 @@ import (
 	"io/fs"
 	"path"
 	"runtime"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -197,20 +196,5 @@ func notFoundPage(site *content.Site, r *render.Renderer) *content.Page {
 		Data: &content.Plain{Common: content.Common{Title: title}}, Parent: site.Home}
 }
 
-// checkConfigRefs reports config.toml entries that name pages that do not
-// exist: the menu and the contact page.
-func checkConfigRefs(site *content.Site, errs *diag.List) {
-	cfg := site.Config
-	for i, m := range cfg.Menu {
-		if site.Ref(m.Page) == nil {
-			line, col := cfg.Pos("menu." + strconv.Itoa(i) + ".page")
-			errs.Add(diag.Errorf(config.File, line, col, "the menu names %q, but there is no such page", m.Page).
-				WithHint(`write the path of a file below content/, like page = "lov/_index.md"`))
-		}
-	}
-	if p := cfg.Contact.Page; p != "" && site.Ref(p) == nil {
-		line, col := cfg.Pos("contact.page")
-		errs.Add(diag.Errorf(config.File, line, col, "contact page %q does not exist", p).
-			WithHint(`write the path of a file below content/, like page = "kontakt.md"`))
-	}
-}
+// checkConfigRefs adds content.ConfigRefs's findings to errs.
+func checkConfigRefs(site *content.Site, errs *diag.List) { errs.Add(content.ConfigRefs(site)...) }

@@ -210,3 +210,40 @@ func TestComponentGolden(t *testing.T) {
 		})
 	}
 }
+
+// TestFeedbackQuestion: every page asks "Fik du svar på dit spørgsmål?"
+// and links to the feedback page, but the feedback page itself; a site
+// may switch the question off or name another page.
+func TestFeedbackQuestion(t *testing.T) {
+	const fb = "+++\ntitle = \"Giv os din mening\"\nlayout = \"feedback\"\n+++\n"
+	tests := []struct {
+		name, config string
+		files        map[string]string
+		want         string // the feedback page the question on om/ links to, or "" for no question
+	}{
+		{"default", "", map[string]string{"content/feedback.md": fb}, "/feedback/"},
+		{"switched off", "[feedback]\nask = false\n", map[string]string{"content/feedback.md": fb}, ""},
+		{"another page", "[feedback]\npage = \"mening.md\"\n", map[string]string{"content/mening.md": fb}, "/mening/"},
+		{"no feedback page", "", nil, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			files := map[string]string{"config.toml": testConfig + tt.config, "content/om.md": "+++\ntitle = \"Om\"\n+++\n"}
+			for k, v := range tt.files {
+				files[k] = v
+			}
+			res := Build(testSite(files), torv.Defaults(), Options{})
+			if len(res.Diags.Errors()) > 0 {
+				t.Fatal(res.Diags)
+			}
+			om, _ := res.Output.Get("om/index.html")
+			aside := regexp.MustCompile(`(?s)<aside class="?feedback"?.*?</aside>`).FindString(string(om))
+			switch {
+			case tt.want == "" && aside != "":
+				t.Errorf("the page asks for feedback: %s", aside)
+			case tt.want != "" && !regexp.MustCompile(`href="?`+tt.want+`"?>`).MatchString(aside):
+				t.Errorf("question %q does not link %s", aside, tt.want)
+			}
+		})
+	}
+}

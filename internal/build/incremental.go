@@ -837,6 +837,7 @@ func layoutRefs(fsys fs.FS, cfg *config.Config) (global []string, readers map[st
 	if cfg.Contact.Page != "" {
 		global = append(global, cfg.Contact.Page)
 	}
+	global = append(global, cfg.FeedbackPage()) // partials/feedback.html, on every page
 	files, _ := fs.Glob(fsys, render.LayoutDir+"/*.html")
 	partials, _ := fs.Glob(fsys, render.LayoutDir+"/partials/*.html")
 	for _, f := range append(files, partials...) {

@@ -5,7 +5,6 @@ import (
 	"io/fs"
 	"reflect"
 	"runtime"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -54,7 +53,7 @@ func Site(siteFS, defaults fs.FS, opts Options) *Report {
 	}
 	site, errs := content.Load(siteFS, cfg, content.Options{Drafts: opts.Drafts})
 	rep.Diags.Add(errs...)
-	configRefs(site, &rep.Diags)
+	rep.Diags.Add(content.ConfigRefs(site)...)
 	layers := overlay.New(siteFS, defaults)
 	set, errs := assets.Build(layers, assets.NewMinifier())
 	rep.Diags.Add(errs...)
@@ -246,22 +245,4 @@ func notFoundPage(site *content.Site, r *render.Renderer) *content.Page {
 	title, _ := r.T(site.Config.Language, "page_not_found")
 	return &content.Page{Kind: "404", URL: "/404.html", Lang: site.Config.Language,
 		Data: &content.Plain{Common: content.Common{Title: title}}, Parent: site.Home}
-}
-
-// configRefs reports config.toml entries that name pages that do not
-// exist, as build does.
-func configRefs(site *content.Site, errs *diag.List) {
-	cfg := site.Config
-	for i, m := range cfg.Menu {
-		if site.Ref(m.Page) == nil {
-			line, col := cfg.Pos("menu." + strconv.Itoa(i) + ".page")
-			errs.Add(diag.Errorf(config.File, line, col, "the menu names %q, but there is no such page", m.Page).
-				WithHint(`write the path of a file below content/, like page = "lov/_index.md"`))
-		}
-	}
-	if p := cfg.Contact.Page; p != "" && site.Ref(p) == nil {
-		line, col := cfg.Pos("contact.page")
-		errs.Add(diag.Errorf(config.File, line, col, "contact page %q does not exist", p).
-			WithHint(`write the path of a file below content/, like page = "kontakt.md"`))
-	}
 }

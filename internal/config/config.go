@@ -85,9 +85,23 @@ type Taxonomy struct {
 
 // Feedback configures the feedback form.
 type Feedback struct {
-	Endpoint string `toml:"endpoint"`
-	Email    string `toml:"email"`
+	Endpoint string  `toml:"endpoint"`
+	Email    string  `toml:"email"`
+	Page     string  `toml:"page"` // the feedback page, default "feedback.md"
+	Ask      boolOpt `toml:"ask"`  // ask "Fik du svar på dit spørgsmål?" on every page (default true)
 }
+
+// FeedbackPage returns the content path of the feedback page.
+func (c *Config) FeedbackPage() string {
+	if c.Feedback.Page != "" {
+		return c.Feedback.Page
+	}
+	return "feedback.md"
+}
+
+// AskForFeedback reports whether every page asks for feedback, linking to
+// the feedback page (when there is one).
+func (c *Config) AskForFeedback() bool { return !c.Feedback.Ask.Set || c.Feedback.Ask.Value }
 
 // Build holds output options.
 type Build struct {

@@ -36,6 +36,8 @@
 //	[feedback]
 //	endpoint = ""                               # URL the feedback form posts to
 //	email    = "feedback@nordby.dk"             # mailto: fallback without an endpoint
+//	page     = "feedback.md"                    # the feedback page (default feedback.md)
+//	ask      = true                             # "Fik du svar?" on every page (default true)
 //
 //	[build]
 //	minify_html = true                          # default true

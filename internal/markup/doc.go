@@ -45,6 +45,12 @@
 // "sygdagpenge", with the closest id as the hint. torv check's inspector
 // sees the citation as written, without the title.
 //
+// Words in another language (lang.go). [sagsbehandler]{lang=da} is
+// <span lang="da">sagsbehandler</span>, Pandoc's syntax for a span with an
+// attribute, so a screen reader reads the word in its own language (WCAG
+// 3.1.2); raw HTML is off. A code that is not a language code is a warning
+// and the text stays as written. Glossary terms are not looked for inside.
+//
 // Glossary links (glossary.go). The first use of each glossary term in a
 // page's running text (its title or an alias, as whole words, in any case;
 // an abbreviation such as "CPR" only in capitals) becomes a link to the

@@ -258,7 +258,8 @@ func (st *glossState) container(n ast.Node) {
 	for c := n.FirstChild(); c != nil && st.left > 0; {
 		switch c.(type) {
 		case *ast.Heading, *ast.Link, *ast.AutoLink, *ast.Image, *ast.CodeSpan, *ast.CodeBlock,
-			*ast.FencedCodeBlock, *ast.HTMLBlock, *ast.RawHTML, *east.TableHeader, *abbrNode:
+			*ast.FencedCodeBlock, *ast.HTMLBlock, *ast.RawHTML, *east.TableHeader, *abbrNode,
+			*LangSpan: // words in another language are not the glossary's
 			c = c.NextSibling()
 		case *ast.Text:
 			// A run of text siblings is matched as one text, so that a

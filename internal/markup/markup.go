@@ -38,6 +38,7 @@ func New() *Markdown {
 			extension.Strikethrough,
 			citations,     // cite.go
 			glossaryLinks, // glossary.go
+			langSpans,     // lang.go
 		),
 		goldmark.WithParserOptions(
 			parser.WithASTTransformers(util.Prioritized(pageTransformer{}, 100)),

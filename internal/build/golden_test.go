@@ -78,7 +78,7 @@ Velkommen.
 			"content/om.en.md":         "+++\ntitle = \"About\"\ndescription = \"Who we are.\"\nupdated = 2026-05-02\ntags = [\"complaints\"]\n+++\n\nRead [about complaints](lov/klage.en.md).\n",
 			"content/om.sv.md":         "+++\ntitle = \"Om oss\"\ndescription = \"Vilka vi är.\"\n+++\n\nVi är Testby.\n",
 			"content/lov/_index.md":    "+++\ntitle = \"Lov\"\n+++\n",
-			"content/lov/_index.en.md": "+++\ntitle = \"Law\"\n+++\n",
+			"content/lov/_index.en.md": "+++\ntitle = \"Laws and rules in short\"\nmenu_title = \"Laws\"\n+++\n",
 			"content/lov/klage.md": "+++\ntitle = \"Klage\"\nlaw = \"Retssikkerhedsloven\"\nparagraph = \"§ 67\"\nofficial_url = \"https://www.retsinformation.dk/\"\n" +
 				"in_short = \"Du kan klage inden fire uger.\"\nreviewed = 2026-10-01\n+++\n\nDin klage går først til kommunen.\n",
 			"content/lov/klage.en.md": "+++\ntitle = \"Complaints\"\nslug = \"complaints\"\nlaw = \"Retssikkerhedsloven\"\nparagraph = \"§ 67\"\nofficial_url = \"https://www.retsinformation.dk/\"\n" +

@@ -65,6 +65,9 @@
 // Keys every kind accepts (the Common struct):
 //
 //	title        string    required
+//	menu_title   string    a shorter name for the menu and the breadcrumbs
+//	                       ("Laws" for "Laws and rules in short"); on the
+//	                       main language's pages a [[menu]] title wins
 //	description  string    one or two sentences; shown in lists and to search engines
 //	date         date      2024-05-01; required for news
 //	updated      date      when the content last changed ("Senest opdateret")

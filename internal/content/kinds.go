@@ -66,6 +66,7 @@ func ValidKind(k string) bool { return slices.Contains(editorKinds, Kind(k)) }
 // Common is the front matter every kind accepts.
 type Common struct {
 	Title       string   `toml:"title" torv:"required"`
+	MenuTitle   string   `toml:"menu_title"` // the page's name in the menu and breadcrumbs, when the title is long
 	Description string   `toml:"description"`
 	Date        Date     `toml:"date"`
 	Updated     Date     `toml:"updated"`

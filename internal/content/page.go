@@ -38,6 +38,15 @@ func (p *Page) Common() *Common { return p.Data.common() }
 // Title returns the page's title.
 func (p *Page) Title() string { return p.Common().Title }
 
+// ShortTitle returns the page's name in the menu and the breadcrumbs: its
+// menu_title, else its title.
+func (p *Page) ShortTitle() string {
+	if c := p.Common(); c.MenuTitle != "" {
+		return c.MenuTitle
+	}
+	return p.Common().Title
+}
+
 // Description returns the page's description.
 func (p *Page) Description() string { return p.Common().Description }
 

@@ -62,7 +62,7 @@ func menu(site *content.Site, p *content.Page) []MenuItem {
 			return
 		}
 		if title == "" {
-			title = target.Title()
+			title = target.ShortTitle()
 		}
 		items = append(items, MenuItem{Title: title, URL: target.URL,
 			Current: target == p,
@@ -99,7 +99,7 @@ func menu(site *content.Site, p *content.Page) []MenuItem {
 func crumbs(p *content.Page) []Link {
 	var out []Link
 	for a := p.Parent; a != nil; a = a.Parent {
-		out = append(out, Link{Title: a.Title(), URL: a.URL})
+		out = append(out, Link{Title: a.ShortTitle(), URL: a.URL})
 	}
 	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
 		out[i], out[j] = out[j], out[i]

@@ -34,6 +34,7 @@ type Config struct {
 	Menu         []MenuEntry       `toml:"menu"`
 	Taxonomy     Taxonomy          `toml:"taxonomy"`
 	Feedback     Feedback          `toml:"feedback"`
+	Lists        Lists             `toml:"lists"`
 	Build        Build             `toml:"build"`
 	Check        Check             `toml:"check"`
 
@@ -102,6 +103,15 @@ func (c *Config) FeedbackPage() string {
 // AskForFeedback reports whether every page asks for feedback, linking to
 // the feedback page (when there is one).
 func (c *Config) AskForFeedback() bool { return !c.Feedback.Ask.Set || c.Feedback.Ask.Value }
+
+// Lists configures how list pages are split into pages.
+type Lists struct {
+	PerPage int     `toml:"per_page"` // pages on each page of a list (default 10); paginate in _index.md wins
+	Split   boolOpt `toml:"split"`    // false: every list on one page, whatever its length (default true)
+}
+
+// SplitLists reports whether long lists are split into pages.
+func (c *Config) SplitLists() bool { return !c.Lists.Split.Set || c.Lists.Split.Value }
 
 // Build holds output options.
 type Build struct {
@@ -271,6 +281,10 @@ func ParseBytes(b []byte, kinds []string, kindHint func(string) string) (*Config
 			at("feedback.endpoint", "feedback endpoint %q is not a web address", c.Feedback.Endpoint).
 				Hint = "write an address starting with https://"
 		}
+	}
+	if c.Lists.PerPage < 0 || c.Lists.PerPage > 100 {
+		at("lists.per_page", "per_page = %d, but a page of a list shows from 1 to 100 pages", c.Lists.PerPage).
+			Hint = "write per_page = 10, or remove the line; to show every list on one page, write split = false"
 	}
 	c.Check.validate(src, &errs)
 	errs.Sort()

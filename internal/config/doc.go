@@ -39,6 +39,10 @@
 //	page     = "feedback.md"                    # the feedback page (default feedback.md)
 //	ask      = true                             # "Fik du svar?" on every page (default true)
 //
+//	[lists]
+//	per_page = 10                               # pages on each page of a long list (default 10)
+//	split    = true                             # false: every list on one page (default true)
+//
 //	[build]
 //	minify_html = true                          # default true
 //

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/torv/torv/internal/config"
 	"github.com/torv/torv/internal/diag"
 )
 
@@ -78,10 +79,14 @@ func (p *Page) Pager() *Pager {
 	return nil
 }
 
-// PerPage returns how many pages one page of the list shows.
-func (d *Section) PerPage() int {
+// PerPage returns how many pages one page of the list shows: its
+// paginate, else config.toml's [lists] per_page, else DefaultPerPage.
+func (d *Section) PerPage(cfg *config.Config) int {
 	if d.Paginate > 0 {
 		return d.Paginate
+	}
+	if cfg != nil && cfg.Lists.PerPage > 0 {
+		return cfg.Lists.PerPage
 	}
 	return DefaultPerPage
 }
@@ -91,6 +96,14 @@ func (d *Section) PerPage() int {
 // section afresh: Assemble links pages read for an earlier Site again, and
 // a list may have shrunk to one page since.
 func (s *Site) paginate(errs *diag.List) {
+	if !s.Config.SplitLists() {
+		for _, p := range s.Pages {
+			if d, ok := p.Data.(*Section); ok {
+				d.pager = nil
+			}
+		}
+		return
+	}
 	var lists [][]*Page
 	for i, n := 0, len(s.Pages); i < n; i++ { // s.Pages grows while we walk it
 		p := s.Pages[i]
@@ -105,7 +118,7 @@ func (s *Site) paginate(errs *diag.List) {
 		if d.Paginate == 0 && allTerms(p.Children) {
 			continue // a glossary is one page A–Å, its letters linked from the top
 		}
-		per := d.PerPage()
+		per := d.PerPage(s.Config)
 		total := (len(p.Children) + per - 1) / per
 		if total < 2 {
 			continue

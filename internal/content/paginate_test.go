@@ -79,6 +79,17 @@ func TestPaginate(t *testing.T) {
 			"content/nyheder/_index.md": page("Nyheder", "paginate = 1", `sort = "title"`),
 			"content/nyheder/n02.md":    page("A først", "date = 2026-01-27")}),
 			"/nyheder/", "/nyheder/: A først..A først | /nyheder/side/2/: Nyhed 1..Nyhed 1 | /nyheder/side/3/: Nyhed 3..Nyhed 3"},
+		{"config.toml sets the page size", with(newsItems("nyheder", 7, ""), map[string]string{
+			"config.toml": testConfig + "[lists]\nper_page = 3\n"}),
+			"/nyheder/", "/nyheder/: Nyhed 1..Nyhed 3 | /nyheder/side/2/: Nyhed 4..Nyhed 6 | /nyheder/side/3/: Nyhed 7..Nyhed 7"},
+		{"paginate wins over config.toml", with(newsItems("nyheder", 7, ""), map[string]string{
+			"config.toml":               testConfig + "[lists]\nper_page = 3\n",
+			"content/nyheder/_index.md": page("Nyheder", "paginate = 5")}),
+			"/nyheder/", "/nyheder/: Nyhed 1..Nyhed 5 | /nyheder/side/2/: Nyhed 6..Nyhed 7"},
+		{"split = false keeps every list whole", with(newsItems("nyheder", 25, ""), map[string]string{
+			"config.toml":               testConfig + "[lists]\nsplit = false\n",
+			"content/nyheder/_index.md": page("Nyheder", "paginate = 5")}),
+			"/nyheder/", "/nyheder/: all"},
 		// A glossary is one page A–Å, unless its editor splits it.
 		{"a glossary is not split", map[string]string{"content/ord/t00.md": "+++\ntitle = \"Ord 00\"\nshort = \"Et ord.\"\n+++\n", "content/ord/t01.md": "+++\ntitle = \"Ord 01\"\nshort = \"Et ord.\"\n+++\n", "content/ord/t02.md": "+++\ntitle = \"Ord 02\"\nshort = \"Et ord.\"\n+++\n", "content/ord/t03.md": "+++\ntitle = \"Ord 03\"\nshort = \"Et ord.\"\n+++\n", "content/ord/t04.md": "+++\ntitle = \"Ord 04\"\nshort = \"Et ord.\"\n+++\n", "content/ord/t05.md": "+++\ntitle = \"Ord 05\"\nshort = \"Et ord.\"\n+++\n", "content/ord/t06.md": "+++\ntitle = \"Ord 06\"\nshort = \"Et ord.\"\n+++\n", "content/ord/t07.md": "+++\ntitle = \"Ord 07\"\nshort = \"Et ord.\"\n+++\n", "content/ord/t08.md": "+++\ntitle = \"Ord 08\"\nshort = \"Et ord.\"\n+++\n", "content/ord/t09.md": "+++\ntitle = \"Ord 09\"\nshort = \"Et ord.\"\n+++\n", "content/ord/t10.md": "+++\ntitle = \"Ord 10\"\nshort = \"Et ord.\"\n+++\n", "content/ord/t11.md": "+++\ntitle = \"Ord 11\"\nshort = \"Et ord.\"\n+++\n"},
 			"/ord/", "/ord/: all"},

@@ -131,3 +131,28 @@ func TestSameIDAcrossLanguages(t *testing.T) {
 		t.Error("the English explainer is not found by the Danish id")
 	}
 }
+
+// TestListUpdated: a list page without a date of its own was last updated
+// when the newest page it lists was, so every page can say "Senest
+// opdateret"; a leaf page without a date says nothing.
+func TestListUpdated(t *testing.T) {
+	site := mustLoad(t, map[string]string{
+		"content/lov/a.md":          law("A", "updated = 2026-03-01"),
+		"content/lov/b.md":          law("B", "updated = 2026-05-01"),
+		"content/lov/c/_index.md":   page("C"),
+		"content/lov/c/d.md":        law("D", "updated = 2026-06-01"),
+		"content/nyheder/_index.md": page("Nyheder", "updated = 2025-01-01"),
+		"content/om.md":             page("Om"),
+	})
+	for url, want := range map[string]string{
+		"/lov/": "2026-06-01", "/lov/c/": "2026-06-01", "/nyheder/": "2025-01-01", "/om/": "", "/": "2026-06-01",
+	} {
+		got := ""
+		if d := site.PageByURL(url).Updated(); !d.IsZero() {
+			got = d.ISO()
+		}
+		if got != want {
+			t.Errorf("%s updated %q, want %q", url, got, want)
+		}
+	}
+}

@@ -53,12 +53,25 @@ func (p *Page) Description() string { return p.Common().Description }
 // Date returns the page's date.
 func (p *Page) Date() Date { return p.Common().Date }
 
-// Updated returns when the page last changed: its updated key, else its date.
+// Updated returns when the page last changed: its updated key, else its
+// date, else, for a list page, when the newest page it lists changed: a
+// list changes when its pages do, and "Senest opdateret" belongs on every
+// page.
 func (p *Page) Updated() Date {
-	if c := p.Common(); !c.Updated.IsZero() {
+	c := p.Common()
+	switch {
+	case !c.Updated.IsZero():
 		return c.Updated
+	case !c.Date.IsZero() || !p.IsList():
+		return c.Date
 	}
-	return p.Common().Date
+	var newest Date
+	for _, ch := range p.Children {
+		if d := ch.Updated(); d.After(newest.Time) {
+			newest = d
+		}
+	}
+	return newest
 }
 
 // Weight returns the page's order key.

@@ -56,12 +56,12 @@ func TestSitemap(t *testing.T) {
 	want := map[string]string{ // every page, generated ones too
 		base + "/":             "2026-02-01",
 		base + "/om/":          "",
-		base + "/nyheder/":     "", // a folder without _index.md
+		base + "/nyheder/":     "2026-03-04", // a folder without _index.md
 		base + "/nyheder/ny/":  "2026-03-04",
-		base + "/lov/":         "",
+		base + "/lov/":         "2026-05-06", // a list: its newest page
 		base + "/lov/klage/":   "2026-05-06", // updated over date
 		base + "/emner/":       "",
-		base + "/emner/klage/": "",
+		base + "/emner/klage/": "2026-05-06",
 	}
 	seen := map[string]bool{}
 	for _, u := range got.URLs {

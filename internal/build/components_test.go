@@ -135,6 +135,7 @@ tal = "figures"
 nyheder = "news"
 
 [feedback]
+endpoint = "https://testby.dk/feedback"
 email = "feedback@testby.dk"
 `
 

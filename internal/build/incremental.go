@@ -2,12 +2,12 @@ package build
 
 import (
 	"bytes"
+	"github.com/torv/torv/internal/parallel"
 	"io/fs"
 	"maps"
 	"net/url"
 	"path"
 	"regexp"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -525,7 +525,7 @@ func sameFrontMatter(a, b *content.Page) bool {
 // parse reads Markdown files on every core.
 func (s *Session) parse(files []string) []*content.Parsed {
 	out := make([]*content.Parsed, len(files))
-	each(len(files), func(i int) {
+	parallel.Each(len(files), func(i int) {
 		if _, err := fs.Stat(s.siteFS, files[i]); err != nil {
 			return // gone
 		}
@@ -544,30 +544,6 @@ func (s *Session) parsedList() []*content.Parsed {
 	return out
 }
 
-// each runs f(0..n-1) on every core; small n runs here.
-func each(n int, f func(int)) {
-	if n <= 2 {
-		for i := range n {
-			f(i)
-		}
-		return
-	}
-	var wg sync.WaitGroup
-	work := make(chan int, 64)
-	for range min(runtime.GOMAXPROCS(0), n) {
-		wg.Go(func() {
-			for i := range work {
-				f(i)
-			}
-		})
-	}
-	for i := range n {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
-}
-
 // render renders pages into s.files and drops the output paths in removed
 // that no page has any more. It returns how many pages it rendered.
 func (s *Session) render(pages []*content.Page, removed []string) int {
@@ -578,7 +554,7 @@ func (s *Session) render(pages []*content.Page, removed []string) int {
 	res := make([]result, len(pages))
 	minifyHTML := s.cfg.MinifyHTML()
 	var bufs sync.Pool
-	each(len(pages), func(i int) {
+	parallel.Each(len(pages), func(i int) {
 		b, errs := safeRender(s.r, pages[i])
 		if b != nil && minifyHTML {
 			buf, _ := bufs.Get().(*bytes.Buffer)

@@ -2,6 +2,7 @@ package check
 
 import (
 	"cmp"
+	"github.com/torv/torv/internal/parallel"
 	"path"
 	"slices"
 	"strings"
@@ -209,7 +210,7 @@ func New(site *content.Site, md *markup.Markdown, opts Options) *Checker {
 			m = c.terms[site.Config.Language]
 		}
 		for _, form := range append([]string{t.Title()}, d.Aliases...) {
-			if isCapitals(form) {
+			if markup.IsCapitals(form) {
 				c.termAbbr[strings.TrimSpace(form)] = id
 				continue
 			}
@@ -285,7 +286,7 @@ func FilesHTML(get func(name string) ([]byte, bool)) HTMLFunc {
 func (c *Checker) Run(html HTMLFunc) *Report {
 	pages := pagesToCheck(c.site)
 	results := make([]*pageResult, len(pages))
-	parallel(len(pages), func(i int) { results[i] = c.parseAndCheck(pages[i]) })
+	parallel.Each(len(pages), func(i int) { results[i] = c.parseAndCheck(pages[i]) })
 	return c.finish(results, fromHTML(html))
 }
 

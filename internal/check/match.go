@@ -1,6 +1,7 @@
 package check
 
 import (
+	"github.com/torv/torv/internal/markup"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -73,7 +74,7 @@ func (m *matcher) add(text string, id int) bool {
 	if len(t.Words) == 0 {
 		return false
 	}
-	p := &phrase{text: text, id: id, prefix: prefix, exact: isCapitals(text)}
+	p := &phrase{text: text, id: id, prefix: prefix, exact: markup.IsCapitals(text)}
 	for _, w := range t.Words {
 		word := text[w.Start:w.End]
 		if !p.exact {
@@ -107,20 +108,6 @@ func (m *matcher) add(text string, id int) bool {
 	}
 	m.n++
 	return true
-}
-
-// isCapitals reports whether s has two letters or more, all capitals.
-func isCapitals(s string) bool {
-	n := 0
-	for _, r := range s {
-		if unicode.IsLetter(r) {
-			if !unicode.IsUpper(r) {
-				return false
-			}
-			n++
-		}
-	}
-	return n >= 2
 }
 
 // match is a phrase found at words[first:last+1].

@@ -2,11 +2,10 @@ package check
 
 import (
 	"bytes"
+	"github.com/torv/torv/internal/parallel"
 	"io/fs"
 	"reflect"
-	"runtime"
 	"strings"
-	"sync"
 	"sync/atomic"
 
 	"github.com/yuin/goldmark/ast"
@@ -105,7 +104,7 @@ func Site(siteFS, defaults fs.FS, opts Options) *Report {
 // inspector checks each page on the way.
 func parseAll(md *markup.Markdown, site *content.Site, pages []*content.Page, r *render.Renderer) diag.List {
 	perr := make([]diag.List, len(pages))
-	parallel(len(pages), func(i int) {
+	parallel.Each(len(pages), func(i int) {
 		p := pages[i]
 		if len(bytes.TrimSpace(p.Body)) == 0 {
 			return // build converts no empty body
@@ -196,28 +195,10 @@ func hasMarkdownLinks(v reflect.Value) bool {
 	return false
 }
 
-// parallel calls f(0) to f(n-1) on every core.
-func parallel(n int, f func(i int)) {
-	var wg sync.WaitGroup
-	work := make(chan int, 64)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range work {
-				f(i)
-			}
-		})
-	}
-	for i := range n {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
-}
-
 // renderAll renders pages on every core, as build does, for the errors.
 func renderAll(r *render.Renderer, pages []*content.Page) diag.List {
 	perr := make([]diag.List, len(pages))
-	parallel(len(pages), func(i int) { _, perr[i] = safeRender(r, pages[i]) })
+	parallel.Each(len(pages), func(i int) { _, perr[i] = safeRender(r, pages[i]) })
 	var all diag.List
 	for _, e := range perr {
 		all.Add(e...)

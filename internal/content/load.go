@@ -1,11 +1,10 @@
 package content
 
 import (
+	"github.com/torv/torv/internal/parallel"
 	"io/fs"
 	"path"
-	"runtime"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/torv/torv/internal/config"
@@ -33,20 +32,7 @@ func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, diag.List) {
 	// Parse in parallel; each worker owns its slots of pages and errors.
 	pages := make([]*Page, len(mdFiles))
 	perr := make([]diag.List, len(mdFiles))
-	var wg sync.WaitGroup
-	work := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range work {
-				pages[i], perr[i] = safeParse(fsys, mdFiles[i], cfg)
-			}
-		})
-	}
-	for i := range mdFiles {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
+	parallel.Each(len(mdFiles), func(i int) { pages[i], perr[i] = safeParse(fsys, mdFiles[i], cfg) })
 	for i, p := range pages {
 		errs.Add(perr[i]...)
 		if p == nil || (p.Common().Draft && !opts.Drafts) {

@@ -85,7 +85,7 @@ func NewGlossary(terms []Term) *Glossary {
 			if len(words) == 0 {
 				continue
 			}
-			fm := form{words: words, exact: isCapitals(f), term: i}
+			fm := form{words: words, exact: IsCapitals(f), term: i}
 			m := g.exact
 			if !fm.exact {
 				m = g.words
@@ -108,8 +108,10 @@ func NewGlossary(terms []Term) *Glossary {
 	return g
 }
 
-// isCapitals reports whether s has two letters or more, all capitals.
-func isCapitals(s string) bool {
+// IsCapitals reports whether s has two letters or more, all capitals: an
+// abbreviation such as "CPR", which is matched only as written, so that
+// English "it" is not "IT". torv check's matcher uses the same rule.
+func IsCapitals(s string) bool {
 	n := 0
 	for _, r := range s {
 		if unicode.IsLetter(r) {

@@ -2,9 +2,9 @@ package server
 
 import (
 	"bytes"
+	"github.com/torv/torv/internal/parallel"
 	"io/fs"
 	"path"
-	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -252,7 +252,7 @@ func (p *panels) load() {
 	p.cfg = cfg
 	p.md, p.other, _ = content.Scan(p.siteFS)
 	all := make([]*content.Parsed, len(p.md))
-	parallel(len(p.md), func(i int) { all[i] = content.ParseFile(p.siteFS, p.md[i], cfg) })
+	parallel.Each(len(p.md), func(i int) { all[i] = content.ParseFile(p.siteFS, p.md[i], cfg) })
 	for _, pr := range all {
 		p.parsed[pr.File] = pr
 	}
@@ -280,22 +280,4 @@ func sameFront(a, b *content.Parsed) bool {
 	at, al := a.Page.FrontMatter()
 	bt, bl := b.Page.FrontMatter()
 	return at == bt && al == bl
-}
-
-// parallel calls f(0) to f(n-1) on every core.
-func parallel(n int, f func(i int)) {
-	var wg sync.WaitGroup
-	work := make(chan int, 64)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range work {
-				f(i)
-			}
-		})
-	}
-	for i := range n {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
 }

@@ -1,0 +1,10 @@
+// Package parallel runs the same work on many items on every core.
+//
+// Loading, checking and rendering a site are each a loop over thousands of
+// independent pages, where each iteration writes only its own slot of a
+// result slice. Each is that loop: one goroutine per core takes indexes
+// from a channel, so a slow page does not hold up a fixed share of the
+// others, and a short loop runs on the calling goroutine, where starting
+// workers would cost more than it saves (an edit in the preview touches one
+// or two pages).
+package parallel

@@ -1,7 +1,7 @@
 package build
 
 import (
-	"os"
+	"github.com/torv/torv/internal/golden"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -191,22 +191,7 @@ func TestComponentGolden(t *testing.T) {
 				// out, so a CSS or JS change does not touch every file.
 				got = fingerprint.ReplaceAllString(got, ".HASH.$1")
 				got = integrity.ReplaceAllString(got, "sha384-HASH")
-				file := filepath.Join("testdata", "golden", "components", lang, c.name+".html")
-				if *update {
-					os.MkdirAll(filepath.Dir(file), 0o755)
-					if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
-						t.Fatal(err)
-					}
-					continue
-				}
-				want, err := os.ReadFile(file)
-				if err != nil {
-					t.Fatalf("%v (run go test ./internal/build -run TestComponentGolden -update to make it)", err)
-				}
-				if got != string(want) {
-					t.Errorf("%s (%s) differs from %s; if the change is intended, run go test ./internal/build -update\n%s",
-						c.name, lang, file, firstDiff(string(want), got))
-				}
+				golden.Check(t, "./internal/build", filepath.Join("testdata", "golden", "components", lang, c.name+".html"), []byte(got), *update)
 			}
 		})
 	}

@@ -2,10 +2,9 @@ package build
 
 import (
 	"flag"
-	"os"
+	"github.com/torv/torv/internal/golden"
 	"path/filepath"
 	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -140,40 +139,8 @@ func TestGolden(t *testing.T) {
 				got = []byte(strings.ReplaceAll(string(got), "><", ">\n<"))
 				got = fingerprint.ReplaceAll(got, []byte(".HASH.$1"))
 				got = integrity.ReplaceAll(got, []byte("sha384-HASH"))
-				file := filepath.Join("testdata", "golden", name, filepath.FromSlash(p))
-				if *update {
-					os.MkdirAll(filepath.Dir(file), 0o755)
-					if err := os.WriteFile(file, got, 0o644); err != nil {
-						t.Fatal(err)
-					}
-					continue
-				}
-				want, err := os.ReadFile(file)
-				if err != nil {
-					t.Fatalf("%v (run go test -update to make it)", err)
-				}
-				if string(got) != string(want) {
-					t.Errorf("%s differs from %s; if the change is intended, run go test ./internal/build -update\n%s", p, file, firstDiff(string(want), string(got)))
-				}
+				golden.Check(t, "./internal/build", filepath.Join("testdata", "golden", name, filepath.FromSlash(p)), got, *update)
 			}
 		})
 	}
-}
-
-// firstDiff shows the first differing line with its neighbours.
-func firstDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	for i := 0; i < max(len(w), len(g)); i++ {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl != gl {
-			return "line " + strconv.Itoa(i+1) + ":\n  want: " + wl + "\n  got:  " + gl
-		}
-	}
-	return ""
 }

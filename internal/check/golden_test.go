@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"github.com/torv/torv/internal/golden"
 	"os"
 	"path/filepath"
 	"strings"
@@ -30,20 +31,7 @@ func TestGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	for name, got := range map[string][]byte{"golden.txt": text.Bytes(), "golden.json": js.Bytes()} {
-		file := filepath.Join("testdata", name)
-		if *update {
-			if err := os.WriteFile(file, got, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		want, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatalf("%v (run go test -update to make it)", err)
-		}
-		if !bytes.Equal(got, want) {
-			t.Errorf("%s differs; run go test ./internal/check -update and read the diff. Got:\n%s", file, got)
-		}
+		golden.Check(t, "./internal/check", filepath.Join("testdata", name), got, *update)
 	}
 	// Every rule has its mistake in the site.
 	seen := map[string]bool{}

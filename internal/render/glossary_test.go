@@ -2,7 +2,7 @@ package render
 
 import (
 	"fmt"
-	"os"
+	"github.com/torv/torv/internal/golden"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -167,21 +167,7 @@ func TestGlossaryPageGolden(t *testing.T) {
 				t.Fatalf("no glossary in\n%s", html)
 			}
 			got += "\n"
-			file := filepath.Join("testdata", "glossary", lang+".html")
-			if *update {
-				os.MkdirAll(filepath.Dir(file), 0o755)
-				if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(file)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to make it)", err)
-			}
-			if got != string(want) {
-				t.Errorf("%s differs; got\n%s", file, got)
-			}
+			golden.Check(t, "./internal/render", filepath.Join("testdata", "glossary", lang+".html"), []byte(got), *update)
 		})
 	}
 }

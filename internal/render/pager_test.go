@@ -3,7 +3,7 @@ package render
 import (
 	"flag"
 	"fmt"
-	"os"
+	"github.com/torv/torv/internal/golden"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -132,21 +132,7 @@ func TestPagerGolden(t *testing.T) {
 			if out, _ := r.Page(site2); strings.Contains(string(out), `class="pager"`) {
 				t.Error("the home page has a pager")
 			}
-			file := filepath.Join("testdata", "pager", l.lang+".html")
-			if *update {
-				os.MkdirAll(filepath.Dir(file), 0o755)
-				if err := os.WriteFile(file, []byte(b.String()), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(file)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to make it)", err)
-			}
-			if b.String() != string(want) {
-				t.Errorf("%s differs; got\n%s", file, b.String())
-			}
+			golden.Check(t, "./internal/render", filepath.Join("testdata", "pager", l.lang+".html"), []byte(b.String()), *update)
 		})
 	}
 }

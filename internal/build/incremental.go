@@ -405,11 +405,10 @@ func (s *Session) dependents(p *content.Page, refs map[*content.Page][]*content.
 		}
 	}
 	if p.Parent != nil {
-		want[p.Parent.URL] = true
 		listPages(p.Parent, want) // the page may move from one page of the list to another
 	}
 	for a := p.Parent; a != nil; a = a.Parent {
-		want[a.URL] = true // "Senest opdateret" of lists without a date of their own
+		want[a.URL] = true // its list, and "Senest opdateret" of lists without a date of their own
 	}
 	for _, t := range p.Translations {
 		want[t.URL] = true // their language switcher and hreflang links

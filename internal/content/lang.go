@@ -81,19 +81,6 @@ func (s *Site) Law(lang, id string) *Page {
 	return s.Laws[id]
 }
 
-// isHome reports whether u is the URL of a language's home page.
-func (s *Site) isHome(u string) bool {
-	if u == "/" {
-		return true
-	}
-	for _, l := range s.Config.SiteLanguages() {
-		if u == s.Config.LangPrefix(l)+"/" {
-			return true
-		}
-	}
-	return false
-}
-
 // themeInitiatives adds to each theme the initiatives that name it as their
 // theme and that the theme does not list itself, so an editor who writes
 // theme = "..." in a new initiative need not also edit the theme: the

@@ -77,6 +77,18 @@ func (p *Page) Updated() Date {
 // Weight returns the page's order key.
 func (p *Page) Weight() int { return p.Common().Weight }
 
+// AllOfKind reports whether a list has pages and all are of kind k: a
+// list of glossary terms is shown A–Å and kept on one page, a list of
+// initiatives is grouped by status.
+func AllOfKind(pages []*Page, k Kind) bool {
+	for _, p := range pages {
+		if p.Kind != k {
+			return false
+		}
+	}
+	return len(pages) > 0
+}
+
 // IsHome reports whether p is a language's home page.
 func (p *Page) IsHome() bool { return p.Kind == KindHome }
 

@@ -115,7 +115,7 @@ func (s *Site) paginate(errs *diag.List) {
 		if p.Kind != KindSection {
 			continue // the home page and the topic pages list everything on one
 		}
-		if d.Paginate == 0 && allTerms(p.Children) {
+		if d.Paginate == 0 && AllOfKind(p.Children, KindTerm) {
 			continue // a glossary is one page A–Å, its letters linked from the top
 		}
 		per := d.PerPage(s.Config)
@@ -190,14 +190,4 @@ func pageName(p *Page) string {
 		return p.File
 	}
 	return p.URL
-}
-
-// allTerms reports whether every page of a list is a glossary term.
-func allTerms(pages []*Page) bool {
-	for _, p := range pages {
-		if p.Kind != KindTerm {
-			return false
-		}
-	}
-	return len(pages) > 0
 }

@@ -99,7 +99,7 @@ func (s *Site) link(errs *diag.List) {
 	// Parents, making list pages for folders that have none.
 	for i := 0; i < len(s.Pages); i++ { // s.Pages grows while we walk it
 		p := s.Pages[i]
-		if s.isHome(p.URL) {
+		if p.Kind == KindHome { // each language's home is a root
 			continue
 		}
 		parentURL := path.Dir(strings.TrimSuffix(p.URL, "/")) + "/"

@@ -58,13 +58,8 @@ type LetterGroup struct {
 // when the list is not all terms. A letter the language sorts with
 // another (Danish ä with æ) is under that letter's heading.
 func (v *View) Glossary() []LetterGroup {
-	if len(v.List) == 0 {
+	if !content.AllOfKind(v.List, content.KindTerm) {
 		return nil
-	}
-	for _, p := range v.List {
-		if p.Kind != content.KindTerm {
-			return nil
-		}
 	}
 	pages := slices.Clone(v.List)
 	slices.SortStableFunc(pages, func(a, b *content.Page) int { return content.CollateIn(v.Lang, a.Title(), b.Title()) })

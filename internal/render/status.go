@@ -15,16 +15,13 @@ type StatusGroup struct {
 // is under way apart from what is only planned; the status is a word in
 // the heading and on each entry, never a colour alone.
 func (v *View) ByStatus() []StatusGroup {
-	if len(v.List) == 0 {
+	if !content.AllOfKind(v.List, content.KindInitiative) {
 		return nil
 	}
 	by := map[string][]*content.Page{}
 	for _, p := range v.List {
-		d, ok := p.Data.(*content.Initiative)
-		if !ok {
-			return nil
-		}
-		by[d.Status] = append(by[d.Status], p)
+		s := p.Data.(*content.Initiative).Status
+		by[s] = append(by[s], p)
 	}
 	var out []StatusGroup
 	for _, s := range content.Statuses() {

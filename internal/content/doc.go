@@ -34,8 +34,12 @@
 // content/lov/_index.md becomes /lov/. Path segments are lower-cased and
 // anything but a-z, 0-9, "-" and "_" becomes "-" (æ, ø, å become ae, oe,
 // aa). A "slug" key renames the last segment and may hold only a-z, 0-9 and
-// "-": it can never move a page out of its folder or out of the site. Two
-// pages with one URL are an error on the second.
+// "-": it can never move a page out of its folder or out of the site. A
+// file or folder name without letters or digits ("---.md", "🎉/") would
+// leave an empty segment, and "/odd//" is written where /odd/ is: it is an
+// error at the file, with a name to use, and the page is left out. Of two
+// pages with one URL, the one whose file path sorts first keeps it and the
+// error is at the other, naming it, in whatever order the files were read.
 //
 // # Languages
 //

@@ -33,13 +33,15 @@ func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, diag.List) {
 	pages := make([]*Page, len(mdFiles))
 	perr := make([]diag.List, len(mdFiles))
 	parallel.Each(len(mdFiles), func(i int) { pages[i], perr[i] = safeParse(fsys, mdFiles[i], cfg) })
+	var add []*Page
 	for i, p := range pages {
 		errs.Add(perr[i]...)
 		if p == nil || (p.Common().Draft && !opts.Drafts) {
 			continue
 		}
-		site.add(p, &errs)
+		add = append(add, p)
 	}
+	site.addAll(add, &errs)
 	site.link(&errs)
 	errs.Sort()
 	return site, errs
@@ -164,7 +166,13 @@ func parsePage(fsys fs.FS, file string, cfg *config.Config) (*Page, diag.List) {
 			c.Slug = ""
 		}
 	}
-	p.URL = cfg.LangPrefix(lang) + urlFor(key, c.Slug)
+	u, nameless := urlFor(key, c.Slug)
+	if nameless >= 0 {
+		// No address rather than the folder's: the page is left out.
+		errs.Add(namelessError(p, nameless))
+		return nil, errs
+	}
+	p.URL = cfg.LangPrefix(lang) + u
 	return p, errs
 }
 

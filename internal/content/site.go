@@ -33,6 +33,18 @@ func newSite(cfg *config.Config) *Site {
 		homes: map[string]*Page{}, laws: map[string]map[string]*Page{}}
 }
 
+// addAll adds pages in the order of their file paths: of two pages at one
+// URL, the one whose path sorts first keeps it and the error is at the
+// other, however the files were read (in parallel, or some again after an
+// edit in the preview). Every later loop over the pages (law ids, lists)
+// then sees one order too.
+func (s *Site) addAll(pages []*Page, errs *diag.List) {
+	slices.SortFunc(pages, func(a, b *Page) int { return strings.Compare(a.File, b.File) })
+	for _, p := range pages {
+		s.add(p, errs)
+	}
+}
+
 // add registers a parsed page, refusing a second page at a taken URL.
 func (s *Site) add(p *Page, errs *diag.List) {
 	if first, taken := s.byURL[p.URL]; taken {

@@ -37,9 +37,8 @@ func ParseFile(fsys fs.FS, file string, cfg *config.Config) *Parsed {
 }
 
 // Scan lists the files below content/ as Load reads them: the Markdown
-// files in the order Load adds them (which decides which of two pages at
-// one URL is reported), and the other files, relative to content/, that
-// are copied to the output. errs holds what could not be read.
+// files, and the other files, relative to content/, that are copied to the
+// output. errs holds what could not be read.
 func Scan(fsys fs.FS) (md, other []string, errs diag.List) {
 	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -74,7 +73,7 @@ func Scan(fsys fs.FS) (md, other []string, errs diag.List) {
 	return md, other, errs
 }
 
-// Assemble builds a Site from pages ParseFile read, in Scan's order, and
+// Assemble builds a Site from pages ParseFile read, in any order, and
 // the other files Scan found; it returns the mistakes that only the whole
 // site shows (two pages at one URL, references to missing pages), not the
 // Parsed's own. Pages read for an earlier Site may be passed again: what
@@ -85,14 +84,16 @@ func Assemble(cfg *config.Config, parsed []*Parsed, other []string, opts Options
 	var errs diag.List
 	site := newSite(cfg)
 	site.Files = append([]string(nil), other...)
+	var add []*Page
 	for _, pr := range parsed {
 		p := pr.Page
 		if p == nil || (p.Common().Draft && !opts.Drafts) {
 			continue
 		}
 		unlink(p, pr.kind)
-		site.add(p, &errs)
+		add = append(add, p)
 	}
+	site.addAll(add, &errs)
 	site.link(&errs)
 	errs.Sort()
 	return site, errs

@@ -16,6 +16,7 @@ import (
 	"github.com/torv/torv"
 	"github.com/torv/torv/internal/build"
 	"github.com/torv/torv/internal/diag"
+	"github.com/torv/torv/internal/outdir"
 )
 
 type cli struct {
@@ -38,6 +39,14 @@ assets/ and i18n/ of its own) and writes the published site.
 The output is written to a staging folder first and swapped into place only
 when the whole build succeeded, so a failed build leaves the previous
 output exactly as it was, and pages you removed disappear from it.
+
+torv writes only into a folder it made: one that does not exist yet, an
+empty one, or one it built into before (it keeps a list of the files it
+wrote there, .torv-manifest.json). Any other folder is refused, naming the
+files that would have been lost. Files to publish as they are, such as
+CNAME or .well-known/security.txt, go in the site's static/ folder. One
+build at a time writes to a destination; a second one waits (-wait), then
+stops and names the first.
 
 Every mistake is reported as file:line:column: message (fix), all of them at
 once. The exit code is 0 when the build succeeded, 1 when the content or
@@ -152,6 +161,7 @@ func (c *cli) buildFlags(fs *flag.FlagSet) func() int {
 	quiet := fs.Bool("quiet", false, "print only errors")
 	timing := fs.Bool("timing", false, "print how long each stage took")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the build to this `file` (for torv's developers)")
+	wait := fs.Duration("wait", 3*time.Second, "how long to wait for another build writing to the same destination")
 	return func() int {
 		if fs.NArg() > 0 {
 			fmt.Fprintf(c.stderr, "torv build: unexpected argument %q (the site folder is given with -source)\n", fs.Arg(0))
@@ -171,6 +181,19 @@ func (c *cli) buildFlags(fs *flag.FlagSet) func() int {
 			defer pprof.StopCPUProfile()
 		}
 		start := time.Now()
+		// The destination is checked and locked before the build, so a
+		// mistyped -destination fails at once and two builds never mix. A
+		// site folder that does not exist fails the build below, and no
+		// folder is made for its output.
+		var out *outdir.Dir
+		if _, err := os.Stat(sf.source); err == nil {
+			out, err = outdir.Open(*dest, outdir.Options{Site: sf.source, Wait: *wait})
+			if err != nil {
+				fmt.Fprintln(c.stderr, err)
+				return exitContent
+			}
+			defer out.Close()
+		}
 		res := build.Build(os.DirFS(sf.source), torv.Defaults(), sf.options())
 		failed := res.Failed(sf.strict)
 		diags := res.Diags
@@ -183,13 +206,13 @@ func (c *cli) buildFlags(fs *flag.FlagSet) func() int {
 			diags.Sort()
 		}
 		c.report(diags)
-		if failed {
+		if failed || out == nil {
 			fmt.Fprintf(c.stderr, "torv: the build failed with %s; %s was not changed\n", count(diags, sf.strict), *dest)
 			return exitContent
 		}
 		tw := time.Now()
-		if err := build.Write(res.Output, *dest); err != nil {
-			fmt.Fprintf(c.stderr, "torv: cannot write the site: %v\n", err)
+		if err := out.Write(res.Output); err != nil {
+			fmt.Fprintln(c.stderr, err)
 			return exitContent
 		}
 		if *timing {

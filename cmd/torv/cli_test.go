@@ -120,7 +120,7 @@ func TestRemovedPageDisappears(t *testing.T) {
 func TestRefusesToReplaceASite(t *testing.T) {
 	site := writeSite(t, 1)
 	code, _, stderr := runCLI("build", "-source", site, "-destination", site)
-	if code != exitContent || !strings.Contains(stderr, "refusing to replace") {
+	if code != exitContent || !strings.Contains(stderr, "it is the site folder itself") {
 		t.Errorf("building into the site folder itself: exit %d\n%s", code, stderr)
 	}
 	if _, err := os.Stat(filepath.Join(site, "content", "_index.md")); err != nil {

@@ -3,7 +3,6 @@ package build
 import (
 	"fmt"
 	"math/rand"
-	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -96,29 +95,4 @@ func BenchmarkRender(b *testing.B) {
 			b.Fatal(errs)
 		}
 	}
-}
-
-// BenchmarkWrite measures a repeated build's write (the spare tree is up to
-// date; only changed files are rewritten) and, as write-cold, a first build
-// into an empty folder.
-func BenchmarkWrite(b *testing.B) {
-	res := Build(benchSite(1000), torv.Defaults(), Options{})
-	if res.Output == nil {
-		b.Fatal(res.Diags)
-	}
-	b.Run("repeated", func(b *testing.B) {
-		dest := filepath.Join(b.TempDir(), "public")
-		for b.Loop() {
-			if err := Write(res.Output, dest); err != nil {
-				b.Fatal(err)
-			}
-		}
-	})
-	b.Run("cold", func(b *testing.B) {
-		for b.Loop() {
-			if err := Write(res.Output, filepath.Join(b.TempDir(), "public")); err != nil {
-				b.Fatal(err)
-			}
-		}
-	})
 }

@@ -1,5 +1,5 @@
 //go:build !linux
 
-package build
+package outdir
 
 func swap(a, b string) error { return swapByRename(a, b) }

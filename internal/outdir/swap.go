@@ -1,6 +1,9 @@
-package build
+package outdir
 
-import "os"
+import (
+	"os"
+	"strconv"
+)
 
 // swapByRename exchanges a and b with three renames. Between the second and
 // the third, b is missing for a moment; a failure puts b back.
@@ -15,3 +18,7 @@ func swapByRename(a, b string) error {
 	}
 	return os.Rename(old, a)
 }
+
+// tmpName is where the three-rename swap moves dest aside; Open puts it
+// back if a build was killed in between.
+func tmpName(dest string) string { return sibling(dest, oldInfix+strconv.Itoa(os.Getpid())) }

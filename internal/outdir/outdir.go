@@ -1,0 +1,313 @@
+package outdir
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/torv/torv/internal/diag"
+)
+
+// Files is a built site: every output path (slash-separated, relative,
+// sorted) and its bytes.
+type Files interface {
+	Paths() []string
+	Get(name string) ([]byte, bool)
+}
+
+// Options says where the site comes from, which the destination must stay
+// clear of, and how long to wait for another build.
+type Options struct {
+	Site string        // the site folder
+	Home string        // the user's home folder; "" asks the system
+	Wait time.Duration // how long to wait for another build's lock
+}
+
+// Names torv gives the files it keeps beside and in the destination.
+const (
+	SpareSuffix  = ".torv-spare"
+	LockSuffix   = ".torv-lock"
+	ManifestName = ".torv-manifest.json"
+	stagingName  = ".torv-staging"
+	oldInfix     = ".torv-old-"
+)
+
+// sourceDirs are the site's folders that torv reads; an output inside one
+// would be read back in by the next build.
+var sourceDirs = []string{"content", "layouts", "assets", "i18n", "static"}
+
+// Dir is a destination locked for one build.
+type Dir struct {
+	dest  string // the folder written, links resolved
+	given string // the destination as the user named it
+	spare string
+	lock  *lock
+}
+
+// Open checks that dest may be written, takes its lock, and cleans what an
+// earlier, killed build left beside it. Nothing is written to dest until
+// Write. The caller must Close the Dir.
+func Open(dest string, opts Options) (*Dir, error) {
+	given := dest
+	dest, err := realPath(dest)
+	if err != nil {
+		return nil, refusal(given, "cannot find the folder: %v", err)
+	}
+	if e := refuseSpecial(given, dest, opts); e != nil {
+		return nil, e
+	}
+	if err := os.MkdirAll(filepath.Dir(dest), 0o755); err != nil {
+		return nil, refusal(given, "cannot make the folder it goes in: %v", err)
+	}
+	d := &Dir{dest: dest, given: given, spare: sibling(dest, SpareSuffix)}
+	l, err := acquire(sibling(dest, LockSuffix), opts.Wait)
+	if err != nil {
+		var busy *busyError
+		if errors.As(err, &busy) {
+			return nil, refusal(given, "another torv build (%s) is writing to this folder", busy.holder).
+				WithHint("wait for it to finish and build again, or stop that build; -wait sets how long to wait")
+		}
+		return nil, refusal(given, "cannot take the lock %s: %v", sibling(dest, LockSuffix), err)
+	}
+	d.lock = l
+	if err := d.recover(); err != nil {
+		d.Close()
+		return nil, err
+	}
+	if err := d.checkDest(); err != nil {
+		d.Close()
+		return nil, err
+	}
+	return d, nil
+}
+
+// Close lets the lock go.
+func (d *Dir) Close() error {
+	if d.lock == nil {
+		return nil
+	}
+	err := d.lock.release()
+	d.lock = nil
+	return err
+}
+
+// Path is the folder Write writes, symbolic links resolved.
+func (d *Dir) Path() string { return d.dest }
+
+// Write puts files into the destination atomically; see the package
+// documentation.
+func (d *Dir) Write(files Files) error {
+	if d.lock == nil {
+		return errors.New("outdir: Write after Close")
+	}
+	if _, ok := files.Get(ManifestName); ok {
+		return diag.Errorf(ManifestName, 0, 0, "the output path %s is torv's own", ManifestName).
+			WithHint("rename the file: torv keeps the list of the files it wrote there")
+	}
+	// Checked again: a file may have been put into the destination while
+	// the site was built.
+	if err := d.checkDest(); err != nil {
+		return err
+	}
+	if err := d.stage(files); err != nil {
+		// A half-written spare is of no use and may be large.
+		os.RemoveAll(d.spare)
+		return refusal(d.given, "writing the site failed: %v", err).
+			WithHint("the folder was not changed; free some disk space or fix the error and build again")
+	}
+	var err error
+	if _, statErr := os.Lstat(d.dest); errors.Is(statErr, fs.ErrNotExist) {
+		err = os.Rename(d.spare, d.dest)
+	} else {
+		err = swap(d.spare, d.dest)
+	}
+	if err != nil {
+		return refusal(d.given, "cannot put the new site in place: %v", err).
+			WithHint("the folder was not changed")
+	}
+	return nil
+}
+
+// stage brings the spare up to date with files and writes its manifest.
+// The staging marker is there from the first change to the last, so a
+// spare that a killed build left is known to be incomplete.
+func (d *Dir) stage(files Files) error {
+	if err := os.MkdirAll(d.spare, 0o755); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(d.spare, stagingName), []byte(stagingNote), 0o644); err != nil {
+		return err
+	}
+	if err := os.Remove(filepath.Join(d.spare, ManifestName)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	paths := files.Paths()
+	if err := syncDir(files, paths, d.spare); err != nil {
+		return err
+	}
+	if err := writeManifest(d.spare, paths); err != nil {
+		return err
+	}
+	return os.Remove(filepath.Join(d.spare, stagingName))
+}
+
+const stagingNote = "torv is writing this folder; if no build is running, it was interrupted and the next build deletes it\n"
+
+// checkDest refuses a destination torv does not own.
+func (d *Dir) checkDest() error {
+	st, err := inspect(d.dest)
+	if err != nil {
+		return refusal(d.given, "cannot read the folder: %v", err)
+	}
+	switch st.kind {
+	case notFolder:
+		return refusal(d.given, "it is a file, not a folder").
+			WithHint("choose a folder for the site with -destination, like public/")
+	case foreign:
+		return refusal(d.given, "it holds %s that torv did not make, and building would replace %s: %s",
+			files(st.count), them(st.count), list(st.foreign, st.count)).
+			WithHint("choose a new or empty folder with -destination, or a folder torv built before; files to publish as they are, like CNAME or .well-known/security.txt, belong in the site's static/ folder")
+	case strays:
+		return refusal(d.given, "it holds %s that torv did not make: %s", files(st.count), list(st.foreign, st.count)).
+			WithHint("move %s into the site's static/ folder: torv copies static/ into every build as it is", them(st.count))
+	}
+	return nil
+}
+
+// recover cleans what an interrupted build left beside the destination: a
+// spare still marked as being written, and the folder the three-rename
+// swap moves aside for a moment.
+func (d *Dir) recover() error {
+	olds, _ := filepath.Glob(sibling(d.dest, oldInfix) + "*")
+	for _, old := range olds {
+		if _, err := os.Lstat(d.dest); errors.Is(err, fs.ErrNotExist) {
+			if err := os.Rename(old, d.dest); err != nil {
+				return refusal(d.given, "cannot put back %s, which an interrupted build moved aside: %v", old, err)
+			}
+			continue
+		}
+		if st, err := inspect(old); err == nil && (st.kind == owned || st.kind == empty) {
+			os.RemoveAll(old)
+		}
+	}
+	st, err := inspect(d.spare)
+	if err != nil {
+		return refusal(d.given, "cannot read %s: %v", d.spare, err)
+	}
+	switch st.kind {
+	case staging:
+		if err := os.RemoveAll(d.spare); err != nil {
+			return refusal(d.given, "cannot delete %s, left by an interrupted build: %v", d.spare, err)
+		}
+	case notFolder, foreign, strays:
+		return refusal(d.given, "%s is in the way: torv keeps the previous build there, and it holds files torv did not make: %s",
+			d.spare, list(st.foreign, st.count)).
+			WithHint("move that folder away; torv makes it again")
+	}
+	return nil
+}
+
+// refuseSpecial refuses destinations that are never a build output. dest
+// has its links resolved.
+func refuseSpecial(given, dest string, opts Options) *diag.Error {
+	const hint = "build into a folder of its own, like public/ in the site folder"
+	if filepath.Dir(dest) == dest {
+		return refusal(given, "it is the root of the file system, and building would replace everything on it").WithHint(hint)
+	}
+	home := opts.Home
+	if home == "" {
+		home, _ = os.UserHomeDir()
+	}
+	if home != "" {
+		if h, err := realPath(home); err == nil && h == dest {
+			return refusal(given, "it is your home folder, and building would replace everything in it").WithHint(hint)
+		}
+	}
+	if opts.Site == "" {
+		return nil
+	}
+	site, err := realPath(opts.Site)
+	if err != nil {
+		return nil
+	}
+	switch {
+	case site == dest:
+		return refusal(given, "it is the site folder itself, and building would replace the site").WithHint(hint)
+	case within(site, dest):
+		return refusal(given, "it holds the site folder %s, and building would replace the site", opts.Site).WithHint(hint)
+	}
+	for _, dir := range sourceDirs {
+		if within(dest, filepath.Join(site, dir)) || dest == filepath.Join(site, dir) {
+			return refusal(given, "it is inside the site's %s/ folder, so the next build would read the output back in", dir).
+				WithHint("choose a folder outside content/, layouts/, assets/, i18n/ and static/, like public/")
+		}
+	}
+	return nil
+}
+
+// realPath makes p absolute and resolves the symbolic links of the part of
+// it that exists.
+func realPath(p string) (string, error) {
+	p, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	var rest []string
+	for {
+		r, err := filepath.EvalSymlinks(p)
+		if err == nil {
+			return filepath.Join(append([]string{r}, rest...)...), nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return "", err
+		}
+		parent := filepath.Dir(p)
+		if parent == p {
+			return "", err
+		}
+		rest = append([]string{filepath.Base(p)}, rest...)
+		p = parent
+	}
+}
+
+// within reports whether p is strictly inside dir.
+func within(p, dir string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != "." && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// sibling is the hidden name beside dest ending in suffix.
+func sibling(dest, suffix string) string {
+	return filepath.Join(filepath.Dir(dest), "."+filepath.Base(dest)+suffix)
+}
+
+func refusal(dest, format string, args ...any) *diag.Error {
+	return diag.Errorf("-destination", 0, 0, "cannot write the site to %s: %s", dest, fmt.Sprintf(format, args...))
+}
+
+func files(n int) string {
+	if n == 1 {
+		return "a file"
+	}
+	return fmt.Sprintf("%d files", n)
+}
+
+func them(n int) string {
+	if n == 1 {
+		return "it"
+	}
+	return "them"
+}
+
+// list names the first few files and how many more there are.
+func list(names []string, n int) string {
+	s := strings.Join(names, ", ")
+	if n > len(names) {
+		s += fmt.Sprintf(" and %d more", n-len(names))
+	}
+	return s
+}

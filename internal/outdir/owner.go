@@ -1,0 +1,138 @@
+package outdir
+
+import (
+	"encoding/json"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+)
+
+// manifest is what ManifestName holds.
+type manifest struct {
+	Generator string   `json:"generator"` // always "torv"
+	Version   int      `json:"version"`   // of this format
+	Files     []string `json:"files"`     // every file torv wrote, sorted, slash paths
+}
+
+const manifestVersion = 1
+
+// kind is what a folder is to torv.
+type kind int
+
+const (
+	missing   kind = iota // nothing there
+	empty                 // a folder without files
+	owned                 // torv's manifest names every file
+	staging               // a spare torv was writing when it stopped
+	strays                // torv's, with files added by someone else
+	foreign               // no manifest and files: not torv's
+	notFolder             // a file or a link
+)
+
+// maxNamed is how many files a refusal names.
+const maxNamed = 5
+
+// state is what inspect found.
+type state struct {
+	kind    kind
+	foreign []string // the first maxNamed files torv did not write
+	count   int      // how many files torv did not write
+}
+
+// inspect tells whether dir is torv's: it reads the manifest and walks the
+// folder for files the manifest does not name.
+func inspect(dir string) (state, error) {
+	info, err := os.Lstat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return state{kind: missing}, nil
+	case err != nil:
+		return state{}, err
+	case !info.IsDir():
+		return state{kind: notFolder, foreign: []string{filepath.Base(dir)}, count: 1}, nil
+	}
+	if _, err := os.Lstat(filepath.Join(dir, stagingName)); err == nil {
+		return state{kind: staging}, nil
+	}
+	m, hasManifest := readManifest(dir)
+	var st state
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return nil
+		}
+		rel, _ := filepath.Rel(dir, p)
+		rel = filepath.ToSlash(rel)
+		if hasManifest && (rel == ManifestName || m.has(rel)) && d.Type().IsRegular() {
+			return nil
+		}
+		st.count++
+		if len(st.foreign) < maxNamed {
+			st.foreign = append(st.foreign, rel)
+		}
+		return nil
+	})
+	if err != nil {
+		return state{}, err
+	}
+	switch {
+	case hasManifest && st.count == 0:
+		st.kind = owned
+	case hasManifest:
+		st.kind = strays
+	case st.count == 0:
+		st.kind = empty
+	default:
+		st.kind = foreign
+	}
+	return st, nil
+}
+
+// readManifest reads dir's manifest; ok is false when it is missing or is
+// not torv's.
+func readManifest(dir string) (m manifest, ok bool) {
+	f, err := os.Open(filepath.Join(dir, ManifestName))
+	if err != nil {
+		return m, false
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
+		return m, false
+	}
+	if err := json.NewDecoder(f).Decode(&m); err != nil || m.Generator != "torv" {
+		return manifest{}, false
+	}
+	if !slices.IsSorted(m.Files) {
+		slices.Sort(m.Files)
+	}
+	return m, true
+}
+
+// has reports whether the manifest names the file p.
+func (m manifest) has(p string) bool {
+	_, ok := slices.BinarySearch(m.Files, p)
+	return ok
+}
+
+// writeManifest writes the manifest of paths into dir.
+func writeManifest(dir string, paths []string) error {
+	b, err := json.MarshalIndent(manifest{Generator: "torv", Version: manifestVersion, Files: paths}, "", "\t")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, ManifestName), append(b, '\n'), 0o644)
+}
+
+// Manifest returns the files torv wrote into dir, as its manifest lists
+// them, or nil when dir holds no manifest of torv's.
+func Manifest(dir string) []string {
+	m, ok := readManifest(dir)
+	if !ok {
+		return nil
+	}
+	return m.Files
+}

@@ -1,20 +1,38 @@
 package ignore
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
+
+// Prefixes, suffixes and names of the rule in the package documentation;
+// suffixes are compared in small letters.
+var (
+	prefixes = []string{".", "_", "#", "~"}
+	suffixes = []string{"~", ".swp", ".swo", ".swn", ".swx", ".kate-swp", ".vsctmp", ".crswap",
+		".tmp", ".bak", ".orig", ".rej", "___jb_tmp___", "___jb_old___", "___jb_bak___"}
+	names = []string{"4913"}
+	// Windows writes these in either case.
+	foldedNames = []string{"thumbs.db", "desktop.ini"}
+)
 
 // Name reports whether a file or folder name is left out of the site.
 func Name(name string) bool {
-	switch {
-	case name == "_index.md", isLangIndex(name):
+	if name == "_index.md" || isLangIndex(name) {
 		return false
-	case strings.HasPrefix(name, "."), strings.HasPrefix(name, "_"), strings.HasPrefix(name, "#"),
-		strings.HasSuffix(name, "~"), strings.HasSuffix(name, ".swp"), strings.HasSuffix(name, ".swx"),
-		strings.HasSuffix(name, ".tmp"), strings.HasSuffix(name, ".bak"), name == "4913",
-		strings.Contains(name, ".goutputstream"), strings.HasSuffix(name, "___jb_tmp___"),
-		strings.HasSuffix(name, "___jb_old___"):
-		return true
 	}
-	return false
+	for _, p := range prefixes {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	lower := strings.ToLower(name)
+	for _, s := range suffixes {
+		if strings.HasSuffix(lower, s) {
+			return true
+		}
+	}
+	return slices.Contains(names, name) || slices.Contains(foldedNames, lower)
 }
 
 // isLangIndex reports whether name is a list page in another language,

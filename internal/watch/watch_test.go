@@ -288,3 +288,54 @@ func TestExplain(t *testing.T) {
 		}
 	}
 }
+
+// TestLongLivedTempFiles is issue 11: an editor's temp file that stays for
+// a while, is written again, and is then renamed over the page gives one
+// batch naming the page, and never the temp file. The names are every
+// pattern of package ignore.
+func TestLongLivedTempFiles(t *testing.T) {
+	const page = "content/om.md"
+	temps := []string{
+		"om.md.vsctmp", "om.md.crswap", "#om.md#", ".#om.md", "om.md~", "om.md.~1~",
+		".om.md.swp", ".om.md.swo", ".om.md.swn", ".om.md.swx", "om.md.swp", "_om.md.swp", "4913",
+		".goutputstream-ABC123", "om.md___jb_tmp___", "om.md___jb_old___", "om.md___jb_bak___",
+		".om.md.kate-swp", "om.md.kate-swp", ".~lock.om.md#", "~$om.md", "~WRL0001.tmp",
+		"om.tmp", "OM.TMP", "om.md.bak", "om.md.orig", "om.md.rej", "Thumbs.db", "desktop.ini",
+	}
+	for _, name := range temps {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			temp := "content/" + name
+			dir := site(t, page)
+			w := start(t, dir, Options{})
+			// The editor saves while the batches are taken as they come, as
+			// the preview does, so a batch for the temp file alone shows.
+			saved := make(chan error, 1)
+			go func() { saved <- slowSave(dir, temp, page) }()
+			batches := until(t, w, page)
+			if err := <-saved; err != nil {
+				t.Fatal(err)
+			}
+			if len(batches) != 1 || !slices.Equal(batches[0], []string{page}) {
+				t.Errorf("batches %v, want one [%s]", batches, page)
+			}
+			// A second rebuild would come within Settle; wait well past it.
+			quiet(t, w, time.Second)
+		})
+	}
+}
+
+// slowSave writes temp, writes it again, and renames it over page 300 ms
+// later. It returns errors instead of failing, as it runs beside the test.
+func slowSave(dir, temp, page string) error {
+	abs := func(name string) string { return filepath.Join(dir, filepath.FromSlash(name)) }
+	if err := os.WriteFile(abs(temp), []byte("new"), 0o644); err != nil {
+		return err
+	}
+	time.Sleep(150 * time.Millisecond)
+	if err := os.WriteFile(abs(temp), []byte("new, written again"), 0o644); err != nil {
+		return err
+	}
+	time.Sleep(150 * time.Millisecond)
+	return os.Rename(abs(temp), abs(page))
+}

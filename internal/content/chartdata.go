@@ -15,6 +15,7 @@ import (
 
 	"github.com/torv/torv/internal/diag"
 	"github.com/torv/torv/internal/ignore"
+	"github.com/torv/torv/internal/sitefs"
 )
 
 // This file reads a chart's bars from a CSV file beside its page, for
@@ -100,6 +101,9 @@ func readChartData(fsys fs.FS, p *Page) diag.List {
 			e := at("data names %q, but there is no such file beside the page", ch.Data)
 			e.Hint = diag.DidYouMean(ch.Data, csvFiles(fsys, path.Dir(file)),
 				fmt.Sprintf("put the file %s in %s, or correct the name", ch.Data, path.Dir(file)))
+			continue
+		case errors.Is(err, sitefs.ErrSymlink):
+			at("%s %s", ch.Data, sitefs.ErrSymlink).WithHint("copy the file beside the page")
 			continue
 		case err != nil:
 			at("cannot read %s: %v", file, err)

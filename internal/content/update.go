@@ -8,6 +8,7 @@ import (
 	"github.com/torv/torv/internal/config"
 	"github.com/torv/torv/internal/diag"
 	"github.com/torv/torv/internal/ignore"
+	"github.com/torv/torv/internal/sitefs"
 )
 
 // This file lets the preview load a site once and then read again only the
@@ -56,8 +57,8 @@ func Scan(fsys fs.FS) (md, other []string, errs diag.List) {
 		}
 		switch {
 		case d.Type()&fs.ModeSymlink != 0:
-			errs.Add(diag.Errorf(p, 0, 0, "is a symbolic link, which torv does not follow").
-				WithHint("copy the file into content/ instead; links could reach files outside the site").Warning())
+			// The same words as the FS that refuses to read it.
+			errs.Add(diag.Errorf(p, 0, 0, "%s", sitefs.ErrSymlink).WithHint("%s", sitefs.Hint(p)).Warning())
 		case d.IsDir():
 		case strings.HasSuffix(p, ".md"):
 			md = append(md, p)

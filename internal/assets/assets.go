@@ -21,6 +21,7 @@ import (
 
 	"github.com/torv/torv/internal/diag"
 	"github.com/torv/torv/internal/ignore"
+	"github.com/torv/torv/internal/sitefs"
 )
 
 // Dir is the folder of a site that holds its assets.
@@ -60,7 +61,7 @@ func Build(fsys fs.FS, m *minify.M) (*Set, diag.List) {
 			if p == Dir && errors.Is(err, fs.ErrNotExist) {
 				return fs.SkipAll
 			}
-			errs.Add(diag.Errorf(p, 0, 0, "cannot read: %v", err))
+			errs.Add(readError(p, err))
 			return nil
 		}
 		name := d.Name()
@@ -90,7 +91,7 @@ func Build(fsys fs.FS, m *minify.M) (*Set, diag.List) {
 		default:
 			b, err := fs.ReadFile(fsys, p)
 			if err != nil {
-				errs.Add(diag.Errorf(p, 0, 0, "cannot read: %v", err))
+				errs.Add(readError(p, err))
 				return nil
 			}
 			set.Files[rel] = b
@@ -98,7 +99,7 @@ func Build(fsys fs.FS, m *minify.M) (*Set, diag.List) {
 		return nil
 	})
 	if err != nil {
-		errs.Add(diag.Errorf(Dir, 0, 0, "cannot read: %v", err))
+		errs.Add(readError(Dir, err))
 	}
 	slices.Sort(cssFiles)
 	var all bytes.Buffer
@@ -122,7 +123,7 @@ func Build(fsys fs.FS, m *minify.M) (*Set, diag.List) {
 func minifyFile(fsys fs.FS, m *minify.M, p, mediatype string) ([]byte, *diag.Error) {
 	src, err := fs.ReadFile(fsys, p)
 	if err != nil {
-		return nil, diag.Errorf(p, 0, 0, "cannot read: %v", err)
+		return nil, readError(p, err)
 	}
 	var out bytes.Buffer
 	if err := m.Minify(mediatype, &out, bytes.NewReader(src)); err != nil {
@@ -134,6 +135,15 @@ func minifyFile(fsys fs.FS, m *minify.M, p, mediatype string) ([]byte, *diag.Err
 		return nil, diag.Errorf(p, 0, 0, "cannot minify: %v", err)
 	}
 	return out.Bytes(), nil
+}
+
+// readError reports a file of assets/ that could not be read; a symbolic
+// link, which the site's FS refuses, is named as the link it is.
+func readError(p string, err error) *diag.Error {
+	if d := sitefs.Diag(err); d != nil {
+		return d
+	}
+	return diag.Errorf(p, 0, 0, "cannot read: %v", err)
 }
 
 func shortHash(b []byte) string {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/torv/torv/internal/decode"
 	"github.com/torv/torv/internal/diag"
+	"github.com/torv/torv/internal/sitefs"
 )
 
 // uiStrings is one language's UI strings, from i18n/<lang>.toml.
@@ -20,6 +21,9 @@ func loadStrings(fsys fs.FS, lang string) (uiStrings, diag.List) {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, diag.List{diag.Errorf(file, 0, 0, "there are no UI strings for language %q", lang).
 				WithHint("copy i18n/da.toml to %s and translate it", file)}
+		}
+		if d := sitefs.Diag(err); d != nil {
+			return nil, diag.List{d}
 		}
 		return nil, diag.List{diag.Errorf(file, 0, 0, "cannot read: %v", err)}
 	}

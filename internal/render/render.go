@@ -20,6 +20,7 @@ import (
 	"github.com/torv/torv/internal/diag"
 	"github.com/torv/torv/internal/markup"
 	"github.com/torv/torv/internal/outputs"
+	"github.com/torv/torv/internal/sitefs"
 )
 
 // LayoutDir is the folder of a site that holds its layouts.
@@ -124,13 +125,17 @@ func New(fsys fs.FS, site *content.Site, md *markup.Markdown, set *assets.Set) (
 	r.terms = glossaries(site, r.URL)
 	r.js = set.JS
 	var errs diag.List
-	files, err := fs.Glob(fsys, LayoutDir+"/*.html")
-	if err != nil || !slices.Contains(files, LayoutDir+"/base.html") {
+	files, ferr := layoutFiles(fsys, LayoutDir)
+	partials, perr := layoutFiles(fsys, LayoutDir+"/partials")
+	if ferr != nil || perr != nil {
+		errs.Add(ferr, perr)
+		return nil, errs
+	}
+	if !slices.Contains(files, LayoutDir+"/base.html") {
 		errs.Add(diag.Errorf(LayoutDir+"/base.html", 0, 0, "the base layout is missing").
 			WithHint("restore layouts/base.html, or delete your layouts/ folder to use torv's own"))
 		return nil, errs
 	}
-	partials, _ := fs.Glob(fsys, LayoutDir+"/partials/*.html")
 	langs := site.Config.SiteLanguages()
 	for _, lang := range langs {
 		ui, uerr := loadStrings(fsys, lang)
@@ -185,11 +190,38 @@ func New(fsys fs.FS, site *content.Site, md *markup.Markdown, set *assets.Set) (
 	return r, nil
 }
 
+// layoutFiles lists the .html files of folder dir, as fs.Glob would, but
+// reports a folder that cannot be read (a symbolic link) instead of
+// ignoring it as Glob does: a linked partials/ folder would otherwise leave
+// every page without its partials.
+func layoutFiles(fsys fs.FS, dir string) ([]string, *diag.Error) {
+	entries, err := fs.ReadDir(fsys, dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, nil
+	case err != nil:
+		if d := sitefs.Diag(err); d != nil {
+			return nil, d
+		}
+		return nil, diag.Errorf(dir, 0, 0, "cannot read: %v", err)
+	}
+	var files []string
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".html") {
+			files = append(files, dir+"/"+e.Name())
+		}
+	}
+	return files, nil
+}
+
 // parseFile parses one layout file into t. The template's name is its path
 // below layouts/ ("partials/quote.html").
 func (r *Renderer) parseFile(fsys fs.FS, t *template.Template, file string) *diag.Error {
 	b, err := fs.ReadFile(fsys, file)
 	if err != nil {
+		if d := sitefs.Diag(err); d != nil {
+			return d
+		}
 		return diag.Errorf(file, 0, 0, "cannot read: %v", err)
 	}
 	name := strings.TrimPrefix(file, LayoutDir+"/")

@@ -3,7 +3,6 @@ package main
 import (
 	"flag"
 	"fmt"
-	"os"
 	"strings"
 	"time"
 
@@ -11,6 +10,7 @@ import (
 	"github.com/torv/torv/internal/build"
 	"github.com/torv/torv/internal/check"
 	"github.com/torv/torv/internal/diag"
+	"github.com/torv/torv/internal/sitefs"
 )
 
 var checkHelp = checkHelpText + rulesHelp()
@@ -74,7 +74,12 @@ func (c *cli) checkFlags(fs *flag.FlagSet) func() int {
 			}
 			opts.Now = d
 		}
-		rep := check.Site(os.DirFS(sf.source), torv.Defaults(), opts)
+		site, serr := sitefs.New(sf.source)
+		if serr != nil {
+			fmt.Fprintf(c.stderr, "torv check: cannot read the site folder: %v\n", serr)
+			return exitUsage
+		}
+		rep := check.Site(site, torv.Defaults(), opts)
 		var err error
 		if *format == "json" {
 			err = rep.WriteJSON(c.stdout)

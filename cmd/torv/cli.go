@@ -17,6 +17,7 @@ import (
 	"github.com/torv/torv/internal/build"
 	"github.com/torv/torv/internal/diag"
 	"github.com/torv/torv/internal/outdir"
+	"github.com/torv/torv/internal/sitefs"
 )
 
 type cli struct {
@@ -194,7 +195,12 @@ func (c *cli) buildFlags(fs *flag.FlagSet) func() int {
 			}
 			defer out.Close()
 		}
-		res := build.Build(os.DirFS(sf.source), torv.Defaults(), sf.options())
+		site, err := sitefs.New(sf.source)
+		if err != nil {
+			fmt.Fprintf(c.stderr, "torv build: cannot read the site folder: %v\n", err)
+			return exitUsage
+		}
+		res := build.Build(site, torv.Defaults(), sf.options())
 		failed := res.Failed(sf.strict)
 		diags := res.Diags
 		if sf.strict {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/torv/torv/internal/config"
 	"github.com/torv/torv/internal/content"
+	"github.com/torv/torv/internal/sitefs"
 )
 
 func (c *cli) newFlags(fset *flag.FlagSet) func() int {
@@ -39,7 +40,12 @@ func (c *cli) newPage(source, arg, kind string) int {
 		fmt.Fprintf(c.stderr, "torv new: %s is outside content/; give a path like content/lov/boligstoette.md\n", arg)
 		return exitUsage
 	}
-	cfg, errs := config.Parse(os.DirFS(source), content.KindNames(), content.KindHint)
+	site, err := sitefs.New(source)
+	if err != nil {
+		fmt.Fprintf(c.stderr, "torv new: cannot read the site folder: %v\n", err)
+		return exitUsage
+	}
+	cfg, errs := config.Parse(site, content.KindNames(), content.KindHint)
 	if len(errs) > 0 {
 		c.report(errs)
 		return exitContent

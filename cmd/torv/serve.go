@@ -17,6 +17,7 @@ import (
 	"github.com/torv/torv"
 	"github.com/torv/torv/internal/build"
 	"github.com/torv/torv/internal/server"
+	"github.com/torv/torv/internal/sitefs"
 	"github.com/torv/torv/internal/watch"
 )
 
@@ -80,7 +81,12 @@ func (c *cli) serve(ctx context.Context, source string, opts build.Options, bind
 		return exitUsage
 	}
 	defer w.Close()
-	srv := server.New(os.DirFS(source), torv.Defaults(), opts, c.stderr)
+	site, err := sitefs.New(source)
+	if err != nil {
+		fmt.Fprintf(c.stderr, "torv serve: cannot read the site folder: %v\n", err)
+		return exitUsage
+	}
+	srv := server.New(site, torv.Defaults(), opts, c.stderr)
 	if findings {
 		// The panel links findings to the editor by absolute path.
 		root, err := filepath.Abs(source)

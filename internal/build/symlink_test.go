@@ -120,66 +120,70 @@ func TestSymlinksNotFollowed(t *testing.T) {
 		tests = append(tests, linkCase{name: "static file", link: "static/security.txt", outside: map[string]string{"security.txt": marker}})
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			tmp := t.TempDir()
-			dir, outside := filepath.Join(tmp, "site"), filepath.Join(tmp, "outside")
-			files := map[string]string{"config.toml": linkConfig, "content/_index.md": testHome}
-			for name, text := range tt.site {
-				files[name] = text
+		t.Run(tt.name, func(t *testing.T) { buildWithLink(t, tt) })
+	}
+}
+
+// buildWithLink builds a site with the case's link and checks what the
+// build made and said.
+func buildWithLink(t *testing.T, tt linkCase) {
+	tmp := t.TempDir()
+	dir, outside := filepath.Join(tmp, "site"), filepath.Join(tmp, "outside")
+	files := map[string]string{"config.toml": linkConfig, "content/_index.md": testHome}
+	for name, text := range tt.site {
+		files[name] = text
+	}
+	writeFiles(t, dir, files)
+	writeFiles(t, outside, tt.outside)
+	target := filepath.Join(dir, "content", "om.md") // the inside case
+	for name := range tt.outside {
+		top, _, _ := strings.Cut(name, "/")
+		target = filepath.Join(outside, top)
+	}
+	link := filepath.Join(dir, filepath.FromSlash(tt.link))
+	if err := os.MkdirAll(filepath.Dir(link), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if tt.link == "config.toml" {
+		os.Remove(link)
+	}
+	if err := os.Symlink(target, link); err != nil {
+		t.Skipf("cannot make symbolic links here: %v", err)
+	}
+	site, err := sitefs.New(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer site.Close()
+	res := Build(site, torv.Defaults(), Options{})
+	checkNoMarker(t, res)
+	if tt.notOut != "" && res.Output != nil {
+		if _, ok := res.Output.Get(tt.notOut); ok {
+			t.Errorf("the output has %s", tt.notOut)
+		}
+	}
+	var atLink, rest []string
+	for _, d := range res.Diags {
+		switch {
+		case d.File == tt.link || strings.Contains(d.Msg, tt.link):
+			atLink = append(atLink, d.Error())
+			if !strings.Contains(d.Msg, sitefs.ErrSymlink.Error()) {
+				t.Errorf("%s does not say why", d)
 			}
-			writeFiles(t, dir, files)
-			writeFiles(t, outside, tt.outside)
-			target := filepath.Join(dir, "content", "om.md") // the inside case
-			for name := range tt.outside {
-				top, _, _ := strings.Cut(name, "/")
-				target = filepath.Join(outside, top)
-			}
-			link := filepath.Join(dir, filepath.FromSlash(tt.link))
-			if err := os.MkdirAll(filepath.Dir(link), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if tt.link == "config.toml" {
-				os.Remove(link)
-			}
-			if err := os.Symlink(target, link); err != nil {
-				t.Skipf("cannot make symbolic links here: %v", err)
-			}
-			site, err := sitefs.New(dir)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer site.Close()
-			res := Build(site, torv.Defaults(), Options{})
-			checkNoMarker(t, res)
-			if tt.notOut != "" && res.Output != nil {
-				if _, ok := res.Output.Get(tt.notOut); ok {
-					t.Errorf("the output has %s", tt.notOut)
-				}
-			}
-			var atLink, rest []string
-			for _, d := range res.Diags {
-				switch {
-				case d.File == tt.link || strings.Contains(d.Msg, tt.link):
-					atLink = append(atLink, d.Error())
-					if !strings.Contains(d.Msg, sitefs.ErrSymlink.Error()) {
-						t.Errorf("%s does not say why", d)
-					}
-				default:
-					rest = append(rest, d.Error())
-				}
-			}
-			t.Log(strings.Join(atLink, "\n"))
-			if len(atLink) != 1 {
-				t.Errorf("%d diagnostics name %s, want 1:\n%s", len(atLink), tt.link, strings.Join(atLink, "\n"))
-			}
-			want := []string{}
-			if tt.also != "" {
-				want = append(want, tt.also)
-			}
-			if strings.Join(rest, "\n") != strings.Join(want, "\n") {
-				t.Errorf("other diagnostics:\n%s\nwant:\n%s", strings.Join(rest, "\n"), strings.Join(want, "\n"))
-			}
-		})
+		default:
+			rest = append(rest, d.Error())
+		}
+	}
+	t.Log(strings.Join(atLink, "\n"))
+	if len(atLink) != 1 {
+		t.Errorf("%d diagnostics name %s, want 1:\n%s", len(atLink), tt.link, strings.Join(atLink, "\n"))
+	}
+	want := []string{}
+	if tt.also != "" {
+		want = append(want, tt.also)
+	}
+	if strings.Join(rest, "\n") != strings.Join(want, "\n") {
+		t.Errorf("other diagnostics:\n%s\nwant:\n%s", strings.Join(rest, "\n"), strings.Join(want, "\n"))
 	}
 }
 

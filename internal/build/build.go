@@ -16,7 +16,6 @@ import (
 	"github.com/torv/torv/internal/content"
 	"github.com/torv/torv/internal/diag"
 	"github.com/torv/torv/internal/markup"
-	"github.com/torv/torv/internal/outputs"
 	"github.com/torv/torv/internal/overlay"
 	"github.com/torv/torv/internal/render"
 )
@@ -88,29 +87,30 @@ func Build(siteFS, defaults fs.FS, opts Options) *Result {
 	out := NewOutput()
 	pages := append([]*content.Page(nil), site.Pages...)
 	pages = append(pages, notFoundPage(site, r))
+	pages, owners, errs := placePages(pages)
+	res.Diags.Add(errs...)
 	res.Diags.Add(renderPages(r, pages, min, cfg.MinifyHTML(), out)...)
 	res.Pages = len(pages)
 	lap("render")
 
-	for name, b := range set.Files {
-		res.Diags.Add(addFile(out, name, b))
-	}
+	var files []outFile
 	for _, f := range site.Files {
 		b, err := fs.ReadFile(siteFS, content.Dir+"/"+f)
 		if err != nil {
 			res.Diags.Add(diag.Errorf(content.Dir+"/"+f, 0, 0, "cannot read: %v", err))
 			continue
 		}
-		res.Diags.Add(addFile(out, f, b))
+		files = append(files, contentFile(f, b))
 	}
-	abs := func(p string) string { return strings.TrimSuffix(cfg.BaseURL, "/") + r.URL(p) }
-	if strings.HasPrefix(cfg.BaseURL, "http") {
-		res.Diags.Add(addFile(out, "sitemap.xml", outputs.Sitemap(site, abs)))
-		res.Diags.Add(addFile(out, "robots.txt", outputs.Robots(abs("/sitemap.xml"))))
-	} else {
-		res.Diags.Add(addFile(out, "robots.txt", outputs.Robots("")))
+	static, errs := readStatic(siteFS)
+	res.Diags.Add(errs...)
+	kept, errs := placeFiles(owners, madeFiles(set, site, cfg, r), files, static)
+	res.Diags.Add(errs...)
+	for _, f := range kept {
+		if err := out.Add(f.name, f.b); err != nil {
+			res.Diags.Add(diag.Errorf(f.from.name, 0, 0, "%v", err))
+		}
 	}
-	res.Diags.Add(addFile(out, "_headers", outputs.Headers(cfg.BasePath)))
 	lap("files")
 	res.Diags.Sort()
 	if !res.Failed(opts.Strict) {
@@ -168,17 +168,6 @@ func renderPages(r *render.Renderer, pages []*content.Page, min *minify.M, minif
 		all.Add(e...)
 	}
 	return all
-}
-
-func addFile(out *Output, name string, b []byte) *diag.Error {
-	if _, taken := out.Get(name); taken {
-		return diag.Errorf(name, 0, 0, "two files want the output path %s", name).
-			WithHint("rename the file, or the page whose address is the same")
-	}
-	if err := out.Add(name, b); err != nil {
-		return diag.Errorf(name, 0, 0, "%v", err)
-	}
-	return nil
 }
 
 // outputPath is the file of a page URL: "/lov/x/" -> "lov/x/index.html".

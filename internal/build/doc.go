@@ -4,9 +4,11 @@
 // # Pipeline
 //
 //	site fs.FS ─► config.Parse ─► content.Load ─► assets.Build ─► render (all cores) ─► Output
+//	                                                      static/ ─────────────────────────┘
 //
-// Build reads the site through an fs.FS: the content and config.toml from
-// the site folder, and layouts/, assets/ and i18n/ through an overlay of the
+// Build reads the site through an fs.FS: the content, static/ and
+// config.toml from the site folder, and layouts/, assets/ and i18n/ through
+// an overlay of the
 // site folder on the defaults embedded in the binary, so that tests
 // (fstest.MapFS), the example site and a municipality's fork go through one
 // path. goldmark and the minifier are made once per build and shared by the
@@ -23,6 +25,32 @@
 // memory. Paths are checked when added: slash-separated, relative, no ".."
 // (fs.ValidPath), so nothing a page says can place a file outside the
 // output.
+//
+// Its files are the pages, the files torv makes (the assets, sitemap.xml,
+// robots.txt, _headers), the files of content/ that are not pages, and
+// the files of static/. static/ is the place for files a municipality
+// wants published as they are: every file below it is copied byte for
+// byte to the same path, hidden ones and ones starting with "_" included
+// (.well-known/security.txt, .htaccess, _redirects, CNAME,
+// google1234.html); only editors' temp files are skipped (package ignore's
+// rule, asked without the leading "." or "_"), and a symbolic link is not
+// followed but warned about, as in content/ (static.go).
+//
+// Every output path has one writer, and which one does not depend on the
+// order in which files were read or pages rendered: two that want one path
+// are an error at the one that does not get it, naming the other, and the
+// build has no Output. Of two pages, the one whose file path sorts first
+// keeps the path (content.Site already refuses a second page at one URL,
+// and an empty URL segment, so this is the last guard); a page keeps its
+// path against any file; then torv's own files, content/'s, static/'s, in
+// that order, each in path order. So static/404.html, static/sitemap.xml
+// or static/om/index.html beside content/om.md is an error at the file in
+// static/. A file where another path needs a folder ("lov" beside
+// "lov/index.html") is refused the same way. Output.Add refuses a second
+// file at a path as a last guard. The Session decides with the same
+// functions (placePages, placeFiles), so its output and errors stay
+// Build's; after a change below static/ it reads static/ again and places
+// the files that are not pages anew, rendering no page.
 //
 // Write puts an Output into a folder atomically. It keeps a hidden spare
 // tree beside the destination (".public.torv-spare") that holds the output

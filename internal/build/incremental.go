@@ -21,7 +21,6 @@ import (
 	"github.com/torv/torv/internal/diag"
 	"github.com/torv/torv/internal/ignore"
 	"github.com/torv/torv/internal/markup"
-	"github.com/torv/torv/internal/outputs"
 	"github.com/torv/torv/internal/overlay"
 	"github.com/torv/torv/internal/render"
 )
@@ -57,6 +56,10 @@ type Session struct {
 	links    map[string]map[string]bool
 	keysOf   map[string][]string // file -> its link keys
 	statics  map[string]bool     // output paths that are not pages
+	owners   map[string]source   // output path -> the page that writes it (placePages)
+	ownErrs  diag.List           // pages that want a path another page has
+	static   []outFile           // the files of static/
+	statErrs diag.List           // what could not be read below static/
 	files    map[string][]byte   // newest bytes of every output path
 	last     map[string][]byte   // files as the last build left them, shared with its Output
 	dirty    map[string]bool     // paths written or removed since
@@ -134,6 +137,7 @@ func (s *Session) Full() *Rebuild {
 		}
 		s.otherB[f] = b
 	}
+	s.static, s.statErrs = readStatic(s.siteFS)
 
 	s.layers = overlay.New(s.siteFS, s.defaults)
 	s.min = assets.NewMinifier()
@@ -150,6 +154,7 @@ func (s *Session) Full() *Rebuild {
 	s.global, s.readers = layoutRefs(s.layers, cfg)
 
 	pages := append(slices.Clone(site.Pages), notFoundPage(site, r))
+	s.placePages()
 	n := s.render(pages, nil)
 	s.makeStatics()
 	s.ready = true
@@ -177,12 +182,15 @@ func (s *Session) Update(paths []string) *Rebuild {
 	touched := map[string]bool{} // Markdown files to read again
 	otherTouched := map[string]bool{}
 	var dirs []string
-	rescan := false
+	rescan, staticTouched := false, false
 	for _, p := range paths {
 		p = path.Clean(strings.TrimPrefix(p, "/"))
 		switch {
 		case p == "." || p == "config.toml" || inDir(p, "layouts") || inDir(p, assets.Dir) || inDir(p, "i18n"):
 			return s.Full()
+		case inDir(p, StaticDir): // hidden names too: static/ publishes them
+			staticTouched = true
+			continue
 		case !inDir(p, content.Dir) || ignoredPath(p):
 			continue
 		}
@@ -238,6 +246,10 @@ func (s *Session) Update(paths []string) *Rebuild {
 			}
 		}
 		s.mdFiles, s.other, s.scanErrs = md, other, errs
+	}
+	if staticTouched { // static/ is small: read it all again, and place its files anew
+		s.static, s.statErrs = readStatic(s.siteFS)
+		s.makeStatics()
 	}
 	dataTouched := s.dataReaders(otherTouched)
 	for f := range dataTouched {
@@ -379,6 +391,7 @@ func (s *Session) Update(paths []string) *Rebuild {
 	for _, u := range gone {
 		removed = append(removed, outputPath(u))
 	}
+	s.placePages()
 	s.dropStatics()
 	n := s.render(pages, removed)
 	s.makeStatics()
@@ -550,6 +563,8 @@ func (s *Session) render(pages []*content.Page, removed []string) int {
 		b    []byte
 		errs diag.List
 	}
+	// A page that lost its output path to another (placePages) is left out.
+	pages = slices.DeleteFunc(slices.Clone(pages), func(p *content.Page) bool { return s.owners[outputPath(p.URL)] != pageSource(p) })
 	res := make([]result, len(pages))
 	minifyHTML := s.cfg.MinifyHTML()
 	var bufs sync.Pool
@@ -591,59 +606,6 @@ func (s *Session) render(pages []*content.Page, removed []string) int {
 		}
 	}
 	return len(pages)
-}
-
-// dropStatics removes the files that are not pages, before pages are
-// rendered: a page may take the path a file had.
-func (s *Session) dropStatics() {
-	for p := range s.statics {
-		delete(s.files, p)
-		s.dirty[p] = true
-	}
-	s.statics = map[string]bool{}
-}
-
-// makeStatics puts the files that are not pages into s.files as Build
-// does: the assets, the other files below content/, sitemap.xml,
-// robots.txt and _headers. A file whose path a page or an earlier file has
-// is an error.
-func (s *Session) makeStatics() {
-	s.dropStatics()
-	s.fileErrs = nil
-	add := func(name string, b []byte) {
-		if _, taken := s.files[name]; taken {
-			s.fileErrs.Add(diag.Errorf(name, 0, 0, "two files want the output path %s", name).
-				WithHint("rename the file, or the page whose address is the same"))
-			return
-		}
-		if !fs.ValidPath(name) || name == "." {
-			s.fileErrs.Add(diag.Errorf(name, 0, 0, "refusing output path %q", name))
-			return
-		}
-		s.files[name] = b
-		s.statics[name] = true
-		s.dirty[name] = true
-	}
-	for _, name := range slices.Sorted(maps.Keys(s.set.Files)) {
-		add(name, s.set.Files[name])
-	}
-	for _, f := range s.site.Files {
-		b, ok := s.otherB[f]
-		if !ok {
-			s.fileErrs.Add(diag.Errorf(content.Dir+"/"+f, 0, 0, "cannot read: the file went away while torv read it"))
-			continue
-		}
-		add(f, b)
-	}
-	cfg := s.cfg
-	abs := func(p string) string { return strings.TrimSuffix(cfg.BaseURL, "/") + s.r.URL(p) }
-	if strings.HasPrefix(cfg.BaseURL, "http") {
-		add("sitemap.xml", outputs.Sitemap(s.site, abs))
-		add("robots.txt", outputs.Robots(abs("/sitemap.xml")))
-	} else {
-		add("robots.txt", outputs.Robots(""))
-	}
-	add("_headers", outputs.Headers(cfg.BasePath))
 }
 
 // finish collects the diagnostics and the paths whose bytes differ from

@@ -18,14 +18,21 @@ type Output struct {
 // NewOutput returns an empty output set.
 func NewOutput() *Output { return &Output{files: map[string][]byte{}} }
 
-// Add stores a file, refusing paths that could leave the output folder.
+// Add stores a file, refusing paths that could leave the output folder
+// and a second file at a path it has: a file is never lost to another
+// silently. Which of two that want one path gets it is decided before
+// anything is added (placePages, placeFiles), so that it does not depend
+// on which came first.
 func (o *Output) Add(name string, b []byte) error {
 	if !fs.ValidPath(name) || name == "." {
 		return fmt.Errorf("refusing output path %q", name)
 	}
 	o.mu.Lock()
+	defer o.mu.Unlock()
+	if _, taken := o.files[name]; taken {
+		return fmt.Errorf("the output path %s is written twice", name)
+	}
 	o.files[name] = b
-	o.mu.Unlock()
 	return nil
 }
 

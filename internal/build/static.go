@@ -194,7 +194,7 @@ func readStatic(fsys fs.FS) (files []outFile, errs diag.List) {
 		case err != nil:
 			errs.Add(diag.Errorf(p, 0, 0, "cannot read: %v", err))
 			return nil
-		case p != StaticDir && tempFile(d.Name()):
+		case p != StaticDir && ignore.Temp(d.Name()):
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -216,20 +216,6 @@ func readStatic(fsys fs.FS) (files []outFile, errs diag.List) {
 		return nil
 	})
 	return files, errs
-}
-
-// tempFile reports whether name is an editor's temp file. ignore.Name
-// leaves out every hidden name and every name starting with "_", which
-// static/ keeps, so it is asked about those without their first dots and
-// underscores: ".#side.html" is "#side.html" to it, ".side.html.swp"
-// "side.html.swp", ".~lock.x#" "~lock.x#". gedit's .goutputstream-*
-// is a temp file to it only as a hidden name, so it is named here.
-func tempFile(name string) bool {
-	if !strings.HasPrefix(name, ".") && !strings.HasPrefix(name, "_") {
-		return ignore.Name(name)
-	}
-	rest := strings.TrimLeft(name, "._")
-	return rest != "" && ignore.Name(rest) || strings.HasPrefix(name, ".goutputstream")
 }
 
 // placePages decides, as Build does, which page writes each output path;

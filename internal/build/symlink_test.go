@@ -113,11 +113,7 @@ func TestSymlinksNotFollowed(t *testing.T) {
 			outside: map[string]string{"da.toml": defaultWith(t, "i18n/da.toml", `about_site = "Om siden"`, `about_site = "`+marker+`"`)}},
 		{name: "config", link: "config.toml",
 			outside: map[string]string{"config.toml": strings.Replace(linkConfig, `"Test"`, `"`+marker+`"`, 1)}},
-	}
-	// static/ is copied as it is by static.go, which was added beside this
-	// test; until it is committed the case would test nothing.
-	if _, err := os.Stat("static.go"); err == nil {
-		tests = append(tests, linkCase{name: "static file", link: "static/security.txt", outside: map[string]string{"security.txt": marker}})
+		{name: "static file", link: "static/security.txt", outside: map[string]string{"security.txt": marker}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { buildWithLink(t, tt) })

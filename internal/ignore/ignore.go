@@ -46,3 +46,14 @@ func isLangIndex(name string) bool {
 	code, ok = strings.CutSuffix(code, ".md")
 	return ok && len(code) == 2 && code[0] >= 'a' && code[0] <= 'z' && code[1] >= 'a' && code[1] <= 'z'
 }
+
+// Temp reports whether name is an editor's temp or backup file. Unlike
+// Name it lets other hidden names and names starting with "_" through:
+// static/ is copied as it is, .well-known/ and .htaccess included.
+func Temp(name string) bool {
+	if !strings.HasPrefix(name, ".") && !strings.HasPrefix(name, "_") {
+		return Name(name)
+	}
+	rest := strings.TrimLeft(name, "._")
+	return rest != "" && Name(rest) || strings.HasPrefix(name, ".goutputstream") || strings.HasPrefix(name, ".#")
+}

@@ -75,3 +75,15 @@ func TestName(t *testing.T) {
 		}
 	}
 }
+
+func TestTemp(t *testing.T) {
+	for name, want := range map[string]bool{
+		".well-known": false, ".htaccess": false, "_redirects": false, "CNAME": false, "google1234.html": false,
+		".CNAME.swp": true, ".#CNAME": true, "#CNAME#": true, "CNAME~": true, "CNAME.vsctmp": true,
+		".goutputstream-ABC": true, "x.crswap": true, "4913": true,
+	} {
+		if got := Temp(name); got != want {
+			t.Errorf("Temp(%q) = %v, want %v", name, got, want)
+		}
+	}
+}

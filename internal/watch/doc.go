@@ -3,8 +3,8 @@
 //
 // # What is watched
 //
-// config.toml and the folders content/, layouts/, assets/ and i18n/ of the
-// site folder, with every folder inside them. The site folder itself is
+// config.toml and the folders content/, layouts/, assets/, i18n/ and
+// static/ of the site folder, with every folder inside them. The site folder itself is
 // watched too (not what else is in it), so that config.toml replaced by a
 // rename and a layouts/ folder made after the start are seen. A folder
 // made after the start gets its watches at once and is then read through,
@@ -15,9 +15,9 @@
 // file and renaming it over the page (vim, VS Code, gedit, JetBrains) or
 // by renaming the page away first (vim's backup) replace the file, and a
 // watch on the file would be lost with it. The temp and backup files
-// themselves (*~, .*.swp, 4913, .#*, *.tmp, .goutputstream-*,
-// *___jb_tmp___; see package ignore) are dropped here and never start a
-// build.
+// themselves (*~, .*.swp, 4913, .#*, #*#, *.tmp, *.vsctmp, *.crswap,
+// .goutputstream-*, *___jb_tmp___ and more; package ignore lists them) are
+// dropped here and never start a build, however long they live.
 //
 // # Batches
 //

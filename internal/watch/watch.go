@@ -19,7 +19,7 @@ import (
 )
 
 // Roots are the files and folders of a site folder that are watched.
-var Roots = []string{"config.toml", "content", "layouts", "assets", "i18n"}
+var Roots = []string{"config.toml", "content", "layouts", "assets", "i18n", "static"}
 
 // Options tune a Watcher; the zero value gives the defaults of the package
 // documentation.
@@ -151,7 +151,7 @@ func (w *Watcher) addTree(dir string) (files []string, err error) {
 		if err != nil {
 			return nil // gone already, or unreadable: the build will say so
 		}
-		if p != dir && ignore.Name(d.Name()) {
+		if p != dir && w.skip(p, d.Name()) {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}
@@ -194,8 +194,14 @@ func (w *Watcher) rel(abs string) (string, bool) {
 	if !slices.Contains(Roots, top) {
 		return "", false
 	}
+	// static/ is published as it is, hidden files included: only temp
+	// files are left out there.
+	skip := ignore.Name
+	if top == "static" {
+		skip = ignore.Temp
+	}
 	for part := range strings.SplitSeq(r, "/") {
-		if ignore.Name(part) {
+		if skip(part) {
 			return "", false
 		}
 	}
@@ -456,4 +462,13 @@ func (l *loop) poll() {
 		}
 	}
 	l.snapshot = now
+}
+
+// skip reports whether the file or folder abs, named name, is left alone:
+// below static/ only temp files are.
+func (w *Watcher) skip(abs, name string) bool {
+	if r, err := filepath.Rel(w.root, abs); err == nil && (r == "static" || strings.HasPrefix(filepath.ToSlash(r), "static/")) {
+		return ignore.Temp(name)
+	}
+	return ignore.Name(name)
 }

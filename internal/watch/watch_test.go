@@ -339,3 +339,17 @@ func slowSave(dir, temp, page string) error {
 	time.Sleep(150 * time.Millisecond)
 	return os.Rename(abs(temp), abs(page))
 }
+
+// static/ is published as it is: its hidden files and folders count, its
+// temp files do not.
+func TestStaticHiddenFiles(t *testing.T) {
+	dir := site(t, "static/CNAME")
+	w := start(t, dir, Options{})
+	put(t, dir, "static/.well-known/security.txt", "Contact: mailto:x@example.org")
+	until(t, w, "static/.well-known/security.txt")
+	put(t, dir, "static/.htaccess", "Options -Indexes")
+	until(t, w, "static/.htaccess")
+	put(t, dir, "static/.CNAME.swp", "x")
+	put(t, dir, "static/CNAME.vsctmp", "x")
+	quiet(t, w, 500*time.Millisecond)
+}

@@ -188,10 +188,12 @@ func (s *Session) Update(paths []string) *Rebuild {
 		switch {
 		case p == "." || p == "config.toml" || inDir(p, "layouts") || inDir(p, assets.Dir) || inDir(p, "i18n"):
 			return s.Full()
-		case inDir(p, StaticDir): // hidden names too: static/ publishes them
+		case ignore.Path(p):
+			continue
+		case inDir(p, StaticDir):
 			staticTouched = true
 			continue
-		case !inDir(p, content.Dir) || ignoredPath(p):
+		case !inDir(p, content.Dir):
 			continue
 		}
 		info, err := fs.Stat(s.siteFS, p)
@@ -810,13 +812,3 @@ func layoutName(p *content.Page) string {
 
 // inDir reports whether slash path p is dir or inside it.
 func inDir(p, dir string) bool { return p == dir || strings.HasPrefix(p, dir+"/") }
-
-// ignoredPath reports whether any part of p is a name torv leaves alone.
-func ignoredPath(p string) bool {
-	for part := range strings.SplitSeq(p, "/") {
-		if ignore.Name(part) {
-			return true
-		}
-	}
-	return false
-}

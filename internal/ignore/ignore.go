@@ -55,5 +55,22 @@ func Temp(name string) bool {
 		return Name(name)
 	}
 	rest := strings.TrimLeft(name, "._")
-	return rest != "" && Name(rest) || strings.HasPrefix(name, ".goutputstream") || strings.HasPrefix(name, ".#")
+	return rest != "" && Name(rest) || strings.HasPrefix(name, ".goutputstream")
+}
+
+// Path reports whether p, a slash path relative to the site folder, is
+// left alone: whether any of its names is, by Temp below static/ and by
+// Name elsewhere. The preview's watcher and its rebuild ask this one
+// question, so that they cannot disagree on a path.
+func Path(p string) bool {
+	skip := Name
+	if p == "static" || strings.HasPrefix(p, "static/") {
+		skip = Temp
+	}
+	for part := range strings.SplitSeq(p, "/") {
+		if skip(part) {
+			return true
+		}
+	}
+	return false
 }

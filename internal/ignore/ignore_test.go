@@ -87,3 +87,15 @@ func TestTemp(t *testing.T) {
 		}
 	}
 }
+
+func TestPath(t *testing.T) {
+	for p, want := range map[string]bool{
+		"content/om.md": false, "content/.om.md.swp": true, "content/.well-known/x.md": true, "content/_kladder/a.md": true,
+		"static/.well-known/security.txt": false, "static/.htaccess": false, "static/CNAME.vsctmp": true,
+		"static/.CNAME.swp": true, "static/_redirects": false, "layouts/.base.html.swp": true,
+	} {
+		if got := Path(p); got != want {
+			t.Errorf("Path(%q) = %v, want %v", p, got, want)
+		}
+	}
+}

@@ -9,6 +9,12 @@ import (
 	"time"
 )
 
+// lock is a held lock file.
+type lock struct {
+	f    *os.File
+	path string
+}
+
 // busyError says that another build holds the lock.
 type busyError struct{ holder string }
 

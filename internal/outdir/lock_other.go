@@ -11,12 +11,6 @@ import (
 	"time"
 )
 
-// lock is a held lock file.
-type lock struct {
-	f    *os.File
-	path string
-}
-
 // acquire creates the lock file at path, waiting up to wait for another
 // holder. Without flock(2), a lock file whose process is gone is stale and
 // removed.

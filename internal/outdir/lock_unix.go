@@ -11,12 +11,6 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// lock is a held lock file.
-type lock struct {
-	f    *os.File
-	path string
-}
-
 // acquire takes the lock file at path, waiting up to wait for another
 // holder. The kernel drops a flock(2) lock when its process dies, so a
 // lock file left by a killed build is simply taken over.

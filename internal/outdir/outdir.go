@@ -74,7 +74,7 @@ func Open(dest string, opts Options) (*Dir, error) {
 		return nil, refusal(given, "cannot take the lock %s: %v", sibling(dest, LockSuffix), err)
 	}
 	d.lock = l
-	if err := d.recover(); err != nil {
+	if err := d.cleanLeftovers(); err != nil {
 		d.Close()
 		return nil, err
 	}
@@ -178,10 +178,10 @@ func (d *Dir) checkDest() error {
 	return nil
 }
 
-// recover cleans what an interrupted build left beside the destination: a
+// cleanLeftovers cleans what an interrupted build left beside the destination: a
 // spare still marked as being written, and the folder the three-rename
 // swap moves aside for a moment.
-func (d *Dir) recover() error {
+func (d *Dir) cleanLeftovers() error {
 	olds, _ := filepath.Glob(sibling(d.dest, oldInfix) + "*")
 	for _, old := range olds {
 		if _, err := os.Lstat(d.dest); errors.Is(err, fs.ErrNotExist) {

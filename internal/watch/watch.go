@@ -151,7 +151,7 @@ func (w *Watcher) addTree(dir string) (files []string, err error) {
 		if err != nil {
 			return nil // gone already, or unreadable: the build will say so
 		}
-		if p != dir && w.skip(p, d.Name()) {
+		if r, err := filepath.Rel(w.root, p); p != dir && err == nil && ignore.Path(filepath.ToSlash(r)) {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}
@@ -194,16 +194,8 @@ func (w *Watcher) rel(abs string) (string, bool) {
 	if !slices.Contains(Roots, top) {
 		return "", false
 	}
-	// static/ is published as it is, hidden files included: only temp
-	// files are left out there.
-	skip := ignore.Name
-	if top == "static" {
-		skip = ignore.Temp
-	}
-	for part := range strings.SplitSeq(r, "/") {
-		if skip(part) {
-			return "", false
-		}
+	if ignore.Path(r) {
+		return "", false
 	}
 	return r, true
 }
@@ -462,13 +454,4 @@ func (l *loop) poll() {
 		}
 	}
 	l.snapshot = now
-}
-
-// skip reports whether the file or folder abs, named name, is left alone:
-// below static/ only temp files are.
-func (w *Watcher) skip(abs, name string) bool {
-	if r, err := filepath.Rel(w.root, abs); err == nil && (r == "static" || strings.HasPrefix(filepath.ToSlash(r), "static/")) {
-		return ignore.Temp(name)
-	}
-	return ignore.Name(name)
 }

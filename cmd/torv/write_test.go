@@ -71,9 +71,13 @@ func TestTwoBuildsAtOnceNeverMix(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		var winner, losers int
+		errs := make([]error, 2)
 		for i, c := range cmds {
-			if c.Wait() == nil {
+			errs[i] = c.Wait() // both, before the folder is looked at
+		}
+		var winner, losers int
+		for i, err := range errs {
+			if err == nil {
 				winner = i
 				continue
 			}

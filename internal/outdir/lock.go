@@ -31,8 +31,9 @@ func writeHolder(f *os.File) error {
 }
 
 // readHolder describes the holder written in the lock file: "process 4242,
-// started at 09:14:03".
-func readHolder(f *os.File) string {
+// started at 09:14:03". known is false while the holder has taken the lock
+// but not yet written who it is.
+func readHolder(f *os.File) (holder string, known bool) {
 	b, _ := io.ReadAll(io.NewSectionReader(f, 0, 1<<10))
 	var pid int
 	var started time.Time
@@ -46,7 +47,7 @@ func readHolder(f *os.File) string {
 		}
 	}
 	if pid == 0 {
-		return "process unknown; it has only just started"
+		return "process unknown; it has only just started", false
 	}
 	s := "process " + strconv.Itoa(pid)
 	if !started.IsZero() {
@@ -56,5 +57,9 @@ func readHolder(f *os.File) string {
 		}
 		s += ", started at " + started.Local().Format(layout)
 	}
-	return s
+	return s, true
 }
+
+// nameWait is how long a build that gives up on a lock waits for its
+// holder to write who it is, so the message can name it.
+const nameWait = 200 * time.Millisecond

@@ -33,7 +33,7 @@ func acquire(path string, wait time.Duration) (*lock, error) {
 		if err != nil {
 			continue // gone in between
 		}
-		holder := readHolder(other)
+		holder, _ := readHolder(other)
 		other.Close()
 		if !alive(holder) {
 			os.Remove(path)

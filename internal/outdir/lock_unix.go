@@ -15,7 +15,8 @@ import (
 // holder. The kernel drops a flock(2) lock when its process dies, so a
 // lock file left by a killed build is simply taken over.
 func acquire(path string, wait time.Duration) (*lock, error) {
-	deadline := time.Now().Add(wait)
+	start := time.Now()
+	deadline := start.Add(wait)
 	for {
 		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
 		if err != nil {
@@ -23,12 +24,12 @@ func acquire(path string, wait time.Duration) (*lock, error) {
 		}
 		err = unix.Flock(int(f.Fd()), unix.LOCK_EX|unix.LOCK_NB)
 		if errors.Is(err, unix.EWOULDBLOCK) {
-			holder := readHolder(f)
+			holder, known := readHolder(f)
 			f.Close()
-			if time.Now().After(deadline) {
+			if time.Now().After(deadline) && (known || time.Since(start) > nameWait) {
 				return nil, &busyError{holder: holder}
 			}
-			time.Sleep(min(50*time.Millisecond, time.Until(deadline)+time.Millisecond))
+			time.Sleep(10 * time.Millisecond)
 			continue
 		}
 		if err != nil {

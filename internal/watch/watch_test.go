@@ -241,7 +241,27 @@ func TestBurst(t *testing.T) {
 		}
 		t.Errorf("%d batches (sizes %v), want at most 2", len(batches), sizes)
 	}
-	quiet(t, w, 300*time.Millisecond)
+	// On a loaded machine the writer can stall between making a file in
+	// a new folder and writing it, while the watcher reads the folder: the
+	// write is then a real change after the report and may come once
+	// more. Anything else after the burst is a defect.
+	late := time.After(300 * time.Millisecond)
+	for extra := 0; ; {
+		select {
+		case b := <-w.C:
+			extra++
+			for _, p := range b {
+				if !seen[p] {
+					t.Errorf("after the burst, a path never changed: %s", p)
+				}
+			}
+			if extra > 1 {
+				t.Errorf("%d batches after the burst, want at most 1: %v", extra, b)
+			}
+		case <-late:
+			return
+		}
+	}
 }
 
 // TestWatchLimit: when the system refuses more watches, the watcher says

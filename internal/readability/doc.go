@@ -1,5 +1,5 @@
-// Package readability splits text into sentences and words, per language,
-// and measures it with LIX.
+// Package readability measures text with LIX, reading its words and
+// sentences with package language.
 //
 // # LIX
 //
@@ -14,31 +14,18 @@
 // needs no dictionary and no syllable counting, so it works the same for
 // Danish, Swedish, Norwegian and English, and editors can count it by hand.
 //
-// # Words
+// # Words and sentences
 //
-// A word is a run of letters and digits. Inside a word, a hyphen or an
-// apostrophe between two letters or digits, a full stop between two
-// letters or digits ("f.eks", "borger.dk", "1.000") and a comma or colon
-// between two digits ("12,5", "9:30") do not end it, so "CPR-nummer", "bl.a." and "12,5"
-// are one word each. Only letters count towards a word's length: "2026"
-// is a word with no letters, and "CPR-nummer" has nine.
-//
-// # Sentences
-//
-// A sentence ends at "!", "?", ":" (Björnsson counts the colon) and at a
-// full stop, and always at the end of the block given to Split: callers
-// split each paragraph, list item and quote on its own, so a list item
-// without a full stop is a sentence of its own. A full stop does not end
-// the sentence when
-//
-//   - the word before it is a known abbreviation of the language that
-//     never ends a sentence ("fx", "jf", "kl", "t.ex", "e.g"), or
-//   - the next word starts with a lower-case letter ("den 24. december",
-//     "ca. ti minutter", "100 kr. om måneden").
-//
-// A colon ends a sentence only when a space or the end of the block
-// follows it. Closing quotes and brackets after
-// the mark belong to the sentence they close.
+// Words and sentences are package language's: a word is a run of letters,
+// numbers and combining marks, which a hyphen, an apostrophe or a full
+// stop between two of them does not end ("CPR-nummer", "bl.a", "1.000"),
+// nor a comma or colon between two digits ("12,5", "9:30"); a sentence
+// ends at "!", "?", ":" before a space, and at a full stop unless an
+// abbreviation of the language or a lower-case word comes before or after
+// it. Only letters count towards a word's length: "2026" is a word with no
+// letters, and "CPR-nummer" has nine. Callers split each paragraph, list
+// item and quote on its own, so a list item without a full stop is a
+// sentence of its own.
 //
 // # Use
 //

@@ -1,0 +1,79 @@
+// Package language is torv's one home for what it knows of each language
+// a site is written in: Danish (da), Swedish (sv), Norwegian bokmål (nb)
+// and English (en). Each is a *Language (Get("da")), shared and read
+// only, holding how the language splits words and sentences, its
+// abbreviations, how it folds words for comparing them, the endings its
+// words take, its alphabetical order, its word lists and how it writes
+// dates and numbers. Packages readability, markup, check and render take
+// it from here, and so will the search index, so that no two of them can
+// disagree on what a word is.
+//
+// A language torv does not know reads with Fallback: the same words and
+// folding, no abbreviations, no endings, plain alphabetical order, ISO
+// dates. Get reads "da-DK" as "da", and "no" and "nn" as "nb".
+//
+// # Words
+//
+// A word is a run of word runes (IsWordRune): letters, numbers and
+// combining marks. Marks belong to words so that "é" written as "e" and
+// U+0301 stays one word, as it is one letter to the reader; a soft hyphen
+// and the zero-width joiners inside a word do not end it either. Inside a
+// word,
+//
+//   - a hyphen between two word runes joins a compound: "CPR-nummer" and
+//     "beskæftigelses-indsats" are one word each (LIX reads them so, and
+//     the long-word rule splits them at the hyphen itself);
+//   - an apostrophe between two word runes is part of the word: "don't",
+//     "That's", "CPR's";
+//   - a full stop between two word runes is part of the word: "bl.a",
+//     "f.eks", "borger.dk", "1.500";
+//   - a comma or colon between two digits is part of the word: "12,5",
+//     "9:30".
+//
+// Anything else ends the word, and no word starts with one of them: "–"
+// in "9–15", "/" and "§" are no words and no parts of words. A word's
+// letters are what LIX counts as its length: "2026" has none, and
+// "CPR-nummer" has nine. Words are split alike in every language.
+//
+// A word's parts are its pieces between hyphens and apostrophes: "CPR"
+// and "nummer" of "CPR-nummer", "CPR" and "s" of "CPR's". Phrases match
+// over parts (see Matcher): a glossary term may be one part of a compound,
+// and "Digital Post" is also written "digital-post".
+//
+// Words returns a text's words, Tokens its words and sentence ends, and a
+// Scanner reads them one at a time without allocating, for loops over
+// every page of a site. Offsets are bytes of the text given.
+//
+// # Sentences
+//
+// A sentence ends at "!", "?", ":" (Björnsson's LIX counts the colon) and
+// at a full stop or "…", and always at the end of the block scanned:
+// callers scan each paragraph, list item and quote on its own, so that a
+// list item without a full stop is a sentence of its own. A full stop
+// does not end the sentence when
+//
+//   - the word before it is one of the language's abbreviations that a
+//     full stop follows inside a sentence ("fx", "f.eks", "bl.a", "jf",
+//     "kl" in Danish, "t.ex" in Swedish, "e.g", "Mr" in English): "Se
+//     bl.a. Forvaltningsloven." is one sentence; or
+//   - the next word starts with a lower-case letter ("den 24. december",
+//     "ca. ti minutter", "100 kr. om måneden"), which also covers the
+//     abbreviations that often end a sentence ("osv.", "etc.").
+//
+// A colon ends a sentence only before a space or the end of the block
+// ("9:30" is a word). Closing quotes and brackets after the marks belong
+// to the sentence they close: «Nei.» ends with the ».
+//
+// # Folding
+//
+// Fold writes a word as torv compares words: in lower case; without the
+// accents of Latin letters, except on æ, ø, å, ä and ö, which are letters
+// of their own in the Nordic languages ("idé" folds to "ide", "Ærø" to
+// "ærø"); with a letter and a combining mark as the precomposed letter
+// ("a" + U+030A is "å"); ß as "ss", œ as "oe", the typographic apostrophe
+// as "'", and without soft hyphens. Folding is the same in every
+// language, because a page has words of other languages in it, and the
+// glossary's links, torv check and the search index must agree on them.
+// The price is that the rare pair told apart by an accent alone ("allé"
+// and "alle") folds together.
+package language

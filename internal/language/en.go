@@ -1,0 +1,8 @@
+package language
+
+// English.
+var english = &Language{
+	Code:          "en",
+	Name:          "English",
+	abbreviations: set("e.g", "i.e", "mr", "mrs", "ms", "dr", "st", "no", "vs", "cf", "approx", "tel", "fig", "ca", "prof"),
+}

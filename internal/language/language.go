@@ -1,0 +1,66 @@
+package language
+
+import "strings"
+
+// Language is what torv knows of one language; see the package
+// documentation. The values Get returns are shared by every goroutine and
+// never change.
+type Language struct {
+	// Code is the language's code as config.toml writes it: "da", "sv",
+	// "nb", "en", or "und" for the fallback.
+	Code string
+	// Name is the language's name in the language itself, as a reader
+	// looks for it in a language switcher: "Dansk", "Svenska".
+	Name string
+
+	// abbreviations are the words, lower-cased and without their final
+	// full stop, that a full stop follows inside a sentence.
+	abbreviations map[string]bool
+}
+
+// Known reports whether torv knows the language, rather than reading it
+// with the fallback's rules.
+func (l *Language) Known() bool { return l != Fallback }
+
+// Fallback reads a language torv does not know: words and sentences are
+// split by the same rules, without abbreviations.
+var Fallback = &Language{Code: "und", abbreviations: map[string]bool{}}
+
+// languages are the languages torv knows, in the order of the language
+// switcher.
+var languages = []*Language{danish, swedish, norwegian, english}
+
+// All returns the languages torv knows: da, sv, nb, en.
+func All() []*Language { return languages }
+
+// Get returns the language of a code: "da", "sv", "nb" or "en", also with
+// a region ("da-DK", "en-GB"), in any case. Norwegian written as "no" or
+// "nn" is read as bokmål: its abbreviations, endings and alphabet are
+// close enough. Any other code, "" included, gets Fallback.
+func Get(code string) *Language {
+	base, _, _ := strings.Cut(strings.ToLower(code), "-")
+	switch base {
+	case "da":
+		return danish
+	case "sv":
+		return swedish
+	case "nb", "no", "nn":
+		return norwegian
+	case "en":
+		return english
+	}
+	return Fallback
+}
+
+// set makes a set of words, checking that each fits the look-up buffer of
+// isAbbreviation.
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		if len(w) > maxAbbreviation {
+			panic("language: abbreviation longer than maxAbbreviation: " + w)
+		}
+		m[w] = true
+	}
+	return m
+}

@@ -1,0 +1,9 @@
+package language
+
+// Norwegian bokmål.
+var norwegian = &Language{
+	Code: "nb",
+	Name: "Norsk bokmål",
+	abbreviations: set("f.eks", "bl.a", "ca", "kl", "nr", "jf", "jfr", "dvs", "d.v.s", "evt", "inkl", "pga", "p.g.a",
+		"ang", "vedr", "tlf", "iht", "i.h.t", "mht", "m.h.t", "pkt", "st", "ref", "hhv"),
+}

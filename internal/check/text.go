@@ -8,6 +8,8 @@ import (
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
+
+	"github.com/torv/torv/internal/markup"
 )
 
 // This file turns a page's Markdown tree into the text its rules read:
@@ -56,6 +58,7 @@ type pageText struct {
 	spans   []span
 	sources []source
 	links   []linkSpan
+	foreign [][2]int // words marked as another language's: [ord]{lang=sv}
 
 	// The body's nodes the structure rules read, in the order of the page,
 	// collected on the same walk.
@@ -70,6 +73,7 @@ func (t *pageText) reset() {
 	t.spans = t.spans[:0]
 	t.sources = t.sources[:0]
 	t.links = t.links[:0]
+	t.foreign = t.foreign[:0]
 	t.headings = t.headings[:0]
 	t.images = t.images[:0]
 	t.tables = t.tables[:0]
@@ -134,7 +138,11 @@ func (t *pageText) inline(n ast.Node, src []byte, si int) {
 		switch c := c.(type) {
 		case *ast.Text:
 			t.segment(c.Segment, src)
-			if c.SoftLineBreak() || c.HardLineBreak() {
+			switch {
+			case c.HardLineBreak():
+				// As the glossary reads it: no phrase runs over it.
+				t.buf = append(t.buf, '\n')
+			case c.SoftLineBreak():
 				t.buf = append(t.buf, ' ')
 			}
 		case *ast.Link:
@@ -146,6 +154,10 @@ func (t *pageText) inline(n ast.Node, src []byte, si int) {
 				t.images = append(t.images, c)
 			}
 			t.buf = append(t.buf, ' ')
+		case *markup.LangSpan:
+			start := len(t.buf)
+			t.inline(c, src, si)
+			t.foreign = append(t.foreign, [2]int{start, len(t.buf)})
 		case *ast.CodeSpan, *ast.AutoLink, *ast.RawHTML, *ast.String:
 			t.buf = append(t.buf, ' ')
 		default: // emphasis, strikethrough
@@ -224,6 +236,17 @@ func (t *pageText) inLink(off int) *ast.Link {
 		}
 	}
 	return nil
+}
+
+// inForeign reports whether buffer offset off is in words marked as
+// another language's.
+func (t *pageText) inForeign(off int) bool {
+	for _, f := range t.foreign {
+		if off >= f[0] && off < f[1] {
+			return true
+		}
+	}
+	return false
 }
 
 // lines finds lines and columns in a text.

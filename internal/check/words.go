@@ -22,120 +22,149 @@ type use struct {
 	end     int
 	kind    blockKind
 	inLink  bool
-	auto    bool // the build links it: its exact form is in the body's running text
 	count   int
 	letters int
 	display string
 }
 
+// uses are the words and phrases of one page the rules report, each with
+// the order of its first use.
+type uses struct {
+	long        map[string]*use
+	longOrder   []string
+	jargon      map[int]*use
+	jargonOrder []int
+	terms       map[int]*use
+	termOrder   []int
+	abbr        map[string]*use
+	abbrOrder   []string
+}
+
 func (pc *pageCheck) words() {
-	c, w := pc.c, pc.w
-	buf := w.text.buf
-	longOn, jargonOn, glossOn, abbrOn := pc.on("long-word"), pc.on("jargon"), pc.on("glossary"), pc.on("abbreviation")
-	long := map[string]*use{}
-	var longOrder []string
-	jargon := map[int]*use{}
-	var jargonOrder []int
-	terms := map[int]*use{}
-	var termOrder []int
-	abbr := map[string]*use{}
-	var abbrOrder []string
-	jm, tm, am := c.jargon[pc.lang], c.terms[pc.lang], c.allowLong[pc.lang]
+	w := pc.w
+	jargonOn, glossOn := pc.on("jargon"), pc.on("glossary")
+	u := &uses{long: map[string]*use{}, jargon: map[int]*use{}, terms: map[int]*use{}, abbr: map[string]*use{}}
 	for _, bw := range w.words {
-		words := bw.t.Words[bw.first : bw.first+bw.n]
-		kind := w.text.blocks[bw.block].kind
+		b := w.text.blocks[bw.block]
 		// Glossary terms first: a jargon word the glossary explains is the
 		// glossary rule's business.
 		var termSpans [][2]int
 		if glossOn || jargonOn {
-			tm.find(words, buf, &w.scratch, func(m match) {
-				start, end := words[m.first].Start, words[m.last].End
-				termSpans = append(termSpans, [2]int{start, end})
-				if b := w.text.blocks[bw.block]; b.kind != running || b.src != 0 || isName(buf, start, end, b.start) {
-					// Only the body's running text can explain a term with a
-					// link; "Jobcenter Fjordby" is a name, not the word.
-					return
-				}
-				u := terms[m.p.id]
-				if u == nil {
-					u = &use{off: start, end: end, kind: kind, display: string(buf[start:end])}
-					terms[m.p.id] = u
-					termOrder = append(termOrder, m.p.id)
-				} else if u.kind == heading && kind != heading {
-					// The first use in text is the one to explain.
-					u.off, u.end, u.kind, u.display = start, end, kind, string(buf[start:end])
-				}
-				u.count++
-				if w.text.inLink(start) != nil {
-					u.inLink = true
-				} else if c.autoLink && c.termForms[m.p.id][normForm(string(buf[start:end]))] {
-					// The build links the first use written as the glossary
-					// writes it ("partshøring", not "partshøringen").
-					u.auto = true
-				}
-			})
+			termSpans = pc.termUses(b, u)
 		}
 		if jargonOn {
-			jm.find(words, buf, &w.scratch, func(m match) {
-				start, end := words[m.first].Start, words[m.last].End
-				for _, s := range termSpans {
-					if start < s[1] && s[0] < end {
-						return
-					}
-				}
-				u := jargon[m.p.id]
-				if u == nil {
-					u = &use{off: start, end: end, kind: kind, display: string(buf[start:end])}
-					jargon[m.p.id] = u
-					jargonOrder = append(jargonOrder, m.p.id)
-				}
-				u.count++
-			})
+			pc.jargonUses(b, termSpans, u)
 		}
-		for _, wd := range words {
-			word := buf[wd.Start:wd.End]
-			if longOn && wd.Letters > c.wordLetters {
-				if n := longestPart(word); n > c.wordLetters && !isAddress(word) && !allowed(am, word, &w.scratch) && !inSpans(termSpans, wd.Start) {
-					key := strings.ToLower(string(word))
-					u := long[key]
-					if u == nil {
-						u = &use{off: wd.Start, display: string(word), letters: n}
-						long[key] = u
-						longOrder = append(longOrder, key)
-					}
-					u.count++
-				}
+		pc.wordUses(bw.t.Words[bw.first:bw.first+bw.n], b.kind, termSpans, u)
+	}
+	linked := pc.linkedTerms()
+	pc.reportLong(u)
+	pc.reportJargon(u)
+	if glossOn {
+		pc.reportTerms(u, linked)
+	}
+	pc.reportAbbr(u, linked)
+}
+
+// termUses records the uses of glossary terms in block b and returns
+// where they are.
+func (pc *pageCheck) termUses(b block, u *uses) (spans [][2]int) {
+	w, buf := pc.w, pc.w.text.buf
+	pc.c.terms[pc.lang].find(buf, b.start, b.end, func(m match) {
+		if w.text.inForeign(m.start) {
+			return // words marked as another language's are not this glossary's
+		}
+		spans = append(spans, [2]int{m.start, m.end})
+		if b.kind != running || b.src != 0 || isName(buf, m.start, m.end, b.start) {
+			// Only the body's running text can explain a term with a
+			// link; "Jobcenter Fjordby" is a name, not the word.
+			return
+		}
+		x := u.terms[m.id]
+		if x == nil {
+			x = &use{off: m.start, end: m.end, kind: b.kind, display: string(buf[m.start:m.end])}
+			u.terms[m.id] = x
+			u.termOrder = append(u.termOrder, m.id)
+		}
+		x.count++
+		x.inLink = x.inLink || w.text.inLink(m.start) != nil
+	})
+	return spans
+}
+
+// jargonUses records the uses of jargon in block b, but for those inside
+// a glossary term's.
+func (pc *pageCheck) jargonUses(b block, termSpans [][2]int, u *uses) {
+	buf := pc.w.text.buf
+	pc.c.jargon[pc.lang].find(buf, b.start, b.end, func(m match) {
+		for _, s := range termSpans {
+			if m.start < s[1] && s[0] < m.end {
+				return
 			}
-			if abbrOn && isAbbreviation(word) {
-				key := string(word)
-				u := abbr[key]
-				if u != nil && !u.auto && c.autoLinksAbbr(key, pc, w.text.blocks[bw.block], wd.Start) {
-					u.auto = true
+		}
+		x := u.jargon[m.id]
+		if x == nil {
+			x = &use{off: m.start, end: m.end, kind: b.kind, display: string(buf[m.start:m.end])}
+			u.jargon[m.id] = x
+			u.jargonOrder = append(u.jargonOrder, m.id)
+		}
+		x.count++
+	})
+}
+
+// wordUses records the long words and the abbreviations of a block's
+// words.
+func (pc *pageCheck) wordUses(words []readability.Word, kind blockKind, termSpans [][2]int, u *uses) {
+	c, buf := pc.c, pc.w.text.buf
+	longOn, abbrOn := pc.on("long-word"), pc.on("abbreviation")
+	for _, wd := range words {
+		word := buf[wd.Start:wd.End]
+		if longOn && wd.Letters > c.wordLetters {
+			if n := longestPart(word); n > c.wordLetters && !isAddress(word) && !c.allowLong[pc.lang].has(word) && !inSpans(termSpans, wd.Start) {
+				key := strings.ToLower(string(word))
+				x := u.long[key]
+				if x == nil {
+					x = &use{off: wd.Start, display: string(word), letters: n}
+					u.long[key] = x
+					u.longOrder = append(u.longOrder, key)
 				}
-				if u == nil || (u.kind == heading && kind != heading) {
-					if u == nil {
-						u = &use{}
-						abbr[key] = u
-						abbrOrder = append(abbrOrder, key)
-					}
-					u.off, u.end, u.kind, u.display = wd.Start, wd.End, kind, key
-					u.inLink = w.text.inLink(wd.Start) != nil || expanded(buf, wd)
-					u.auto = u.auto || c.autoLinksAbbr(key, pc, w.text.blocks[bw.block], wd.Start)
-				}
-				u.count++
+				x.count++
 			}
+		}
+		if abbrOn && isAbbreviation(word) {
+			key := string(word)
+			x := u.abbr[key]
+			if x == nil || (x.kind == heading && kind != heading) {
+				// The first use, or the first in text after a heading's.
+				if x == nil {
+					x = &use{}
+					u.abbr[key] = x
+					u.abbrOrder = append(u.abbrOrder, key)
+				}
+				x.off, x.end, x.kind, x.display = wd.Start, wd.End, kind, key
+				x.inLink = pc.w.text.inLink(wd.Start) != nil || expanded(buf, wd)
+			}
+			x.count++
 		}
 	}
-	for _, key := range longOrder {
-		u := long[key]
-		line, col := pc.posOf(u.off)
+}
+
+func (pc *pageCheck) reportLong(u *uses) {
+	c := pc.c
+	for _, key := range u.longOrder {
+		x := u.long[key]
+		line, col := pc.posOf(x.off)
 		pc.add("long-word", diag.LevelWarning, line, col,
-			fmt.Sprintf("%q has %d letters; the limit is %d%s", u.display, u.letters, c.wordLetters, times(u.count)),
+			fmt.Sprintf("%q has %d letters; the limit is %d%s", x.display, x.letters, c.wordLetters, times(x.count)),
 			"say it with shorter words, or split the compound with a hyphen; if it is a name, add it to allow in [check.long-word] in config.toml")
 	}
-	for _, id := range jargonOrder {
-		u := jargon[id]
-		line, col := pc.posOf(u.off)
+}
+
+func (pc *pageCheck) reportJargon(u *uses) {
+	c := pc.c
+	for _, id := range u.jargonOrder {
+		x := u.jargon[id]
+		line, col := pc.posOf(x.off)
 		hint := "say it in everyday words"
 		if alt := c.jargonAlt[id]; alt != "" {
 			hint = fmt.Sprintf("write %s instead", quoteAlternatives(alt))
@@ -146,35 +175,47 @@ func (pc *pageCheck) words() {
 		case c.glossDir != "":
 			hint += fmt.Sprintf(", or explain it in the glossary (%s) and link it", c.glossDir)
 		}
-		pc.add("jargon", diag.LevelWarning, line, col, fmt.Sprintf("%q is officialese%s", u.display, times(u.count)), hint)
+		pc.add("jargon", diag.LevelWarning, line, col, fmt.Sprintf("%q is officialese%s", x.display, times(x.count)), hint)
 	}
-	for _, id := range termOrder {
-		u, t := terms[id], c.termPages[id]
-		if !glossOn || u.inLink || u.auto || c.explains(id, pc.p.URL, pc.targets()) {
+}
+
+// reportTerms reports the glossary terms the page uses but neither links
+// nor has linked by the build (linked).
+func (pc *pageCheck) reportTerms(u *uses, linked map[int]bool) {
+	c := pc.c
+	for _, id := range u.termOrder {
+		x, t := u.terms[id], c.termPages[id]
+		if x.inLink || linked[id] || c.explains(id, pc.p.URL, pc.targets()) {
 			continue
 		}
-		line, col := pc.posOf(u.off)
-		hint := fmt.Sprintf("link its first use to the glossary: [%s](%s)", u.display, t.URL)
+		line, col := pc.posOf(x.off)
+		hint := fmt.Sprintf("link its first use to the glossary: [%s](%s)", x.display, t.URL)
 		if c.autoLink {
 			// The build links only the forms the entry lists.
-			hint += fmt.Sprintf(`, or add "%s" to aliases in %s, and torv links it`, strings.ToLower(u.display), t.File)
+			hint += fmt.Sprintf(`, or add "%s" to aliases in %s, and torv links it`, strings.ToLower(x.display), t.File)
 		}
 		pc.add("glossary", diag.LevelWarning, line, col,
-			fmt.Sprintf("%q is in the glossary, but the page does not explain it%s", u.display, times(u.count)), hint)
+			fmt.Sprintf("%q is in the glossary, but the page does not explain it%s", x.display, times(x.count)), hint)
 	}
-	for _, key := range abbrOrder {
-		u := abbr[key]
-		if u.inLink || u.auto || c.known[key] {
+}
+
+// reportAbbr reports the abbreviations neither written out, nor linked by
+// the editor or by the build (linked), nor known to every reader.
+func (pc *pageCheck) reportAbbr(u *uses, linked map[int]bool) {
+	c := pc.c
+	for _, key := range u.abbrOrder {
+		x := u.abbr[key]
+		if x.inLink || c.known[key] {
 			continue
 		}
 		var term *content.Page
 		if id, ok := c.termAbbr[key]; ok && c.termPages[id].Lang == pc.lang {
 			term = c.termPages[id]
-			if term == pc.p || pc.targets()[term.URL] {
+			if term == pc.p || pc.targets()[term.URL] || linked[id] {
 				continue
 			}
 		}
-		line, col := pc.posOf(u.off)
+		line, col := pc.posOf(x.off)
 		hint := fmt.Sprintf("write what it stands for the first time, with %s in brackets after it", key)
 		if term != nil {
 			if d, _ := term.Data.(*content.Term); d != nil && d.Abbr != "" {
@@ -184,20 +225,8 @@ func (pc *pageCheck) words() {
 			}
 		}
 		pc.add("abbreviation", diag.LevelWarning, line, col,
-			fmt.Sprintf("abbreviation %s is not written out at its first use%s", key, times(u.count)), hint)
+			fmt.Sprintf("abbreviation %s is not written out at its first use%s", key, times(x.count)), hint)
 	}
-}
-
-// autoLinksAbbr reports whether the build links abbreviation key, used in
-// block b at buffer offset off, to its glossary entry (with its expansion
-// in an <abbr>): it is a glossary term of the page's language, and the use
-// is in the body's running text and in no link.
-func (c *Checker) autoLinksAbbr(key string, pc *pageCheck, b block, off int) bool {
-	if !c.autoLink || b.kind != running || b.src != 0 || pc.w.text.inLink(off) != nil {
-		return false
-	}
-	id, ok := c.termAbbr[key]
-	return ok && c.termPages[id].Lang == pc.lang && c.termPages[id] != pc.p
 }
 
 // explains reports whether the page at url, which links to targets,
@@ -295,9 +324,10 @@ func longestPart(w []byte) int {
 // ("borger.fjordby.dk"): not a word to shorten.
 func isAddress(w []byte) bool { return strings.ContainsAny(string(w), ".@/") }
 
-func allowed(m *matcher, w []byte, scratch *[]byte) bool {
+// has reports whether a phrase of m is in w, one word.
+func (m *matcher) has(w []byte) bool {
 	found := false
-	m.find([]readability.Word{{Start: 0, End: len(w)}}, w, scratch, func(match) { found = true })
+	m.find(w, 0, len(w), func(match) { found = true })
 	return found
 }
 

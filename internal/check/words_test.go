@@ -229,3 +229,30 @@ func TestAbbreviation(t *testing.T) {
 		expect(t, found(r, "abbreviation"))
 	}
 }
+
+// TestGlossaryAsTheBuildLinks: check asks the build's glossary which uses
+// it links, rather than guessing, so the two agree where a guess would
+// not: emphasis in the middle of a term, a table cell, words marked as
+// another language's, a compound written with a hyphen.
+func TestGlossaryAsTheBuildLinks(t *testing.T) {
+	term := "+++\ntitle = \"Digital Post\"\nshort = \"Post fra det offentlige.\"\n+++\n"
+	files := map[string]string{
+		"content/ord/digital-post.md": term,
+		// The build links no use split by emphasis.
+		"content/a.md": page("A", "Læs din digital *post* i dag."),
+		// It links the use in a table's cell, which explains the
+		// inflected one in the text.
+		"content/b.md": page("B", "Læs din digital posten.\n\n| Hvor |\n| - |\n| digital post |"),
+		// Words in another language are no use of a term.
+		"content/c.md": page("C", "Han sagde [digital post]{lang=sv} i dag."),
+		// A hyphen is a space to a term, and the build links it.
+		"content/d.md": page("D", "Se din digital-post."),
+	}
+	r := testSite(t, "da", "", files)
+	expect(t, found(r, "glossary"), `content/a.md:6:9: warning: "digital post" is in the glossary, but the page does not explain it`)
+	r = testSite(t, "da", noAutoLinks, files)
+	expect(t, found(r, "glossary"),
+		`content/a.md:6:9: warning: "digital post" is in the glossary`,
+		`content/b.md:6:9: warning: "digital posten" is in the glossary`,
+		`content/d.md:6:8: warning: "digital-post" is in the glossary`)
+}

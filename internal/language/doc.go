@@ -64,6 +64,38 @@
 // ("9:30" is a word). Closing quotes and brackets after the marks belong
 // to the sentence they close: «Nei.» ends with the ».
 //
+// # Phrases
+//
+// A Matcher finds the phrases of a list in text: glossary terms for the
+// build's links (package markup) and for torv check's glossary rule, the
+// jargon and the allowed long words of check. It is the one matcher, so
+// that check asks what the build links instead of predicting it. A phrase
+// is split into parts as a text is, and matches
+//
+//   - by whole parts: "løn" is not in "lønseddel", but "klage" is in
+//     "klage-sag" and "CPR" in "CPR's";
+//   - in any case, as Fold folds: "Digital Post" matches "digital POST",
+//     "idé" matches "ide";
+//   - with spaces or hyphens between its parts, whichever the phrase or
+//     the text has: "Digital Post" matches "digital-post", and
+//     "CPR-nummer" matches "CPR nummer"; anything else between two parts
+//     ends a phrase ("digital. Post" is none), but for a full stop or an
+//     apostrophe the phrase has itself ("jf. reglerne", "don't"). A soft
+//     line break is a space to the caller; a hard one is "\n", no space;
+//   - with the language's endings on the last word, when it has four
+//     letters or more: "partshøring" matches "partshøringen", "digital
+//     post" "digital posten" (Match.Inflected says so; the build links only
+//     what is written as the phrase is). A phrase ending in "*" takes any
+//     ending: "bevilling*" matches "bevillingsbrev";
+//   - in capitals only as written, when written in capitals (IsCapitals):
+//     "IT" is not "it", and takes no endings.
+//
+// Matches do not overlap. Where several phrases start at one part, the
+// longest wins, then one written as the text has it ("innvilget" before
+// "innvilge" + "t"), then one in capitals, then the first added; the parts
+// of a match are not searched again. Matching costs a look-up for the few
+// parts whose first two letters start a phrase, whatever the list's size.
+//
 // # Folding
 //
 // Fold writes a word as torv compares words: in lower case; without the

@@ -16,6 +16,9 @@ type Language struct {
 	// abbreviations are the words, lower-cased and without their final
 	// full stop, that a full stop follows inside a sentence.
 	abbreviations map[string]bool
+	// endings are the endings the last word of a phrase may take: the
+	// definite and plural forms of nouns, the usual verb endings.
+	endings []string
 }
 
 // Known reports whether torv knows the language, rather than reading it

@@ -2,11 +2,6 @@ package markup
 
 import (
 	"bytes"
-	"cmp"
-	"slices"
-	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -15,6 +10,8 @@ import (
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/torv/torv/internal/language"
 )
 
 // Glossary links: the first use of each glossary term in a page's running
@@ -23,24 +20,29 @@ import (
 // need not remember to link it. An abbreviation is also marked as one:
 // <a href="/ordliste/cpr/"><abbr title="Det Centrale Personregister">CPR</abbr></a>.
 //
-// Running text is everything but headings, links, code, images' alt text
-// and table headers: a link inside a heading or a link would be a link in
-// a link or a heading that is a link, and code and alt text are not read
-// as prose. A term the page already links to (anywhere) is not linked
-// again, and a term is not linked on its own page.
+// Running text is everything but headings, links, code, images' alt text,
+// table headers and words in another language ([ord]{lang=da}): a link
+// inside a heading or a link would be a link in a link or a heading that
+// is a link, code and alt text are not read as prose, and the words of
+// another language are not this glossary's. A term the page already links
+// to (anywhere) is not linked again, and a term is not linked on its own
+// page.
 //
-// A term matches by its title or an alias, as whole words (letters and
-// digits, æøåäö included; a hyphen or a space separates words), ignoring
-// case, so "Digital Post" matches "digital post" and "digital-post". A form
-// written in capitals ("CPR") is an abbreviation and matches only in
-// capitals: English "it" is not "IT". A phrase may run over a line break
-// but not over punctuation, and the longest form wins ("digital postkasse"
-// before "digital post").
+// A term matches by its title or an alias, as package language's Matcher
+// matches phrases: by whole parts of words, in any case, with a hyphen or
+// spaces between its words ("Digital Post" matches "digital-post"), a
+// form in capitals ("CPR") only as written. A phrase may run over a line
+// break but not over punctuation, and the longest form wins ("digital
+// postkasse" before "digital post"). The build links only a use written
+// as the entry writes it: an inflected use ("partshøringen") is found,
+// and not linked, as the editor may mean it otherwise; torv check asks
+// for those (Uses).
 //
-// Matching is linear in the text: a Glossary keeps its forms in a map by
-// first word, so each word of the page costs one look-up, and only words
-// that start a form look further. It is built once per language per build
-// (NewGlossary) and shared by every page.
+// A run of text nodes (the text between two inline elements) is matched
+// as one text, so that a term may run over a soft line break but not over
+// emphasis or a hard line break. A Glossary is built once per language
+// per build (NewGlossaryIn) and shared by every page; matching costs a
+// look-up for the few words whose first letters start a form.
 
 // Term is one glossary entry as a Glossary matches it.
 type Term struct {
@@ -52,57 +54,34 @@ type Term struct {
 // Glossary finds the terms of one language in running text. It is read
 // only once made, so render workers share it.
 type Glossary struct {
-	// starts has a bit for the first two letters (lower-cased, cut to a
-	// byte each) of every form: nearly every word of a page starts
-	// otherwise, and is passed by without lower-casing it or looking it up.
-	starts [1 << 16 / 64]uint64
-	terms  []Term
-	words  map[string][]form // forms by first word, lower-cased
-	exact  map[string][]form // abbreviations by first word, as written
-	hrefs  map[string]int    // term index by Href
+	terms []Term
+	forms []form // by phrase id of m
+	m     *language.Matcher
+	hrefs map[string]int // term index by Href
 }
 
-// form is one way of writing a term, split into words.
+// form is one way of writing a term.
 type form struct {
-	words []string // lower-cased, or as written when exact
-	exact bool     // written in capitals: matches only as written
 	term  int
+	exact bool // in capitals: an abbreviation, marked <abbr> when the term has an expansion
 }
 
-// NewGlossary builds the matcher for terms, which are of one language.
+// NewGlossary is NewGlossaryIn for a language torv does not know: forms
+// match as written, in any case, without the language's endings.
+func NewGlossary(terms []Term) *Glossary { return NewGlossaryIn("", terms) }
+
+// NewGlossaryIn builds the matcher for terms, which are of language lang.
 // Forms without a letter or digit are left out.
-func NewGlossary(terms []Term) *Glossary {
-	g := &Glossary{terms: terms, words: map[string][]form{}, exact: map[string][]form{}, hrefs: map[string]int{}}
+func NewGlossaryIn(lang string, terms []Term) *Glossary {
+	g := &Glossary{terms: terms, m: language.NewMatcher(language.Get(lang)), hrefs: map[string]int{}}
 	for i, t := range terms {
 		if _, taken := g.hrefs[t.Href]; !taken {
 			g.hrefs[t.Href] = i
 		}
 		for _, f := range t.Forms {
-			var words []string
-			for _, w := range splitWords([]byte(f), nil) {
-				words = append(words, f[w[0]:w[1]])
+			if g.m.Add(f, len(g.forms)) {
+				g.forms = append(g.forms, form{term: i, exact: language.IsCapitals(f)})
 			}
-			if len(words) == 0 {
-				continue
-			}
-			fm := form{words: words, exact: IsCapitals(f), term: i}
-			m := g.exact
-			if !fm.exact {
-				m = g.words
-				for j, w := range fm.words {
-					fm.words[j] = strings.ToLower(w)
-				}
-			}
-			m[fm.words[0]] = append(m[fm.words[0]], fm)
-			k := startKey([]byte(fm.words[0]))
-			g.starts[k/64] |= 1 << (k % 64)
-		}
-	}
-	// Longest first, so that the first form that matches is the longest;
-	// among equals, the term that came first.
-	for _, m := range []map[string][]form{g.words, g.exact} {
-		for _, fs := range m {
-			slices.SortStableFunc(fs, func(a, b form) int { return cmp.Compare(len(b.words), len(a.words)) })
 		}
 	}
 	return g
@@ -110,87 +89,36 @@ func NewGlossary(terms []Term) *Glossary {
 
 // IsCapitals reports whether s has two letters or more, all capitals: an
 // abbreviation such as "CPR", which is matched only as written, so that
-// English "it" is not "IT". torv check's matcher uses the same rule.
-func IsCapitals(s string) bool {
-	n := 0
-	for _, r := range s {
-		if unicode.IsLetter(r) {
-			if !unicode.IsUpper(r) {
-				return false
-			}
-			n++
-		}
-	}
-	return n >= 2
+// English "it" is not "IT". It is language.IsCapitals.
+func IsCapitals(s string) bool { return language.IsCapitals(s) }
+
+// Use is a use of a glossary term in a page's running text.
+type Use struct {
+	Term       int  // its index in the terms the Glossary was made of
+	Start, End int  // bytes of the body
+	Inflected  bool // written with an ending ("partshøringen"): found, but not linked
 }
 
-func isWordRune(r rune) bool {
-	if r < utf8.RuneSelf {
-		c := byte(r) | 0x20
-		return 'a' <= c && c <= 'z' || '0' <= r && r <= '9'
+// Uses calls f with each use of a term in the running text of doc, a body
+// parsed from src that no glossary has linked yet, in reading order. These
+// are the uses the glossary links from: the first of each term that is
+// not Inflected, unless the page links the term already or is the term's
+// page. torv check asks this rather than guessing what the build links.
+func (g *Glossary) Uses(doc ast.Node, src []byte, f func(Use)) {
+	if g == nil || g.m.Len() == 0 || doc == nil {
+		return
 	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
-}
-
-// asciiWord tells the ASCII letters and digits, for splitWords' common case.
-var asciiWord = func() (t [utf8.RuneSelf]bool) {
-	for c := range t {
-		t[c] = isWordRune(rune(c))
-	}
-	return t
-}()
-
-// startKey is the key of a word in Glossary.starts.
-func startKey(w []byte) uint16 {
-	if len(w) >= 2 && w[0] < utf8.RuneSelf && w[1] < utf8.RuneSelf {
-		return uint16(w[0]|0x20)<<8 | uint16(w[1]|0x20) // ASCII letters and digits
-	}
-	r1, n := utf8.DecodeRune(w)
-	var r2 rune
-	if n < len(w) {
-		r2, _ = utf8.DecodeRune(w[n:])
-	}
-	return uint16(byte(toLower(r1)))<<8 | uint16(byte(toLower(r2)))
-}
-
-func toLower(r rune) rune {
-	if r < utf8.RuneSelf {
-		if 'A' <= r && r <= 'Z' {
-			r += 'a' - 'A'
-		}
-		return r
-	}
-	return unicode.ToLower(r)
-}
-
-// splitWords appends the [start, end) byte offsets of the words of b to
-// out: runs of letters, digits and combining marks.
-func splitWords(b []byte, out [][2]int) [][2]int {
-	start := -1
-	for i := 0; i < len(b); {
-		var word bool
-		n := 1
-		if c := b[i]; c < utf8.RuneSelf {
-			word = asciiWord[c]
-		} else {
-			var r rune
-			r, n = utf8.DecodeRune(b[i:])
-			word = isWordRune(r)
-		}
-		if word {
-			if start < 0 {
-				start = i
-			}
-		} else if start >= 0 {
-			out = append(out, [2]int{start, i})
-			start = -1
-		}
-		i += n
-	}
-	if start >= 0 {
-		out = append(out, [2]int{start, len(b)})
-	}
-	return out
+	st := &glossState{g: g, src: src}
+	st.container(doc, func(ast.Node) bool {
+		st.fill()
+		g.m.Find(st.buf, func(m language.Match) bool {
+			_, from := st.at(m.Start, false)
+			_, to := st.at(m.End, true)
+			f(Use{Term: g.forms[m.ID].term, Start: from, End: to, Inflected: m.Inflected})
+			return true
+		})
+		return true
+	})
 }
 
 // glossaryExtension links terms; see the top of this file. Like
@@ -231,7 +159,7 @@ func (glossaryTransformer) Transform(doc *ast.Document, reader text.Reader, pc p
 		return ast.WalkContinue, nil
 	})
 	if st.left > 0 {
-		st.container(doc)
+		st.container(doc, st.linkRun)
 	}
 }
 
@@ -239,13 +167,21 @@ func (glossaryTransformer) Transform(doc *ast.Document, reader text.Reader, pc p
 type glossState struct {
 	g      *Glossary
 	src    []byte
-	done   []bool // by term: linked, or not to be linked
-	left   int    // terms not done
 	run    []*ast.Text
-	buf    []byte   // the run's text
-	starts []int    // where each node of the run starts in buf
-	words  [][2]int // the words of buf
-	lower  []byte   // scratch for a lower-cased word
+	buf    []byte // the run's text
+	starts []int  // where each node of the run starts in buf
+
+	// Linking only.
+	done  []bool // by term: linked, or not to be linked
+	left  int    // terms not done
+	finds []found
+}
+
+// found is a use to link: buf[start:end] of the run.
+type found struct {
+	start, end int
+	term       int
+	exact      bool
 }
 
 func (st *glossState) finish(term int) {
@@ -255,9 +191,11 @@ func (st *glossState) finish(term int) {
 	}
 }
 
-// container links terms in the running text inside n, in reading order.
-func (st *glossState) container(n ast.Node) {
-	for c := n.FirstChild(); c != nil && st.left > 0; {
+// container calls match for each run of text siblings in the running text
+// inside n, in reading order, with st.run set to the run and parent its
+// parent, until match returns false.
+func (st *glossState) container(n ast.Node, match func(parent ast.Node) bool) bool {
+	for c := n.FirstChild(); c != nil; {
 		switch c.(type) {
 		case *ast.Heading, *ast.Link, *ast.AutoLink, *ast.Image, *ast.CodeSpan, *ast.CodeBlock,
 			*ast.FencedCodeBlock, *ast.HTMLBlock, *ast.RawHTML, *east.TableHeader, *abbrNode,
@@ -274,16 +212,21 @@ func (st *glossState) container(n ast.Node) {
 				}
 				st.run = append(st.run, t)
 			}
-			st.match(n)
+			if !match(n) {
+				return false
+			}
 		default:
-			st.container(c)
+			if !st.container(c, match) {
+				return false
+			}
 			c = c.NextSibling()
 		}
 	}
+	return true
 }
 
-// match links the terms found in st.run, children of parent.
-func (st *glossState) match(parent ast.Node) {
+// fill puts the text of st.run into st.buf.
+func (st *glossState) fill() {
 	st.buf, st.starts = st.buf[:0], st.starts[:0]
 	for _, t := range st.run {
 		st.starts = append(st.starts, len(st.buf))
@@ -295,105 +238,29 @@ func (st *glossState) match(parent ast.Node) {
 			st.buf = append(st.buf, ' ')
 		}
 	}
-	st.words = splitWords(st.buf, st.words[:0])
-	type found struct{ start, end, term int }
-	var finds []found
-	var exact []bool
-	for i := 0; i < len(st.words) && st.left > 0; {
-		f, n := st.longest(i)
-		if f == nil {
-			i++
-			continue
-		}
-		if !st.done[f.term] {
+}
+
+// linkRun links the first use of each term not done in st.run, children
+// of parent, and reports whether any term is left.
+func (st *glossState) linkRun(parent ast.Node) bool {
+	st.fill()
+	st.finds = st.finds[:0]
+	st.g.m.Find(st.buf, func(m language.Match) bool {
+		f := st.g.forms[m.ID]
+		if !m.Inflected && !st.done[f.term] {
 			st.finish(f.term)
-			finds = append(finds, found{st.words[i][0], st.words[i+n-1][1], f.term})
-			exact = append(exact, f.exact)
+			st.finds = append(st.finds, found{m.Start, m.End, f.term, f.exact})
 		}
-		i += n // a term's words are not searched for others
-	}
+		return st.left > 0
+	})
 	// From the last, so that offsets of earlier finds stay in the nodes
 	// they were found in: a split keeps the first part in the old node.
-	for k := len(finds) - 1; k >= 0; k-- {
-		f := finds[k]
+	for k := len(st.finds) - 1; k >= 0; k-- {
+		f := st.finds[k]
 		t := st.g.terms[f.term]
-		st.link(parent, f.start, f.end, t, exact[k] && t.Abbr != "")
+		st.link(parent, f.start, f.end, t, f.exact && t.Abbr != "")
 	}
-}
-
-// longest returns the longest form starting at word i and its length in
-// words, or nil.
-func (st *glossState) longest(i int) (*form, int) {
-	w := st.buf[st.words[i][0]:st.words[i][1]]
-	if k := startKey(w); st.g.starts[k/64]&(1<<(k%64)) == 0 {
-		return nil, 0
-	}
-	var best *form
-	n := 0
-	if c := w[0]; c < 'a' || c > 'z' { // an abbreviation has no small letter
-		if fs := st.g.exact[string(w)]; fs != nil {
-			best, n = st.first(fs, i)
-		}
-	}
-	st.lower = appendLower(st.lower[:0], w)
-	if fs := st.g.words[string(st.lower)]; fs != nil {
-		if f, m := st.first(fs, i); m > n {
-			best, n = f, m
-		}
-	}
-	return best, n
-}
-
-// first returns the first (so longest) of fs that matches at word i.
-func (st *glossState) first(fs []form, i int) (*form, int) {
-	for k := range fs {
-		if st.matches(&fs[k], i) {
-			return &fs[k], len(fs[k].words)
-		}
-	}
-	return nil, 0
-}
-
-// matches reports whether form f is written at word i: its later words
-// follow, each after nothing but spaces and hyphens.
-func (st *glossState) matches(f *form, i int) bool {
-	if i+len(f.words) > len(st.words) {
-		return false
-	}
-	for j := 1; j < len(f.words); j++ {
-		prev, cur := st.words[i+j-1], st.words[i+j]
-		if !separator(st.buf[prev[1]:cur[0]]) {
-			return false
-		}
-		w := st.buf[cur[0]:cur[1]]
-		if f.exact && string(w) != f.words[j] || !f.exact && !bytes.EqualFold(w, []byte(f.words[j])) {
-			return false
-		}
-	}
-	return true
-}
-
-func separator(b []byte) bool {
-	for _, c := range string(b) {
-		if c != ' ' && c != '\t' && c != '-' && c != '\u00a0' && c != '\u2010' && c != '\u2011' {
-			return false
-		}
-	}
-	return len(b) > 0
-}
-
-func appendLower(dst, w []byte) []byte {
-	for i := 0; i < len(w); {
-		if c := w[i]; c < utf8.RuneSelf {
-			dst = append(dst, byte(toLower(rune(c))))
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRune(w[i:])
-		dst = utf8.AppendRune(dst, unicode.ToLower(r))
-		i += n
-	}
-	return dst
+	return st.left > 0
 }
 
 // at returns the node of the run that holds buf offset off, and the

@@ -19,6 +19,7 @@ var testTerms = []markup.Term{
 	{Forms: []string{"sag"}, Href: "/borger/ordliste/sag/"},
 	{Forms: []string{"løn"}, Href: "/borger/ordliste/loen/"},
 	{Forms: []string{"IT"}, Href: "/borger/ordliste/it/", Abbr: "informationsteknologi"},
+	{Forms: []string{"idé"}, Href: "/borger/ordliste/ide/"},
 	{Forms: []string{"", "?!"}, Href: "/borger/ordliste/tom/"},
 }
 
@@ -79,6 +80,34 @@ func TestGlossaryCheckWritesNoLinks(t *testing.T) {
 	md := markup.New()
 	if errs := md.CheckWith("content/a.md", []byte("En klage.\n"), markup.Input{Glossary: markup.NewGlossary(testTerms)}); len(errs) > 0 {
 		t.Errorf("CheckWith: %v", errs)
+	}
+}
+
+// TestGlossaryUses: torv check asks the glossary which uses it links
+// from, rather than guessing: running text only, inflected uses marked.
+func TestGlossaryUses(t *testing.T) {
+	body := []byte("## Klage\n\nOm din klage, [klagen](/x/) og *partshøringen*.\n\n| sag |\n| - |\n| partshøring |\n")
+	md := markup.New()
+	doc, ok := md.Parse(body)
+	if !ok {
+		t.Fatal("Parse")
+	}
+	var got []string
+	markup.NewGlossaryIn("da", testTerms).Uses(doc, body, func(u markup.Use) {
+		s := fmt.Sprintf("%s=%d", body[u.Start:u.End], u.Term)
+		if u.Inflected {
+			s += "~"
+		}
+		got = append(got, s)
+	})
+	if s := strings.Join(got, " "); s != "klage=4 partshøringen=2~ partshøring=2" {
+		t.Errorf("uses %s", s)
+	}
+	// Without the language's endings an inflected form is no use.
+	got = got[:0]
+	markup.NewGlossary(testTerms).Uses(doc, body, func(u markup.Use) { got = append(got, string(body[u.Start:u.End])) })
+	if s := strings.Join(got, " "); s != "klage partshøring" {
+		t.Errorf("uses without endings %s", s)
 	}
 }
 

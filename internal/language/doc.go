@@ -96,6 +96,29 @@
 // of a match are not searched again. Matching costs a look-up for the few
 // parts whose first two letters start a phrase, whatever the list's size.
 //
+// # Alphabetical order
+//
+// A–Å lists (the glossary, topics) are in the order of the language's
+// dictionaries, case and accents aside (Compare, CollateKey):
+//
+//	da, nb   a–z, then æ ø å; ä sorts as æ, ö as ø, ü as y, and "aa" as å
+//	         ("Aarhus" with "Århus", after "Zealand")
+//	sv       a–z, then å ä ö; æ sorts as ä, ø as ö, ü as y
+//	en       the plain Latin alphabet: æ as "ae", ø and ö as o, å and ä as a
+//
+// and Fallback sorts as English does. Alphabet gives the headings of such
+// a list (A–Z and Æ Ø Å, A–Z and Å Ä Ö, A–Z), and Letter the heading a
+// title is listed under: the letter its first letter sorts as, so Danish
+// "Ärende" is under Æ and "Aarhus" under Å, English "Æble" under A.
+//
+// # Word lists
+//
+// Each language has the lists torv check's rules start from, which a
+// site extends in config.toml: Jargon, officialese with the plain words
+// to write instead ("i henhold til: efter, ifølge", "pursuant to:
+// under"); LinkTexts, link texts that say nothing ("klik her", "läs
+// mer"); and LawSite, where the country publishes its laws.
+//
 // # Folding
 //
 // Fold writes a word as torv compares words: in lower case; without the

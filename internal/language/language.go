@@ -15,10 +15,23 @@ type Language struct {
 
 	// abbreviations are the words, lower-cased and without their final
 	// full stop, that a full stop follows inside a sentence.
+	// Jargon is officialese, each entry "phrase: plain words", where a
+	// final "*" on the phrase matches any ending. Sites extend it in
+	// config.toml ([check.jargon]) and take words out with allow.
+	Jargon []string
+	// LinkTexts are link texts that say nothing of where a link goes
+	// ("klik her", "read more").
+	LinkTexts []string
+	// LawSite is where the language's country publishes its laws, for
+	// hints ("https://www.retsinformation.dk/eli/...").
+	LawSite string
+
 	abbreviations map[string]bool
 	// endings are the endings the last word of a phrase may take: the
 	// definite and plural forms of nouns, the usual verb endings.
 	endings []string
+	// collation orders words for A–Å lists; see collate.go.
+	collation collation
 }
 
 // Known reports whether torv knows the language, rather than reading it
@@ -26,8 +39,10 @@ type Language struct {
 func (l *Language) Known() bool { return l != Fallback }
 
 // Fallback reads a language torv does not know: words and sentences are
-// split by the same rules, without abbreviations.
-var Fallback = &Language{Code: "und", abbreviations: map[string]bool{}}
+// split by the same rules, without abbreviations; phrases match without
+// endings; A–Å lists are in the plain order of the Latin alphabet, without
+// letters of their own after z.
+var Fallback = &Language{Code: "und", abbreviations: map[string]bool{}, collation: plainCollation}
 
 // languages are the languages torv knows, in the order of the language
 // switcher.

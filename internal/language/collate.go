@@ -1,0 +1,90 @@
+package language
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// This file is alphabetical order; see "Alphabetical order" in the
+// package documentation.
+
+// collation is how a language orders words.
+type collation struct {
+	before   *strings.Replacer // on the lower-cased text, before folding: ü as y
+	after    *strings.Replacer // on the folded text: the letters after z
+	alphabet []string          // the headings of an A–Å list, in order
+}
+
+var az = strings.Split("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "")
+
+// nordicÜ is the Nordic dictionaries' ü, read as y.
+var nordicÜ = strings.NewReplacer("ü", "y", "u\u0308", "y")
+
+// The keys of the letters after z are the bytes after "z" in ASCII, so
+// that a key sorts by its bytes.
+var (
+	danishCollation = collation{
+		before: nordicÜ,
+		// Replacer tries its pairs in order, so "aa" before "a" + "a".
+		after:    strings.NewReplacer("aa", "}", "æ", "{", "ä", "{", "ø", "|", "ö", "|", "å", "}"),
+		alphabet: append(az[:len(az):len(az)], "Æ", "Ø", "Å"),
+	}
+	swedishCollation = collation{
+		before:   nordicÜ,
+		after:    strings.NewReplacer("å", "{", "ä", "|", "æ", "|", "ö", "}", "ø", "}"),
+		alphabet: append(az[:len(az):len(az)], "Å", "Ä", "Ö"),
+	}
+	plainCollation = collation{
+		after:    strings.NewReplacer("æ", "ae", "ä", "a", "å", "a", "ø", "o", "ö", "o"),
+		alphabet: az,
+	}
+)
+
+// CollateKey returns a key of s whose byte order is the language's
+// alphabetical order: strings.Compare of two keys compares the strings
+// as a dictionary of the language would. Make it once per string when
+// sorting many.
+func (l *Language) CollateKey(s string) string {
+	c := &l.collation
+	s = strings.ToLower(s)
+	if c.before != nil {
+		s = c.before.Replace(s)
+	}
+	return c.after.Replace(l.Fold(s))
+}
+
+// Compare compares a and b in the language's alphabetical order. Strings
+// it cannot tell apart ("Abe" and "abe", Danish "Aarhus" and "Århus")
+// are equal: sort stably for a fixed order among them.
+func (l *Language) Compare(a, b string) int {
+	return strings.Compare(l.CollateKey(a), l.CollateKey(b))
+}
+
+// Alphabet returns the letters of the language's A–Å lists, in order:
+// A–Z, then Æ Ø Å in Danish and Norwegian, Å Ä Ö in Swedish.
+func (l *Language) Alphabet() []string { return l.collation.alphabet }
+
+// Letter returns the heading of an A–Å list that title is listed under:
+// the letter of the alphabet its first letter sorts as (Danish "Ärende"
+// and "Aarhus" under Æ and Å, English "Æble" under A), "0–9" for a title
+// that starts with a digit, "#" for one without letters or digits, and
+// the first letter itself, in capitals, when it is of no letter of the
+// alphabet (Greek "Ωμέγα" under Ω).
+func (l *Language) Letter(title string) string {
+	first := strings.IndexFunc(title, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
+	if first < 0 {
+		return "#"
+	}
+	r, _ := utf8.DecodeRuneInString(title[first:])
+	if unicode.IsDigit(r) {
+		return "0–9"
+	}
+	key := l.CollateKey(title[first:])
+	for _, letter := range l.collation.alphabet {
+		if k := l.CollateKey(letter); k != "" && strings.HasPrefix(key, k) {
+			return letter
+		}
+	}
+	return string(unicode.ToUpper(r))
+}

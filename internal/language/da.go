@@ -28,4 +28,9 @@ var danish = &Language{
 	LinkTexts: []string{"klik her", "læs mere", "her", "link", "linket", "mere", "se mere", "læs her", "klik", "se her",
 		"tryk her", "mere info", "mere information", "læs videre", "denne side", "dette link"},
 	LawSite: "https://www.retsinformation.dk/eli/...",
+	locale: locale{
+		months:   [12]string{"januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"},
+		weekdays: [7]string{"søndag", "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag"},
+		dayDot:   true, group: ".", decimal: ",", percent: nbsp,
+	},
 }

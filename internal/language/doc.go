@@ -119,6 +119,27 @@
 // under"); LinkTexts, link texts that say nothing ("klik her", "läs
 // mer"); and LawSite, where the country publishes its laws.
 //
+// # Dates and numbers
+//
+// Date, Number and Percent write dates and numbers as the language does,
+// and Month and Weekday name months and days as they are written inside a
+// sentence; package render's template functions date, number, percent
+// and weekday are these:
+//
+//	da   1. maj 2024    77.117   12,5   79 %    mandag
+//	sv   1 maj 2024     77 117   12,5   79 %    måndag
+//	nb   1. mai 2024    77 117   12,5   79 %    mandag
+//	en   1 May 2024     77,117   12.5   79%     Monday
+//
+// Groups and the space before "%" are no-break spaces in Swedish and
+// Norwegian, which leave four-digit numbers whole (1000); one decimal at
+// most; a real minus sign (−1.500). Fallback writes 2024-05-01 and 77117.5.
+//
+// A site's UI strings (i18n/<lang>.toml: "Læs mere", "Forside") are not
+// here: a site writes and overrides them, so they are the site's and
+// package render reads them with its layouts, while a Language is shared
+// by every site torv builds in one process.
+//
 // # Folding
 //
 // Fold writes a word as torv compares words: in lower case; without the

@@ -19,4 +19,9 @@ var english = &Language{
 	LinkTexts: []string{"click here", "read more", "here", "link", "this link", "more", "click", "learn more",
 		"more info", "more information", "this page", "see more", "continue reading", "this", "go"},
 	LawSite: "https://www.legislation.gov.uk/...",
+	locale: locale{
+		months:   [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
+		weekdays: [7]string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"},
+		group:    ",", decimal: ".",
+	},
 }

@@ -32,6 +32,8 @@ type Language struct {
 	endings []string
 	// collation orders words for A–Å lists; see collate.go.
 	collation collation
+	// locale writes dates and numbers; see locale.go.
+	locale locale
 }
 
 // Known reports whether torv knows the language, rather than reading it
@@ -41,8 +43,20 @@ func (l *Language) Known() bool { return l != Fallback }
 // Fallback reads a language torv does not know: words and sentences are
 // split by the same rules, without abbreviations; phrases match without
 // endings; A–Å lists are in the plain order of the Latin alphabet, without
-// letters of their own after z.
-var Fallback = &Language{Code: "und", abbreviations: map[string]bool{}, collation: plainCollation}
+// letters of their own after z; dates are ISO 8601 (2024-05-01), numbers
+// have a decimal point and no groups, names of months and days are
+// English.
+var Fallback = &Language{
+	Code:          "und",
+	abbreviations: map[string]bool{},
+	collation:     plainCollation,
+	locale: locale{
+		months:   english.locale.months,
+		weekdays: english.locale.weekdays,
+		iso:      true,
+		decimal:  ".",
+	},
+}
 
 // languages are the languages torv knows, in the order of the language
 // switcher.

@@ -20,4 +20,9 @@ var norwegian = &Language{
 	LinkTexts: []string{"klikk her", "les mer", "her", "lenke", "lenken", "mer", "se mer", "les her", "klikk", "se her",
 		"trykk her", "mer info", "mer informasjon", "les videre", "denne siden", "denne lenken"},
 	LawSite: "https://lovdata.no/lov/...",
+	locale: locale{
+		months:   [12]string{"januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"},
+		weekdays: [7]string{"søndag", "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag"},
+		dayDot:   true, group: nbsp, decimal: ",", percent: nbsp,
+	},
 }

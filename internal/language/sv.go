@@ -20,4 +20,9 @@ var swedish = &Language{
 	LinkTexts: []string{"klicka här", "läs mer", "här", "länk", "länken", "mer", "se mer", "läs här", "klicka",
 		"se här", "tryck här", "mer info", "mer information", "läs vidare", "den här sidan", "den här länken"},
 	LawSite: "https://www.riksdagen.se/sv/dokument-och-lagar/...",
+	locale: locale{
+		months:   [12]string{"januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"},
+		weekdays: [7]string{"söndag", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag"},
+		group:    nbsp, decimal: ",", percent: nbsp,
+	},
 }

@@ -19,12 +19,15 @@ type Matcher struct {
 	// folded: nearly every word of a text starts otherwise, and is passed
 	// by without a look-up, whatever the number of phrases.
 	starts [1 << 16 / 64]uint64
-	words  map[string][]*phrase // by folded first part; one-part phrases also by their inflected forms
-	exact  map[string][]*phrase // phrases in capitals, by first part as written
-	prefix map[string][]*phrase // one-part phrases ending in "*", by their first bytes, folded
-	plens  uint8                // bit n: prefix has keys of n bytes
-	n      int
-	pool   sync.Pool // *matchScratch
+	// firsts and capitals are Bloom filters of the keys of words and
+	// exact: of the words that pass starts, most are in neither map.
+	firsts, capitals bloom
+	words            map[string][]*phrase // by folded first part; one-part phrases also by their inflected forms
+	exact            map[string][]*phrase // phrases in capitals, by first part as written
+	prefix           map[string][]*phrase // one-part phrases ending in "*", by their first bytes, folded
+	plens            uint8                // bit n: prefix has keys of n bytes
+	n                int
+	pool             sync.Pool // *matchScratch
 }
 
 // prefixLen is the most bytes of a prefix phrase that key it in
@@ -134,6 +137,7 @@ func (m *Matcher) Add(text string, id int) bool {
 	switch {
 	case p.exact:
 		m.exact[first] = append(m.exact[first], p)
+		m.capitals.add([]byte(first))
 		m.start(m.l.Fold(first))
 	case prefix && len(p.parts) == 1:
 		k := first[:min(len(first), prefixLen)]
@@ -142,10 +146,12 @@ func (m *Matcher) Add(text string, id int) bool {
 		m.start(k)
 	default:
 		m.words[first] = append(m.words[first], p)
+		m.firsts.add([]byte(first))
 		m.start(first)
 		if p.inflects && len(p.parts) == 1 {
 			for _, e := range m.l.endings {
 				m.words[first+e] = append(m.words[first+e], p)
+				m.firsts.add([]byte(first + e))
 			}
 		}
 	}
@@ -168,6 +174,28 @@ func startKey(w []byte) uint16 {
 		k |= uint16(w[1])
 	}
 	return k
+}
+
+// bloom is a set of words that may say yes wrongly, never no wrongly.
+type bloom [1 << 16 / 64]uint64
+
+func (b *bloom) add(w []byte) {
+	h := fnv(w)
+	b[h>>6&(1<<10-1)] |= 1 << (h & 63)
+}
+
+func (b *bloom) has(w []byte) bool {
+	h := fnv(w)
+	return b[h>>6&(1<<10-1)]&(1<<(h&63)) != 0
+}
+
+// fnv is the FNV-1a hash of w.
+func fnv(w []byte) uint32 {
+	h := uint32(2166136261)
+	for _, c := range w {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return h
 }
 
 func lowerASCII(c byte) byte {
@@ -202,13 +230,23 @@ func (m *Matcher) Find(text []byte, yield func(Match) bool) {
 	sc := m.pool.Get().(*matchScratch)
 	defer m.pool.Put(sc)
 	sc.parts = sc.parts[:0]
-	s := m.l.Scan(text, 0, len(text))
-	for t, ok := s.Next(); ok; t, ok = s.Next() {
-		if t.Kind != Word {
+	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf && !asciiWord[c] {
+			i++
+			continue
+		}
+		if r, size := utf8.DecodeRune(text[i:]); !IsWordRune(r) {
+			i += size
+			continue
+		}
+		w, joined := scanWord(text, i, len(text))
+		i = w.End
+		if !joined {
+			sc.parts = append(sc.parts, span{w.Start, w.End, true})
 			continue
 		}
 		first := true
-		parts(text, t.Start, t.End, func(a, b int) {
+		parts(text, w.Start, w.End, func(a, b int) {
 			sc.parts = append(sc.parts, span{a, b, first})
 			first = false
 		})
@@ -255,8 +293,10 @@ func (m *Matcher) at(text []byte, sc *matchScratch, i int) (Match, bool) {
 			}
 		}
 	}
-	try(m.words[string(sc.fold)])
-	if c := raw[0]; c < 'a' || c > 'z' { // a word in capitals starts with none of these
+	if m.firsts.has(sc.fold) {
+		try(m.words[string(sc.fold)])
+	}
+	if c := raw[0]; (c < 'a' || c > 'z') && m.capitals.has(raw) { // a word in capitals starts with none of these
 		try(m.exact[string(raw)])
 	}
 	for k := 1; k <= prefixLen && k <= len(sc.fold); k++ {

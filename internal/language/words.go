@@ -114,9 +114,17 @@ func (s *Scanner) Next() (Token, bool) {
 
 // word reads the word that starts at s.i.
 func (s *Scanner) word() Token {
-	text, end := s.text, s.end
-	w := Token{Kind: Word, Start: s.i}
-	i := s.i
+	w, _ := scanWord(s.text, s.i, s.end)
+	s.i = w.End
+	return w
+}
+
+// scanWord reads the word that starts at text[start], a word rune, and
+// reports whether a hyphen or apostrophe joins it: whether it has more
+// than one part.
+func scanWord(text []byte, start, end int) (w Token, joined bool) {
+	w = Token{Kind: Word, Start: start}
+	i := start
 loop:
 	for i < end {
 		c := text[i]
@@ -139,15 +147,15 @@ loop:
 		case unicode.IsLetter(r):
 			w.Letters++
 		case unicode.IsNumber(r), unicode.IsMark(r), invisible(r):
-		case joins(r, text, w.Start, i, i+size, end):
+		case joins(r, text, start, i, i+size, end):
+			joined = joined || isHyphen(r) || isApostrophe(r)
 		default:
 			break loop
 		}
 		i += size
 	}
 	w.End = i
-	s.i = i
-	return w
+	return w, joined
 }
 
 // joins reports whether r, at text[at:next] after the word begun at start,

@@ -12,6 +12,10 @@
 // folding, no abbreviations, no endings, plain alphabetical order, ISO
 // dates. Get reads "da-DK" as "da", and "no" and "nn" as "nb".
 //
+// Each language's knowledge is one value in a file of its own (da.go,
+// sv.go, nb.go, en.go): a new language is a new file and a line in
+// languages, and the rules below hold for it unchanged.
+//
 // # Words
 //
 // A word is a run of word runes (IsWordRune): letters, numbers and
@@ -20,18 +24,19 @@
 // and the zero-width joiners inside a word do not end it either. Inside a
 // word,
 //
-//   - a hyphen between two word runes joins a compound: "CPR-nummer" and
-//     "beskæftigelses-indsats" are one word each (LIX reads them so, and
-//     the long-word rule splits them at the hyphen itself);
-//   - an apostrophe between two word runes is part of the word: "don't",
-//     "That's", "CPR's";
+//   - a hyphen (-, U+2010, U+2011) between two word runes joins a
+//     compound: "CPR-nummer" and "beskæftigelses-indsats" are one word
+//     each (LIX reads them so, and the long-word rule splits them at the
+//     hyphen itself);
+//   - an apostrophe (' or ’) between two word runes is part of the word:
+//     "don't", "That's", "CPR's";
 //   - a full stop between two word runes is part of the word: "bl.a",
 //     "f.eks", "borger.dk", "1.500";
 //   - a comma or colon between two digits is part of the word: "12,5",
 //     "9:30".
 //
-// Anything else ends the word, and no word starts with one of them: "–"
-// in "9–15", "/" and "§" are no words and no parts of words. A word's
+// Anything else ends a word, and a word starts only with a word rune:
+// "–" in "9–15", "/" and "§" are neither words nor parts of one. A word's
 // letters are what LIX counts as its length: "2026" has none, and
 // "CPR-nummer" has nine. Words are split alike in every language.
 //

@@ -6,7 +6,7 @@
 // A destination is torv's when it does not exist, holds no files (empty
 // folders only), or holds torv's manifest, ".torv-manifest.json", and no
 // file the manifest does not name. The manifest lists every file torv
-// wrote into the folder, sorted; Write puts it there last. Any other
+// wrote into the folder, sorted; Commit puts it there last. Any other
 // folder is refused before anything is touched: the message names up to
 // five of the files that would have been lost and says what to do (a new or
 // empty folder, a folder torv built into before, and static/ in the site
@@ -30,21 +30,67 @@
 //	.public.torv-lock    the lock, while a build runs
 //	.public.torv-spare/  the output of the build before, kept between builds
 //
-// Write brings the spare up to date with the new output (rewriting only
-// files whose bytes differ and deleting files the new output lacks), writes
-// the manifest, then exchanges spare and destination in one rename
-// (renameat2 RENAME_EXCHANGE on Linux; elsewhere, or on file systems
-// without it, three renames). Readers see the old site or the new one,
-// never a mix. Rewriting only what changed is what makes repeated builds
-// cheap: creating and deleting ten thousand files costs more than
-// rendering them. The spare holds one more copy of the site and may be
-// deleted at any time.
+// A build writes into the spare as it renders, then exchanges spare and
+// destination in one rename (renameat2 RENAME_EXCHANGE on Linux; elsewhere,
+// or on file systems without it, three renames). Readers see the old site
+// or the new one, never a mix. The spare holds one more copy of the site
+// and may be deleted at any time.
 //
-// While the spare is being brought up to date it holds a marker,
-// ".torv-staging". A build that fails while writing (a full disk, say)
-// deletes the spare; one that is killed leaves it with the marker, and the
-// next build deletes it before it starts. The destination is not touched
-// by either.
+//	st, err := dir.Begin()  // once the lock is held
+//	err = st.Put(name, b)   // for each file, from any goroutine
+//	err = st.Commit()       // or st.Abort()
+//
+// Begin marks the spare as being written, before anything in it changes
+// (see below), and removes its manifest. A Dir has one Staging open at a
+// time; Close aborts one still open.
+//
+// Put writes one file. Its name is a slash path relative to the destination
+// (fs.ValidPath, and a valid file name on the system; not "."), and not one
+// of torv's own: ".torv-manifest.json" and ".torv-staging" at the top, or
+// any name starting with ".torv-tmp-", which torv gives its temporary
+// files. A name is refused when an earlier Put of the build had it, when an
+// earlier Put made it a folder ("a" after "a/b.html"), or when a folder
+// above it is a file of the build ("a/b.html" after "a"). Name errors are
+// *diag.Error values whose file is the name, or "-destination" for a name
+// that is no path. Put compares b with the file the spare holds, which is
+// the build-before-last's, and writes only when the bytes differ, to a
+// temporary file renamed over the old one (so a hard link to the old file,
+// as a backup may make, is not changed). An unchanged file keeps its
+// modification time; that, and not creating and deleting ten thousand
+// files, is what makes repeated builds cheap. A file where the build needs
+// a folder, or a folder where it needs a file, is left from an earlier
+// build and is deleted. Put does not keep b, and holds no more than a fixed
+// buffer while comparing: the build's memory does not grow with its output,
+// beyond the set of names. Put and Paths are safe for concurrent use;
+// Commit and Abort wait for the Puts under way. Begin, Commit, Abort and
+// Close are meant for one goroutine.
+//
+// Commit refuses when any Put failed, and checks the destination again (a
+// file may have been put into it while the site was built). It then
+// deletes from the spare every file and folder that no Put of the build
+// named (files of older builds, temporary files of an interrupted one),
+// writes the manifest of exactly the names Put, removes the marker, and
+// exchanges spare and destination. Paths returns the names Put so far,
+// sorted.
+//
+// Abort leaves the destination as it was. Commit and Abort end the
+// Staging; Abort after either does nothing, so it may be deferred.
+//
+// Write(files) is Begin, a Put of every file from a few goroutines, and
+// Commit, for a caller that holds the whole output; it refuses a bad name
+// before touching the spare.
+//
+// # Interrupted builds
+//
+// While the spare is being written it holds a marker, ".torv-staging". A
+// build in which a Put or Commit failed (a full disk, say, or a refused
+// name) deletes the spare when it ends. A build that stops for reasons of
+// its own (Abort after a page failed to render, say, or a Commit that found
+// files put into the destination by hand) leaves the spare with the marker
+// saying so; its files are whole, and the next build keeps the spare and
+// rewrites only what differs. A build that is killed leaves the spare with
+// the marker of a build under way, and the next build deletes it before it
+// starts. The destination is touched by none of them.
 //
 // # One build at a time
 //

@@ -19,6 +19,9 @@ import (
 const holdEnv = "TORV_OUTDIR_TEST_HOLD"
 
 func TestMain(m *testing.M) {
+	if dest := os.Getenv(streamEnv); dest != "" {
+		streamUntilKilled(dest)
+	}
 	if dest := os.Getenv(holdEnv); dest != "" {
 		d, err := Open(dest, Options{})
 		if err != nil {

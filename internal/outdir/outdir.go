@@ -6,7 +6,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/torv/torv/internal/diag"
@@ -46,11 +49,13 @@ type Dir struct {
 	given string // the destination as the user named it
 	spare string
 	lock  *lock
+
+	staging *Staging // the open Staging, if any
 }
 
 // Open checks that dest may be written, takes its lock, and cleans what an
 // earlier, killed build left beside it. Nothing is written to dest until
-// Write. The caller must Close the Dir.
+// Commit (or Write). The caller must Close the Dir.
 func Open(dest string, opts Options) (*Dir, error) {
 	given := dest
 	dest, err := realPath(dest)
@@ -85,8 +90,11 @@ func Open(dest string, opts Options) (*Dir, error) {
 	return d, nil
 }
 
-// Close lets the lock go.
+// Close aborts a Staging still open and lets the lock go.
 func (d *Dir) Close() error {
+	if d.staging != nil {
+		d.staging.Abort()
+	}
 	if d.lock == nil {
 		return nil
 	}
@@ -95,67 +103,60 @@ func (d *Dir) Close() error {
 	return err
 }
 
-// Path is the folder Write writes, symbolic links resolved.
+// Path is the folder Commit writes, symbolic links resolved.
 func (d *Dir) Path() string { return d.dest }
 
-// Write puts files into the destination atomically; see the package
-// documentation.
+// Write puts files into the destination atomically: Begin, a Put of
+// every file from a few goroutines at once (file creation waits on the
+// kernel more than on the CPU), and Commit.
 func (d *Dir) Write(files Files) error {
 	if d.lock == nil {
 		return errors.New("outdir: Write after Close")
 	}
-	if _, ok := files.Get(ManifestName); ok {
-		return diag.Errorf(ManifestName, 0, 0, "the output path %s is torv's own", ManifestName).
-			WithHint("rename the file: torv keeps the list of the files it wrote there")
-	}
-	// Checked again: a file may have been put into the destination while
-	// the site was built.
-	if err := d.checkDest(); err != nil {
-		return err
-	}
-	if err := d.stage(files); err != nil {
-		// A half-written spare is of no use and may be large.
-		os.RemoveAll(d.spare)
-		return refusal(d.given, "writing the site failed: %v", err).
-			WithHint("the folder was not changed; free some disk space or fix the error and build again")
-	}
-	var err error
-	if _, statErr := os.Lstat(d.dest); errors.Is(statErr, fs.ErrNotExist) {
-		err = os.Rename(d.spare, d.dest)
-	} else {
-		err = swap(d.spare, d.dest)
-	}
-	if err != nil {
-		return refusal(d.given, "cannot put the new site in place: %v", err).
-			WithHint("the folder was not changed")
-	}
-	return nil
-}
-
-// stage brings the spare up to date with files and writes its manifest.
-// The staging marker is there from the first change to the last, so a
-// spare that a killed build left is known to be incomplete.
-func (d *Dir) stage(files Files) error {
-	if err := os.MkdirAll(d.spare, 0o755); err != nil {
-		return err
-	}
-	if err := os.WriteFile(filepath.Join(d.spare, stagingName), []byte(stagingNote), 0o644); err != nil {
-		return err
-	}
-	if err := os.Remove(filepath.Join(d.spare, ManifestName)); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return err
-	}
 	paths := files.Paths()
-	if err := syncDir(files, paths, d.spare); err != nil {
+	// A bad name is the caller's mistake: refused before the spare is
+	// touched.
+	for _, p := range paths {
+		if err := checkName(p); err != nil {
+			return err
+		}
+	}
+	st, err := d.Begin()
+	if err != nil {
 		return err
 	}
-	if err := writeManifest(d.spare, paths); err != nil {
-		return err
+	defer st.Abort()
+	var (
+		wg    sync.WaitGroup
+		once  sync.Once
+		first error
+		stop  atomic.Bool
+		work  = make(chan string, 256)
+	)
+	for range max(4, runtime.GOMAXPROCS(0)*2) {
+		wg.Go(func() {
+			for p := range work {
+				if stop.Load() {
+					continue
+				}
+				b, _ := files.Get(p)
+				if err := st.Put(p, b); err != nil {
+					once.Do(func() { first = err })
+					stop.Store(true)
+				}
+			}
+		})
 	}
-	return os.Remove(filepath.Join(d.spare, stagingName))
+	for _, p := range paths {
+		work <- p
+	}
+	close(work)
+	wg.Wait()
+	if first != nil {
+		return first
+	}
+	return st.Commit()
 }
-
-const stagingNote = "torv is writing this folder; if no build is running, it was interrupted and the next build deletes it\n"
 
 // checkDest refuses a destination torv does not own.
 func (d *Dir) checkDest() error {
@@ -178,9 +179,9 @@ func (d *Dir) checkDest() error {
 	return nil
 }
 
-// cleanLeftovers cleans what an interrupted build left beside the destination: a
-// spare still marked as being written, and the folder the three-rename
-// swap moves aside for a moment.
+// cleanLeftovers cleans what an interrupted build left beside the
+// destination: a spare still marked as being written by a build that was
+// killed, and the folder the three-rename swap moves aside for a moment.
 func (d *Dir) cleanLeftovers() error {
 	olds, _ := filepath.Glob(sibling(d.dest, oldInfix) + "*")
 	for _, old := range olds {
@@ -200,6 +201,12 @@ func (d *Dir) cleanLeftovers() error {
 	}
 	switch st.kind {
 	case staging:
+		// Abort vouches for the spare it leaves (no write was cut
+		// short), and Begin reuses it; nothing vouches for a killed
+		// build's, which may even be an older torv's.
+		if stopped(d.spare) {
+			return nil
+		}
 		if err := os.RemoveAll(d.spare); err != nil {
 			return refusal(d.given, "cannot delete %s, left by an interrupted build: %v", d.spare, err)
 		}

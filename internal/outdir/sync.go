@@ -7,116 +7,104 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
-	"slices"
-	"strings"
+	"strconv"
 	"sync"
+	"sync/atomic"
 )
 
-// syncDir makes the folder dir hold exactly files (paths is files.Paths()),
-// but for the staging marker.
-func syncDir(files Files, paths []string, dir string) error {
-	have := map[string]bool{}
-	var dirs []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
+// makeFolder makes the folder p, whose parent exists. A file or link in
+// its place is left from an earlier build (reserve made sure of that) and
+// is replaced.
+func makeFolder(p string) error {
+	info, err := os.Lstat(p)
+	switch {
+	case err == nil && info.IsDir():
+		return nil
+	case err == nil:
+		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return err
 		}
-		rel, _ := filepath.Rel(dir, p)
-		rel = filepath.ToSlash(rel)
-		switch {
-		case rel == "." || rel == stagingName:
-		case d.IsDir():
-			dirs = append(dirs, p)
-		default:
-			have[rel] = true
+	case !errors.Is(err, fs.ErrNotExist):
+		return err
+	}
+	return os.Mkdir(p, 0o755)
+}
+
+// putFile makes file hold b, leaving it alone when it already does: an
+// unchanged file keeps its modification time, and comparing is cheaper
+// than writing. A folder in its place is left from an earlier build and is
+// deleted.
+func putFile(file string, b []byte, seq *atomic.Uint64) error {
+	info, err := os.Lstat(file)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+	case err != nil:
+		return err
+	case info.Mode().IsRegular():
+		if info.Size() == int64(len(b)) && sameContent(file, info, b) {
+			return nil
 		}
-		return nil
-	})
+	case info.IsDir():
+		if err := os.RemoveAll(file); err != nil {
+			return err
+		}
+	}
+	return writeAtomic(file, b, seq)
+}
+
+// chunks are the buffers sameContent reads into, so that comparing costs
+// no memory in proportion to the file.
+var chunks = sync.Pool{New: func() any { b := make([]byte, 32<<10); return &b }}
+
+// sameContent reports whether file, found by Lstat as info, holds exactly
+// b.
+func sameContent(file string, info fs.FileInfo, b []byte) bool {
+	f, err := os.Open(file)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	// Open follows links; Lstat did not. Both must see the same file.
+	if opened, err := f.Stat(); err != nil || !os.SameFile(info, opened) {
+		return false
+	}
+	bp := chunks.Get().(*[]byte)
+	defer chunks.Put(bp)
+	buf := *bp
+	for len(b) > 0 {
+		n := min(len(buf), len(b))
+		if _, err := io.ReadFull(f, buf[:n]); err != nil || !bytes.Equal(buf[:n], b[:n]) {
+			return false
+		}
+		b = b[n:]
+	}
+	return true
+}
+
+// writeAtomic writes b to a new file beside file and renames it over file.
+// Writing in place would change every hard link to the old file, such as
+// a backup made with cp -al or rsync --link-dest of the folder this spare
+// was before the last exchange.
+func writeAtomic(file string, b []byte, seq *atomic.Uint64) error {
+	tmp := filepath.Join(filepath.Dir(file), tmpPrefix+strconv.FormatUint(seq.Add(1), 36))
+	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		// Left by an earlier build: no Put may use the name.
+		os.Remove(tmp)
+		f, err = os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	}
 	if err != nil {
 		return err
 	}
-	// Remove what the new output does not have, files first, then the
-	// folders left empty (deepest first; a non-empty one stays).
-	for p := range have {
-		if _, keep := files.Get(p); !keep {
-			if err := os.Remove(filepath.Join(dir, filepath.FromSlash(p))); err != nil {
-				return err
-			}
-			delete(have, p)
-		}
+	_, err = f.Write(b)
+	if cerr := f.Close(); err == nil {
+		err = cerr
 	}
-	slices.SortFunc(dirs, func(a, b string) int {
-		return strings.Count(b, string(filepath.Separator)) - strings.Count(a, string(filepath.Separator))
-	})
-	for _, d := range dirs {
-		os.Remove(d) // fails, as it should, unless empty
+	if err == nil {
+		err = os.Rename(tmp, file)
 	}
-	return writeChanged(files, paths, have, dir)
-}
-
-// writeChanged writes each file whose bytes differ from what dir has, with a
-// few writers at once: file creation waits on the kernel more than on the
-// CPU.
-func writeChanged(files Files, paths []string, have map[string]bool, dir string) error {
-	var (
-		wg    sync.WaitGroup
-		once  sync.Once
-		first error
-		work  = make(chan string, 256)
-	)
-	for range max(4, runtime.GOMAXPROCS(0)*2) {
-		wg.Go(func() {
-			var buf []byte
-			for p := range work {
-				b, _ := files.Get(p)
-				file := filepath.Join(dir, filepath.FromSlash(p))
-				if have[p] {
-					var same bool
-					buf, same = sameContent(file, b, buf)
-					if same {
-						continue
-					}
-				}
-				if err := writeFile(file, b); err != nil {
-					once.Do(func() { first = err })
-				}
-			}
-		})
-	}
-	for _, p := range paths {
-		work <- p
-	}
-	close(work)
-	wg.Wait()
-	return first
-}
-
-// sameContent reports whether file holds exactly b, reusing buf.
-func sameContent(file string, b, buf []byte) ([]byte, bool) {
-	f, err := os.Open(file)
 	if err != nil {
-		return buf, false
-	}
-	defer f.Close()
-	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(b)) {
-		return buf, false
-	}
-	buf = slices.Grow(buf[:0], len(b))[:len(b)]
-	if _, err := io.ReadFull(f, buf); err != nil {
-		return buf, false
-	}
-	return buf, bytes.Equal(buf, b)
-}
-
-// writeFile writes b to file, making its folder when it is missing.
-func writeFile(file string, b []byte) error {
-	err := os.WriteFile(file, b, 0o644)
-	if errors.Is(err, fs.ErrNotExist) {
-		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-			return err
-		}
-		err = os.WriteFile(file, b, 0o644)
+		os.Remove(tmp)
 	}
 	return err
 }

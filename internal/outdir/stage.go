@@ -1,0 +1,318 @@
+package outdir
+
+import (
+	"errors"
+	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/torv/torv/internal/diag"
+)
+
+// Staging is one build being written into the spare; see "Writing" in the
+// package documentation.
+type Staging struct {
+	d     *Dir
+	spare string
+
+	// busy is held shared by every Put and alone by Commit and Abort, so
+	// that neither runs while a Put is still writing.
+	busy sync.RWMutex
+	done bool // Commit or Abort has run; guarded by busy
+
+	mu    sync.Mutex
+	names map[string]struct{} // every name reserved by Put
+	dirs  map[string]*folder  // every folder above a reserved name
+
+	failed atomic.Int64  // Puts that returned an error
+	seq    atomic.Uint64 // numbers temporary files
+}
+
+// folder is a folder the build needs in the spare, made once however many
+// Puts need it at the same moment.
+type folder struct {
+	rel    string  // slash path in the spare
+	parent *folder // nil at the top of the spare
+	once   sync.Once
+	err    error
+}
+
+// Notes the staging marker holds. Only a build that stopped on its own
+// (Abort) leaves abortedNote: every file it wrote is whole, so the next
+// build may keep the spare and rewrite only what differs. Any other marker
+// is from a build that was killed, and the spare is deleted.
+const (
+	stagingNote = "torv is writing this folder; if no build is running, it was interrupted and the next build deletes it\n"
+	abortedNote = "a torv build stopped before it finished; the next build brings this folder up to date\n"
+	tmpPrefix   = ".torv-tmp-"
+)
+
+// Begin prepares the spare for a build's Puts; see the package
+// documentation. The caller must Commit or Abort the Staging; Close aborts
+// one still open.
+func (d *Dir) Begin() (*Staging, error) {
+	if d.lock == nil {
+		return nil, errors.New("outdir: Begin after Close")
+	}
+	if d.staging != nil {
+		return nil, errors.New("outdir: Begin while the last Staging is still open")
+	}
+	if err := beginSpare(d.spare); err != nil {
+		// Most likely a full disk: the spare's space is needed more.
+		os.RemoveAll(d.spare)
+		return nil, writeFailed(d.given, err)
+	}
+	s := &Staging{d: d, spare: d.spare, names: map[string]struct{}{}, dirs: map[string]*folder{}}
+	d.staging = s
+	return s, nil
+}
+
+// beginSpare marks the spare as staging before anything in it changes, and
+// removes its manifest, which would describe the build before.
+func beginSpare(spare string) error {
+	if err := os.Mkdir(spare, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(spare, stagingName), []byte(stagingNote), 0o644); err != nil {
+		return err
+	}
+	if err := os.Remove(filepath.Join(spare, ManifestName)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return nil
+}
+
+// Put writes one file of the build into the spare; see the package
+// documentation. It may be called from many goroutines at once, and does
+// not keep b.
+func (s *Staging) Put(name string, b []byte) error {
+	s.busy.RLock()
+	defer s.busy.RUnlock()
+	if s.done {
+		return errors.New("outdir: Put after Commit or Abort")
+	}
+	if err := s.put(name, b); err != nil {
+		s.failed.Add(1)
+		return err
+	}
+	return nil
+}
+
+func (s *Staging) put(name string, b []byte) error {
+	if err := checkName(name); err != nil {
+		return err
+	}
+	parent, err := s.reserve(name)
+	if err != nil {
+		return err
+	}
+	if parent != nil {
+		if err := parent.make(s.spare); err != nil {
+			return writeFailed(s.d.given, err)
+		}
+	}
+	if err := putFile(filepath.Join(s.spare, filepath.FromSlash(name)), b, &s.seq); err != nil {
+		return writeFailed(s.d.given, err)
+	}
+	return nil
+}
+
+// reserve claims name for this build and returns the folder it goes in
+// (nil at the top). Once a name is a file of the build, no other Put may
+// make it a folder, and the other way round: so whatever the spare holds
+// at a reserved place is left from an earlier build, and Put may delete it
+// without looking at what other Puts are doing.
+func (s *Staging) reserve(name string) (*folder, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, dup := s.names[name]; dup {
+		return nil, diag.Errorf(name, 0, 0, "the output path %s is written twice in one build", name).
+			WithHint("two pages or files want the same place in the site; give one of them another path")
+	}
+	if _, isDir := s.dirs[name]; isDir {
+		return nil, diag.Errorf(name, 0, 0, "the output path %s is a folder of this build, with other output files in it", name).
+			WithHint("a file and a folder cannot have the same path; give one of them another path")
+	}
+	for i := range len(name) {
+		if name[i] != '/' {
+			continue
+		}
+		if _, isFile := s.names[name[:i]]; isFile {
+			return nil, diag.Errorf(name, 0, 0, "the output path %s is inside %s, which is a file of this build", name, name[:i]).
+				WithHint("a file and a folder cannot have the same path; give one of them another path")
+		}
+	}
+	var parent *folder
+	for i := range len(name) {
+		if name[i] != '/' {
+			continue
+		}
+		f := s.dirs[name[:i]]
+		if f == nil {
+			f = &folder{rel: name[:i], parent: parent}
+			s.dirs[name[:i]] = f
+		}
+		parent = f
+	}
+	s.names[name] = struct{}{}
+	return parent, nil
+}
+
+// make makes f and the folders above it in the spare, once.
+func (f *folder) make(spare string) error {
+	f.once.Do(func() {
+		if f.parent != nil {
+			if f.err = f.parent.make(spare); f.err != nil {
+				return
+			}
+		}
+		f.err = makeFolder(filepath.Join(spare, filepath.FromSlash(f.rel)))
+	})
+	return f.err
+}
+
+// checkName refuses a name that is not a plain relative path, or that is
+// one of torv's own.
+func checkName(name string) error {
+	if name == "." || !fs.ValidPath(name) {
+		return diag.Errorf("-destination", 0, 0, "the output path %q is not a relative path of slash-separated names", name).
+			WithHint("output paths look like docs/index.html: no leading /, no empty, . or .. parts")
+	}
+	if _, err := filepath.Localize(name); err != nil {
+		return diag.Errorf("-destination", 0, 0, "the output path %q cannot be a file name on this system", name).
+			WithHint("rename the file")
+	}
+	top, _, _ := strings.Cut(name, "/")
+	switch {
+	case top == ManifestName:
+		return diag.Errorf(name, 0, 0, "the output path %s is torv's own", ManifestName).
+			WithHint("rename the file: torv keeps the list of the files it wrote there")
+	case top == stagingName:
+		return diag.Errorf(name, 0, 0, "the output path %s is torv's own", stagingName).
+			WithHint("rename the file: torv marks an unfinished output with it")
+	case strings.HasPrefix(name, tmpPrefix) || strings.Contains(name, "/"+tmpPrefix):
+		return diag.Errorf(name, 0, 0, "the output path %s is torv's own", name).
+			WithHint("rename the file: torv's temporary files have names starting with %s", tmpPrefix)
+	}
+	return nil
+}
+
+// Commit finishes the build; see the package documentation. Afterwards the
+// Staging is closed, whether Commit succeeded or not.
+func (s *Staging) Commit() error {
+	s.busy.Lock()
+	defer s.busy.Unlock()
+	if s.done {
+		return errors.New("outdir: Commit after Commit or Abort")
+	}
+	d := s.d
+	if n := s.failed.Load(); n > 0 {
+		s.end()
+		return refusal(d.given, "%s of the build could not be written", files(int(n))).
+			WithHint("the folder was not changed; fix the errors above and build again")
+	}
+	// Checked again: a file may have been put into the destination while
+	// the site was built, and the exchange would hide it in the spare.
+	if err := d.checkDest(); err != nil {
+		s.end()
+		return err
+	}
+	if err := s.seal(); err != nil {
+		s.failed.Add(1)
+		s.end()
+		return writeFailed(d.given, err)
+	}
+	s.done = true
+	d.staging = nil
+	var err error
+	if _, statErr := os.Lstat(d.dest); errors.Is(statErr, fs.ErrNotExist) {
+		err = os.Rename(s.spare, d.dest)
+	} else {
+		err = swap(s.spare, d.dest)
+	}
+	if err != nil {
+		return refusal(d.given, "cannot put the new site in place: %v", err).
+			WithHint("the folder was not changed")
+	}
+	return nil
+}
+
+// seal makes the spare exactly the build's output: it deletes what no Put
+// named, writes the manifest, and removes the marker, last.
+func (s *Staging) seal() error {
+	err := filepath.WalkDir(s.spare, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || p == s.spare {
+			return err
+		}
+		rel := filepath.ToSlash(p[len(s.spare)+1:])
+		if e.IsDir() {
+			if _, keep := s.dirs[rel]; keep {
+				return nil
+			}
+			if err := os.RemoveAll(p); err != nil {
+				return err
+			}
+			return fs.SkipDir
+		}
+		if _, keep := s.names[rel]; (keep && e.Type().IsRegular()) || rel == stagingName {
+			return nil
+		}
+		return os.Remove(p)
+	})
+	if err != nil {
+		return err
+	}
+	if err := writeManifest(s.spare, s.Paths()); err != nil {
+		return err
+	}
+	return os.Remove(filepath.Join(s.spare, stagingName))
+}
+
+// Abort ends the build without touching the destination; see the package
+// documentation. It does nothing after Commit or Abort, so it may be
+// deferred.
+func (s *Staging) Abort() {
+	s.busy.Lock()
+	defer s.busy.Unlock()
+	if !s.done {
+		s.end()
+	}
+}
+
+// end closes a Staging that did not commit. A spare with a failed write
+// in it is deleted, as the disk is likely full; any other is marked as
+// stopped, for the next build to bring up to date.
+func (s *Staging) end() {
+	s.done = true
+	s.d.staging = nil
+	if s.failed.Load() > 0 {
+		os.RemoveAll(s.spare)
+		return
+	}
+	if err := os.WriteFile(filepath.Join(s.spare, stagingName), []byte(abortedNote), 0o644); err != nil {
+		os.RemoveAll(s.spare)
+	}
+}
+
+// Paths returns the names Put so far, sorted.
+func (s *Staging) Paths() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Sorted(maps.Keys(s.names))
+}
+
+// stopped reports whether the spare's marker was left by Abort.
+func stopped(spare string) bool {
+	b, err := os.ReadFile(filepath.Join(spare, stagingName))
+	return err == nil && string(b) == abortedNote
+}
+
+func writeFailed(dest string, err error) *diag.Error {
+	return refusal(dest, "writing the site failed: %v", err).
+		WithHint("the folder was not changed; free some disk space or fix the error and build again")
+}

@@ -1,6 +1,9 @@
 package build
 
 import (
+	"io/fs"
+	"os"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -231,3 +234,74 @@ func sortedLines(s string) string {
 }
 
 func pad(s string) string { return strings.Repeat(" ", max(0, 6-len(s))) + s }
+
+// exampleSite is the repository's example site (config.toml and content/;
+// its layouts are the defaults) in memory, with files replaced.
+func exampleSite(t *testing.T, files map[string]string) fstest.MapFS {
+	t.Helper()
+	src := os.DirFS("../..")
+	fsys := fstest.MapFS{}
+	for _, root := range []string{"config.toml", "content"} {
+		err := fs.WalkDir(src, root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			b, err := fs.ReadFile(src, p)
+			fsys[p] = &fstest.MapFile{Data: b}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	for name, text := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(text)}
+	}
+	return fsys
+}
+
+// TestOneMistakeOneMessage breaks the front matter of a page that seven
+// pages link to and the home page features (issue 12, "One mistake, one
+// message"): the editor must see one error, at the line they broke, and
+// nothing in the files they did not touch.
+func TestOneMistakeOneMessage(t *testing.T) {
+	const file = "content/lov/klage-over-en-afgoerelse.md"
+	b, err := fs.ReadFile(os.DirFS("../.."), file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(b), "\n")
+	if lines[1] != `title = "Klage over en afgørelse"` || !strings.HasPrefix(lines[5], "paragraph = ") {
+		t.Fatalf("%s changed; lines 2 and 6 are %q and %q", file, lines[1], lines[5])
+	}
+	with := func(line int, text string) string {
+		l := slices.Clone(lines)
+		l[line-1] = text
+		return strings.Join(l, "\n")
+	}
+	tests := []struct {
+		name string
+		text string
+		line int
+		msg  string
+	}{
+		{"unclosed quote in the title", with(2, `title = "Klage over en afgørelse`), 2, "front matter is not valid TOML"},
+		{"unknown key", with(2, lines[1]+"\nforfatter = \"Ida\""), 3, `unknown key "forfatter"`},
+		{"wrong type", with(6, "paragraph = 67"), 6, "paragraph must be text"},
+		{"unknown type", with(2, lines[1]+"\ntype = \"lovv\""), 3, `unknown type "lovv"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := Build(exampleSite(t, map[string]string{file: tt.text}), torv.Defaults(), Options{})
+			errs := res.Diags.Errors()
+			if len(errs) != 1 || errs[0].File != file || errs[0].Line != tt.line || !strings.Contains(errs[0].Msg, tt.msg) {
+				t.Errorf("want one error, at %s:%d: %s...; got\n%s", file, tt.line, tt.msg, errs.Error())
+			}
+			for _, e := range res.Diags {
+				if e.File != file {
+					t.Errorf("a message in a file the editor did not touch: %v", e)
+				}
+			}
+		})
+	}
+}

@@ -195,4 +195,21 @@
 // references (featured, initiatives, theme) to pages that do not exist. The
 // positions of keys come from a scan of the front matter's lines (keys.go):
 // the TOML decoder knows them but does not export them.
+//
+// One mistake gives one message, at the line the editor broke. A page whose
+// file has errors is marked Page.Broken, and is still a page of the site:
+// were it left out, every page that links to it, features it or lists it
+// would have an error too. A front matter that cannot be read at all (not
+// TOML, not closed, missing, a type that does not exist, a file not in
+// UTF-8) gives a page at the address its file path gives, of its folder's
+// kind, with what the front matter gives once the lines the decoder stops
+// at are blanked: an unclosed quote on the title line loses the title, not
+// the slug, tags or law id below it. A page without a title is titled after
+// its file ("Klage over en afgoerelse"), or its folder for a list page, so
+// lists and breadcrumbs still show it. Nothing more is reported about such
+// a page (a required key it lost, a reference it names, an address or law
+// id another page has) until it reads again: any of it may be the
+// recovery's doing. Of two pages at one URL, a recovered page never keeps
+// it from a page that read (broken.go). Only a file whose name gives it no
+// address, or in a language the site does not publish, has no page.
 package content

@@ -1,7 +1,6 @@
 package content
 
 import (
-	"github.com/torv/torv/internal/parallel"
 	"io/fs"
 	"path"
 	"strings"
@@ -10,6 +9,7 @@ import (
 	"github.com/torv/torv/internal/config"
 	"github.com/torv/torv/internal/decode"
 	"github.com/torv/torv/internal/diag"
+	"github.com/torv/torv/internal/parallel"
 )
 
 // Dir is the folder of a site that holds its pages.
@@ -78,102 +78,148 @@ func safeParse(fsys fs.FS, file string, cfg *config.Config) (p *Page, errs diag.
 	return parsePage(fsys, file, cfg)
 }
 
-// parsePage reads one Markdown file. It returns a nil page when the front
-// matter could not be decoded at all.
+// parsePage reads one Markdown file. It returns a nil page only when the
+// file's name gives the page no address (a language the site does not
+// publish, a name without letters); a file with any other mistake gives a
+// page marked Broken, so that the pages that link to it, feature it or
+// list it stay as they are (broken.go).
 func parsePage(fsys fs.FS, file string, cfg *config.Config) (*Page, diag.List) {
-	var errs diag.List
-	info, err := fs.Stat(fsys, file)
-	if err != nil {
-		return nil, diag.List{diag.Errorf(file, 0, 0, "cannot read: %v", err)}
-	}
-	if info.Size() > MaxPageSize {
-		return nil, diag.List{diag.Errorf(file, 0, 0, "the file is larger than %d MiB", MaxPageSize>>20).
-			WithHint("split it into several pages")}
-	}
-	src, err := fs.ReadFile(fsys, file)
-	if err != nil {
-		return nil, diag.List{diag.Errorf(file, 0, 0, "cannot read: %v", err)}
-	}
-	if !utf8.Valid(src) {
-		line, col := firstInvalidUTF8(src)
-		return nil, diag.List{diag.Errorf(file, line, col, "the file is not saved as UTF-8, so æ, ø and å would come out wrong").
-			WithHint("save it as UTF-8 in your editor (often under \"Save as\" or \"Encoding\")")}
-	}
-	front, fmLine, body, ferr := splitFrontMatter(file, src)
-	if ferr != nil {
-		return nil, diag.List{ferr}
-	}
-	if e := checkNesting(file, body); e != nil {
-		return nil, diag.List{e}
-	}
 	rel := strings.TrimPrefix(file, Dir+"/")
 	lang, key, lerr := fileLang(file, rel, cfg)
 	if lerr != nil {
 		return nil, diag.List{lerr}
 	}
-	dir, name := path.Split(key)
-	dir = strings.TrimSuffix(dir, "/")
-	section, _, _ := strings.Cut(dir, "/")
-	p := &Page{File: file, Section: section, Lang: lang, Body: body, key: key}
-	p.src = decode.Source{File: file, Text: front, Line: fmLine, What: "front matter"}
-
-	var kind Kind
+	dir, _ := path.Split(key)
+	section, _, _ := strings.Cut(strings.TrimSuffix(dir, "/"), "/")
+	p := &Page{File: file, Section: section, Lang: lang, key: key}
+	src, exists, rerr := readSource(fsys, file)
 	switch {
-	case key == "_index.md":
-		kind = KindHome
-	case name == "_index.md":
-		kind = KindSection
-	case cfg.Sections[section] != "" && dir != "":
-		kind = Kind(cfg.Sections[section])
-	default:
-		kind = KindPage
+	case !exists:
+		return nil, diag.List{rerr} // no file, no page: the preview may read one just deleted
+	case rerr != nil:
+		return recovered(fsys, p, cfg), diag.List{rerr}
 	}
-	errs = decode.DecodeAs(p.src, func(m map[string]any, errorf func(string, string, ...any) *diag.Error) any {
-		if t, ok := m["type"]; ok {
-			s, _ := t.(string)
-			switch {
-			case kind == KindHome || kind == KindSection:
-				errorf("type", "type cannot be set on %s", name).
-					WithHint("_index.md is always the list page of its folder; remove the type line")
-				return nil
-			case !ValidKind(s):
-				errorf("type", "unknown type %q", s).Hint = KindHint(s)
-				return nil
-			}
-			kind = Kind(s)
-		}
-		p.Kind = kind
-		p.Data = newFrontMatter(kind)
-		return p.Data
-	})
+	front, fmLine, body, ferr := splitFrontMatter(file, src)
+	if ferr != nil {
+		return recovered(fsys, p, cfg), diag.List{ferr}
+	}
+	p.src = decode.Source{File: file, Text: front, Line: fmLine, What: "front matter"}
+	if e := checkNesting(file, body); e != nil {
+		return recovered(fsys, p, cfg), diag.List{e} // without the body, which goldmark must not see
+	}
+	p.Body = body
+	errs := decode.DecodeAs(p.src, kindPicker(p, folderKind(key, cfg), true))
 	if p.Data == nil {
-		return nil, errs
+		return recovered(fsys, p, cfg), errs
 	}
 	errs.Add(validate(p)...)
 	errs.Add(readChartData(fsys, p)...) // a chart's CSV file is read with its page
-	c := p.Common()
-	if c.Slug != "" {
-		switch {
-		case name == "_index.md":
-			l, col := p.Pos("slug")
-			errs.Add(diag.Errorf(file, l, col, "slug cannot rename a folder's list page").
-				WithHint("rename the folder instead, or remove the slug line"))
-			c.Slug = ""
-		case !validSlug(c.Slug):
-			l, col := p.Pos("slug")
-			errs.Add(diag.Errorf(file, l, col, "slug %q may only hold a-z, 0-9 and -", c.Slug).
-				WithHint("write it like slug = %q", fallbackSlug(c.Slug)))
-			c.Slug = ""
-		}
-	}
-	u, nameless := urlFor(key, c.Slug)
+	errs.Add(checkSlug(p)...)
+	u, nameless := urlFor(key, p.Common().Slug)
 	if nameless >= 0 {
 		// No address rather than the folder's: the page is left out.
 		errs.Add(namelessError(p, nameless))
 		return nil, errs
 	}
 	p.URL = cfg.LangPrefix(lang) + u
+	if len(errs.Errors()) > 0 {
+		p.Broken = true
+		p.fallbackTitle(cfg)
+	}
 	return p, errs
+}
+
+// readSource reads a page's file, refusing what no decoder should see.
+// exists is false when there is no file to read (gone, or a link, which
+// Scan leaves out too).
+func readSource(fsys fs.FS, file string) (src []byte, exists bool, err *diag.Error) {
+	info, serr := fs.Stat(fsys, file)
+	if serr != nil {
+		return nil, false, diag.Errorf(file, 0, 0, "cannot read: %v", serr)
+	}
+	if info.Size() > MaxPageSize {
+		return nil, true, diag.Errorf(file, 0, 0, "the file is larger than %d MiB", MaxPageSize>>20).
+			WithHint("split it into several pages")
+	}
+	src, rerr := fs.ReadFile(fsys, file)
+	if rerr != nil {
+		return nil, true, diag.Errorf(file, 0, 0, "cannot read: %v", rerr)
+	}
+	if !utf8.Valid(src) {
+		line, col := firstInvalidUTF8(src)
+		return nil, true, diag.Errorf(file, line, col, "the file is not saved as UTF-8, so æ, ø and å would come out wrong").
+			WithHint("save it as UTF-8 in your editor (often under \"Save as\" or \"Encoding\")")
+	}
+	return src, true, nil
+}
+
+// folderKind is the kind a page's place gives it (key is its path below
+// content/ without the language): the home page, a folder's list page,
+// the section's default from config.toml, else a plain page.
+func folderKind(key string, cfg *config.Config) Kind {
+	dir, name := path.Split(key)
+	section, _, _ := strings.Cut(dir, "/")
+	switch {
+	case key == "_index.md":
+		return KindHome
+	case name == "_index.md":
+		return KindSection
+	case cfg.Sections[section] != "" && dir != "":
+		return Kind(cfg.Sections[section])
+	}
+	return KindPage
+}
+
+// kindPicker is DecodeAs's pick for page p, whose place gives it kind: a
+// "type" key overrides that. strict refuses a type that cannot be used,
+// with an error and no struct to fill; otherwise (a front matter read
+// again to recover what it can) such a type is ignored.
+func kindPicker(p *Page, kind Kind, strict bool) func(map[string]any, func(string, string, ...any) *diag.Error) any {
+	return func(m map[string]any, errorf func(string, string, ...any) *diag.Error) any {
+		if t, ok := m["type"]; ok {
+			s, _ := t.(string)
+			switch {
+			case kind == KindHome || kind == KindSection:
+				if strict {
+					errorf("type", "type cannot be set on %s", path.Base(p.key)).
+						WithHint("_index.md is always the list page of its folder; remove the type line")
+					return nil
+				}
+			case !ValidKind(s):
+				if strict {
+					errorf("type", "unknown type %q", s).Hint = KindHint(s)
+					return nil
+				}
+			default:
+				kind = Kind(s)
+			}
+		}
+		p.Kind = kind
+		p.Data = newFrontMatter(kind)
+		return p.Data
+	}
+}
+
+// checkSlug refuses a slug that cannot be used, and drops it, so the page
+// keeps the address its file gives it.
+func checkSlug(p *Page) diag.List {
+	c := p.Common()
+	if c.Slug == "" {
+		return nil
+	}
+	l, col := p.Pos("slug")
+	switch {
+	case path.Base(p.key) == "_index.md":
+		c.Slug = ""
+		return diag.List{diag.Errorf(p.File, l, col, "slug cannot rename a folder's list page").
+			WithHint("rename the folder instead, or remove the slug line")}
+	case !validSlug(c.Slug):
+		s := c.Slug
+		c.Slug = ""
+		return diag.List{diag.Errorf(p.File, l, col, "slug %q may only hold a-z, 0-9 and -", s).
+			WithHint("write it like slug = %q", fallbackSlug(s))}
+	}
+	return nil
 }
 
 func fallbackSlug(s string) string {

@@ -26,10 +26,25 @@ type Page struct {
 	// the order of config.SiteLanguages, without the page itself.
 	Translations []*Page
 
+	// Broken marks a page whose file has errors of its own: it shows what
+	// could be read, which may not be what the editor meant, so it must
+	// not be published as if it were fine. A front matter that could not
+	// be read at all still gives a page, at the address its file path
+	// gives, so that the pages that link to it are not wrong too; see
+	// broken.go.
+	Broken bool
+
 	src      decode.Source // the front matter, for positions of errors found after decoding
 	titleKey string        // collateKey of the title, made once for sorting
 	dir      string        // for a generated list page: its folder ("content/lov")
 	key      string        // the path below content/ without the language: "lov/x.md" for lov/x.en.md
+
+	// recovered: the front matter could not be read, and the page holds
+	// what recovered made of it. What the site finds wrong with such a
+	// page (a reference, a taken address) may be the recovery's doing, so
+	// it is not reported; the file's own mistake is.
+	recovered bool
+	addrs     []string // a recovered page's addresses, the one it wants first
 }
 
 // Common returns the front matter every kind has.

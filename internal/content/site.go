@@ -37,9 +37,19 @@ func newSite(cfg *config.Config) *Site {
 // URL, the one whose path sorts first keeps it and the error is at the
 // other, however the files were read (in parallel, or some again after an
 // edit in the preview). Every later loop over the pages (law ids, lists)
-// then sees one order too.
+// then sees one order too. Pages that were recovered from a broken front
+// matter come after all others: a guessed address must not take a page's
+// own, nor put an error in a file the editor did not touch.
 func (s *Site) addAll(pages []*Page, errs *diag.List) {
-	slices.SortFunc(pages, func(a, b *Page) int { return strings.Compare(a.File, b.File) })
+	slices.SortFunc(pages, func(a, b *Page) int {
+		if a.recovered != b.recovered {
+			if a.recovered {
+				return 1
+			}
+			return -1
+		}
+		return strings.Compare(a.File, b.File)
+	})
 	for _, p := range pages {
 		s.add(p, errs)
 	}
@@ -47,6 +57,16 @@ func (s *Site) addAll(pages []*Page, errs *diag.List) {
 
 // add registers a parsed page, refusing a second page at a taken URL.
 func (s *Site) add(p *Page, errs *diag.List) {
+	if p.recovered {
+		// The first address that is free, chosen anew in every Site: a
+		// page that read keeps its own (see addAll). Without one, the
+		// page is left out, and no error added to its file's.
+		i := slices.IndexFunc(p.addrs, func(u string) bool { return s.byURL[u] == nil })
+		if i < 0 {
+			return
+		}
+		p.URL = p.addrs[i]
+	}
 	if first, taken := s.byURL[p.URL]; taken {
 		line, col := p.Pos("slug")
 		errs.Add(diag.Errorf(p.File, line, col, "the page's address %s is taken by %s", p.URL, first.File).
@@ -148,6 +168,9 @@ func (s *Site) link(errs *diag.List) {
 				s.laws[p.Lang] = byID
 			}
 			if first := byID[d.ID]; first != nil {
+				if p.recovered { // recovered pages come last: the id is another's
+					continue
+				}
 				line, col := p.Pos("id")
 				errs.Add(diag.Errorf(p.File, line, col, "law id %q is taken by %s", d.ID, first.File).
 					WithHint(`give this law another id, like id = "%s-2"`, d.ID))
@@ -184,6 +207,9 @@ func (s *Site) link(errs *diag.List) {
 
 // refs resolves content paths or URLs named in front matter under key.
 func (s *Site) refs(p *Page, key string, refs []string, want Kind, errs *diag.List) []*Page {
+	if p.recovered {
+		errs = &diag.List{} // see Page.recovered
+	}
 	var out []*Page
 	for _, r := range refs {
 		t := s.Ref(r)

@@ -17,8 +17,9 @@ import (
 // is Scan, ParseFile for every Markdown file and Assemble; a test holds the
 // two paths to the same result.
 
-// Parsed is one Markdown file as ParseFile read it: the page (nil when its
-// front matter could not be read) and the mistakes found in the file alone.
+// Parsed is one Markdown file as ParseFile read it: the page (nil when the
+// file is gone or its name gives it no address; marked Broken when Errs has
+// an error) and the mistakes found in the file alone.
 type Parsed struct {
 	File string
 	Page *Page

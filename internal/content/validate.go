@@ -34,6 +34,7 @@ func validate(p *Page) diag.List {
 	if c.Layout != "" && (strings.ContainsAny(c.Layout, `/\.`) || c.Layout != path.Clean(c.Layout)) {
 		at("layout", "layout %q must be the name of a file in layouts/, without .html", c.Layout).
 			WithHint(`write it like layout = "feedback"`)
+		c.Layout = "" // reported; the kind's layout, not a second error that it does not exist
 	}
 	for i, tag := range c.Tags {
 		if strings.Contains(tag, ",") {

@@ -9,7 +9,6 @@ import (
 	"github.com/torv/torv"
 	"github.com/torv/torv/internal/build"
 	"github.com/torv/torv/internal/check"
-	"github.com/torv/torv/internal/diag"
 	"github.com/torv/torv/internal/sitefs"
 )
 
@@ -65,7 +64,8 @@ func (c *cli) checkFlags(fs *flag.FlagSet) func() int {
 			fmt.Fprintf(c.stderr, "torv check: unknown -format %q (use text or json)\n", *format)
 			return exitUsage
 		}
-		opts := check.Options{Drafts: sf.drafts, BaseURL: sf.baseURL}
+		opts := sf.options()
+		opts.CheckOnly, opts.Strict = true, false
 		if *date != "" {
 			d, err := time.Parse(time.DateOnly, *date)
 			if err != nil {
@@ -79,7 +79,7 @@ func (c *cli) checkFlags(fs *flag.FlagSet) func() int {
 			fmt.Fprintf(c.stderr, "torv check: cannot read the site folder: %v\n", serr)
 			return exitUsage
 		}
-		rep := check.Site(site, torv.Defaults(), opts)
+		rep := build.Build(site, torv.Defaults(), opts).Check
 		var err error
 		if *format == "json" {
 			err = rep.WriteJSON(c.stdout)
@@ -95,18 +95,4 @@ func (c *cli) checkFlags(fs *flag.FlagSet) func() int {
 		}
 		return exitOK
 	}
-}
-
-// strictFindings runs torv check's rules on a build's site, for build
-// -strict: their errors fail the build; their warnings are reported but do
-// not (a page's LIX of 41 should not stop a publication).
-func strictFindings(res *build.Result) diag.List {
-	if res.Site == nil || res.Site.Config == nil {
-		return nil
-	}
-	var html check.HTMLFunc
-	if res.Output != nil {
-		html = check.FilesHTML(res.Output.Get)
-	}
-	return check.New(res.Site, nil, check.Options{}).Run(html).Findings()
 }

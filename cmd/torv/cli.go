@@ -152,7 +152,8 @@ func (s *siteFlags) register(fs *flag.FlagSet) {
 }
 
 func (s *siteFlags) options() build.Options {
-	return build.Options{Drafts: s.drafts, BaseURL: s.baseURL, Strict: s.strict}
+	// -strict runs torv check's rules too, inside the build.
+	return build.Options{Drafts: s.drafts, BaseURL: s.baseURL, Strict: s.strict, Check: s.strict}
 }
 
 func (c *cli) buildFlags(fs *flag.FlagSet) func() int {
@@ -206,7 +207,7 @@ func (c *cli) buildFlags(fs *flag.FlagSet) func() int {
 		if sf.strict {
 			// -strict runs torv check's rules too: their errors fail the
 			// build, their warnings are only reported.
-			findings := strictFindings(res)
+			findings := res.Check.Findings()
 			failed = failed || findings.Err(false) != nil
 			diags = append(append(diag.List(nil), diags...), findings...)
 			diags.Sort()

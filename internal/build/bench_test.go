@@ -8,12 +8,8 @@ import (
 	"testing/fstest"
 
 	"github.com/torv/torv"
-	"github.com/torv/torv/internal/assets"
 	"github.com/torv/torv/internal/config"
 	"github.com/torv/torv/internal/content"
-	"github.com/torv/torv/internal/markup"
-	"github.com/torv/torv/internal/overlay"
-	"github.com/torv/torv/internal/render"
 )
 
 // benchSite makes a deterministic site of n pages shaped like the shared
@@ -76,23 +72,12 @@ func BenchmarkLoad(b *testing.B) {
 }
 
 func BenchmarkRender(b *testing.B) {
-	fsys := benchSite(1000)
-	cfg, _ := config.Parse(fsys, content.KindNames(), content.KindHint)
-	site, errs := content.Load(fsys, cfg, content.Options{})
-	if len(errs) > 0 {
-		b.Fatal(errs)
-	}
-	layers := overlay.New(fsys, torv.Defaults())
-	min := assets.NewMinifier()
-	set, _ := assets.Build(layers, min)
-	r, errs := render.New(layers, site, markup.New(), set)
-	if len(errs) > 0 {
-		b.Fatal(errs)
+	s := NewSession(benchSite(1000), torv.Defaults(), Options{})
+	if rb := s.Full(); rb.Output == nil {
+		b.Fatal(rb.Diags)
 	}
 	b.ResetTimer()
 	for b.Loop() {
-		if errs := renderPages(r, site.Pages, min, true, NewOutput()); len(errs) > 0 {
-			b.Fatal(errs)
-		}
+		s.render(s.site.Pages, nil)
 	}
 }

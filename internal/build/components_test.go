@@ -1,12 +1,13 @@
 package build
 
 import (
-	"github.com/torv/torv/internal/golden"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/torv/torv/internal/golden"
 
 	"github.com/torv/torv"
 )

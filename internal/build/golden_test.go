@@ -2,11 +2,12 @@ package build
 
 import (
 	"flag"
-	"github.com/torv/torv/internal/golden"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/torv/torv/internal/golden"
 
 	"github.com/torv/torv"
 )

@@ -16,6 +16,7 @@ import (
 	"github.com/torv/torv/internal/outputs"
 	"github.com/torv/torv/internal/render"
 	"github.com/torv/torv/internal/sitefs"
+	"github.com/torv/torv/internal/sitepath"
 )
 
 // This file decides who writes each output path, for Build and the
@@ -81,13 +82,13 @@ func placePages(pages []*content.Page) (own []*content.Page, owners map[string]s
 	owners = make(map[string]source, len(pages))
 	keeper := make(map[string]*content.Page, len(pages))
 	for _, p := range pages {
-		name, from := outputPath(p.URL), pageSource(p)
+		name, from := sitepath.File(p.URL), pageSource(p)
 		if o, taken := owners[name]; !taken || from.before(o) {
 			owners[name], keeper[name] = from, p
 		}
 	}
 	for _, p := range pages {
-		name := outputPath(p.URL)
+		name := sitepath.File(p.URL)
 		if keeper[name] == p {
 			own = append(own, p)
 			continue
@@ -221,15 +222,14 @@ func readStatic(fsys fs.FS) (files []outFile, errs diag.List) {
 // placePages decides, as Build does, which page writes each output path;
 // render leaves out the others.
 func (s *Session) placePages() {
-	_, s.owners, s.ownErrs = placePages(append(slices.Clone(s.site.Pages), notFoundPage(s.site, s.r)))
+	_, s.owners, s.ownErrs = placePages(append(slices.Clone(s.site.Pages), s.r.NotFound()))
 }
 
 // dropStatics removes the files that are not pages, before pages are
 // rendered: a page may take the path a file had.
 func (s *Session) dropStatics() {
 	for p := range s.statics {
-		delete(s.files, p)
-		s.dirty[p] = true
+		s.drop(p)
 	}
 	s.statics = map[string]bool{}
 }
@@ -251,8 +251,16 @@ func (s *Session) makeStatics() {
 	kept, errs := placeFiles(s.owners, madeFiles(s.set, s.site, s.cfg, s.r), files, s.static)
 	s.fileErrs.Add(errs...)
 	for _, f := range kept {
-		s.files[f.name] = f.b
+		if s.opts.CheckOnly {
+			continue // check keeps no output
+		}
+		if s.opts.Sink != nil {
+			if err := s.opts.Sink.Put(f.name, f.b); err != nil {
+				s.fileErrs.Add(diag.Errorf(f.from.name, 0, 0, "cannot write %s: %v", f.name, err))
+				continue
+			}
+		}
+		s.keep(f.name, f.b)
 		s.statics[f.name] = true
-		s.dirty[f.name] = true
 	}
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/torv/torv"
 	"github.com/torv/torv/internal/content"
+	"github.com/torv/torv/internal/sitepath"
 )
 
 // sameAsBuildFS fails the test when the session's build u differs from
@@ -217,7 +218,7 @@ func TestPlaceInAnyOrder(t *testing.T) {
 	if len(wantKept) != 1 || len(wantErrs) != 5 {
 		t.Fatalf("kept %v, errors %v", wantKept, wantErrs)
 	}
-	byPath := func(a, b *content.Page) int { return strings.Compare(outputPath(a.URL), outputPath(b.URL)) }
+	byPath := func(a, b *content.Page) int { return strings.Compare(sitepath.File(a.URL), sitepath.File(b.URL)) }
 	slices.SortFunc(want, byPath)
 	for seed := range int64(200) {
 		r := rand.New(rand.NewSource(seed))
@@ -233,7 +234,7 @@ func TestPlaceInAnyOrder(t *testing.T) {
 		slices.SortFunc(got, byPath)
 		for i, p := range got {
 			if w := want[i]; p != w {
-				t.Fatalf("seed %d: %s is written by %q, want %q", seed, outputPath(p.URL), p.File, w.File)
+				t.Fatalf("seed %d: %s is written by %q, want %q", seed, sitepath.File(p.URL), p.File, w.File)
 			}
 		}
 	}

@@ -2,13 +2,15 @@ package check
 
 import (
 	"cmp"
-	"github.com/torv/torv/internal/parallel"
 	"path"
 	"slices"
 	"strings"
 	"sync"
 	"time"
 	"unicode"
+
+	"github.com/torv/torv/internal/parallel"
+	"github.com/torv/torv/internal/sitepath"
 
 	"github.com/yuin/goldmark/ast"
 
@@ -67,6 +69,9 @@ type Off struct {
 
 // Findings returns every finding of every page, sorted.
 func (r *Report) Findings() diag.List {
+	if r == nil {
+		return nil // no check ran: the build stopped before its pages
+	}
 	var all diag.List
 	for _, p := range r.Pages {
 		all = append(all, p.Findings...)
@@ -271,11 +276,7 @@ type HTMLFunc func(sitePath string) []byte
 // returns by their path ("lov/x/index.html").
 func FilesHTML(get func(name string) ([]byte, bool)) HTMLFunc {
 	return func(sitePath string) []byte {
-		name := strings.TrimPrefix(sitePath, "/")
-		if !strings.HasSuffix(name, ".html") {
-			name = path.Join(name, "index.html")
-		}
-		b, _ := get(name)
+		b, _ := get(sitepath.File(sitePath))
 		return b
 	}
 }
@@ -315,7 +316,7 @@ func (c *Checker) headingIDs(p *content.Page) []string {
 func pagesToCheck(site *content.Site) []*content.Page {
 	var out []*content.Page
 	for _, p := range site.Pages {
-		if p.File != "" {
+		if Wants(p) {
 			out = append(out, p)
 		}
 	}

@@ -245,15 +245,23 @@ func layoutFor(p *content.Page) string {
 	return string(p.Kind)
 }
 
-// Page renders one page to a full HTML document.
-func (r *Renderer) Page(p *content.Page) ([]byte, diag.List) {
+// Page renders one page to a full HTML document. A panic in a dependency
+// becomes an error at the page, so one strange page cannot take a build
+// or the preview down.
+func (r *Renderer) Page(p *content.Page) (b []byte, errs diag.List) {
+	defer func() {
+		if x := recover(); x != nil {
+			b, errs = nil, diag.List{diag.Errorf(pageName(p), 0, 0, "torv could not make this page (%v)", x).
+				WithHint("this is a bug in torv; please report it with the file attached")}
+		}
+	}()
 	w, _ := r.workers.Get().(*worker)
 	if w == nil {
 		w = r.newWorker()
 	}
 	defer r.workers.Put(w)
 	w.page, w.errs = p, nil
-	b, errs := w.render(p)
+	b, errs = w.render(p)
 	return b, append(errs, w.errs...)
 }
 
@@ -281,11 +289,7 @@ func (w *worker) render(p *content.Page) ([]byte, diag.List) {
 	}
 	var body bytes.Buffer
 	if len(bytes.TrimSpace(p.Body)) > 0 {
-		shift := 0
-		if p.Kind == content.KindLaw {
-			shift = 1 // the law layout puts the body under its own h2
-		}
-		berrs, err := r.md.ConvertWith(&body, p.File, p.Body, r.input(p, shift))
+		berrs, err := r.md.ConvertWith(&body, p.File, p.Body, r.input(p, bodyShift(p)))
 		errs.Add(berrs...)
 		if err != nil {
 			errs.Add(diag.Errorf(p.File, 0, 0, "cannot convert the Markdown: %v", err))
@@ -319,6 +323,39 @@ func (w *worker) render(p *content.Page) ([]byte, diag.List) {
 		return nil, errs
 	}
 	return out.Bytes(), errs
+}
+
+// Body reads page p's Markdown as Page converts it, with the same links,
+// citations and glossary, but executes no layout and writes no HTML: torv
+// check's cheaper mode gets Page's errors for the body (and an inspecting
+// Markdown gets the same tree) at a fraction of the cost.
+func (r *Renderer) Body(p *content.Page) (errs diag.List) {
+	if len(bytes.TrimSpace(p.Body)) == 0 {
+		return nil // Page converts no empty body
+	}
+	defer func() {
+		if x := recover(); x != nil {
+			errs = diag.List{diag.Errorf(pageName(p), 0, 0, "torv could not read this page's Markdown (%v)", x).
+				WithHint("this is a bug in torv; please report it with the file attached")}
+		}
+	}()
+	return r.md.CheckWith(p.File, p.Body, r.input(p, bodyShift(p)))
+}
+
+// bodyShift is how many levels Page moves the body's headings down.
+func bodyShift(p *content.Page) int {
+	if p.Kind == content.KindLaw {
+		return 1 // the law layout puts the body under its own h2
+	}
+	return 0
+}
+
+// NotFound is the page static hosts show for a missing address, titled in
+// the site's language.
+func (r *Renderer) NotFound() *content.Page {
+	title, _ := r.T(r.site.Config.Language, "page_not_found")
+	return &content.Page{Kind: "404", URL: "/404.html", Lang: r.site.Config.Language,
+		Data: &content.Plain{Common: content.Common{Title: title}}, Parent: r.site.Home}
 }
 
 func pageName(p *content.Page) string {

@@ -23,6 +23,7 @@ import (
 	"github.com/torv/torv/internal/check"
 	"github.com/torv/torv/internal/diag"
 	"github.com/torv/torv/internal/overlay"
+	"github.com/torv/torv/internal/sitepath"
 )
 
 var (
@@ -38,11 +39,12 @@ const Prefix = "/__torv/"
 
 // Server serves a site from memory and keeps it up to date.
 type Server struct {
-	siteFS fs.FS
-	files  fs.FS // the site over the defaults, for the lines errors point at
-	opts   build.Options
-	log    io.Writer
-	id     string // this run of the server, so a page from another run reloads
+	siteFS   fs.FS
+	files    fs.FS // the site over the defaults, for the lines errors point at
+	opts     build.Options
+	defaults fs.FS
+	log      io.Writer
+	id       string // this run of the server, so a page from another run reloads
 
 	building sync.Mutex
 	session  *build.Session
@@ -68,7 +70,7 @@ type Server struct {
 func New(siteFS, defaults fs.FS, opts build.Options, log io.Writer) *Server {
 	id := make([]byte, 6)
 	rand.Read(id)
-	return &Server{siteFS: siteFS, files: overlay.New(siteFS, defaults), opts: opts, log: log,
+	return &Server{siteFS: siteFS, defaults: defaults, files: overlay.New(siteFS, defaults), opts: opts, log: log,
 		id: hex.EncodeToString(id), session: build.NewSession(siteFS, defaults, opts),
 		base: "/", lang: "da", changedAt: map[string]int{}, pending: map[string]bool{},
 		printed: map[string]bool{}, hub: newHub()}
@@ -80,7 +82,9 @@ func New(siteFS, defaults fs.FS, opts build.Options, log io.Writer) *Server {
 // link to the editor set in config.toml's [check] editor ("" for no
 // links). Call it before the first Build.
 func (s *Server) ShowFindings(root string) {
-	s.panels = newPanels(s.siteFS, root, s.opts.Drafts)
+	s.panels = newPanels(root)
+	s.opts.Check = true
+	s.session = build.NewSession(s.siteFS, s.defaults, s.opts)
 }
 
 // Build builds the whole site now and returns its diagnostics.
@@ -129,9 +133,6 @@ func (s *Server) publish(u *build.Rebuild, paths []string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.terminal(u, paths)
-	if s.panels != nil {
-		s.panels.changed(paths)
-	}
 	for _, p := range u.Changed {
 		s.pending[p] = true
 	}
@@ -163,7 +164,7 @@ func (s *Server) publish(u *build.Rebuild, paths []string) {
 	clear(s.pending)
 	s.out, s.css, s.base, s.rep = u.Output, u.CSS, u.BasePath, nil
 	if s.panels != nil {
-		s.panels.built(u.Diags)
+		s.panels.built(s.gen, u)
 	}
 	s.hub.each(func(c *client) {
 		switch {
@@ -332,14 +333,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, base, http.StatusFound)
 		return
 	}
-	file := rel
-	if file == "" || strings.HasSuffix(file, "/") {
-		file += "index.html"
-	}
+	file := sitepath.Request(rel)
 	code := http.StatusOK
 	b, found := out.Get(file)
 	if !found {
-		if _, isDir := out.Get(file + "/index.html"); isDir {
+		if _, isDir := out.Get(file + "/" + sitepath.Index); isDir {
 			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
 			return
 		}
@@ -353,7 +351,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if strings.HasPrefix(ctype, "text/html") {
 		var panel []byte
 		if s.panels != nil && code == http.StatusOK {
-			panel = s.panels.html(gen, out, file)
+			panel = s.panels.html(gen, file)
 		}
 		b = inject(b, panel, build)
 	}
@@ -402,10 +400,7 @@ func (s *Server) outputName(name string) string {
 	if !ok {
 		return ""
 	}
-	if rel == "" || strings.HasSuffix(rel, "/") {
-		rel += "index.html"
-	}
-	return rel
+	return sitepath.Request(rel)
 }
 
 // cleanPath returns the request path without its leading "/", or false

@@ -1,0 +1,131 @@
+package build
+
+import (
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/yuin/goldmark/ast"
+
+	"github.com/torv/torv/internal/check"
+	"github.com/torv/torv/internal/content"
+	"github.com/torv/torv/internal/markup"
+	"github.com/torv/torv/internal/parallel"
+)
+
+// checkStage runs torv check's rules inside the pipeline: the Markdown
+// converter hands it each body's tree as the render stage parses it, so a
+// page is parsed once for its HTML and its findings. A page the render
+// stage did not parse (an empty body) is checked on its own. The results
+// of the pages an incremental build did not render are kept, and the
+// report is put together from all of them after every build.
+type checkStage struct {
+	opts    check.Options
+	c       *check.Checker
+	mu      sync.Mutex
+	pages   map[string]*content.Page // file -> page, of the render under way
+	seen    map[string]bool          // files whose tree came in the render under way
+	results map[string]check.Result  // file -> the newest check of its page
+}
+
+func newCheckStage(site *content.Site, opts Options) *checkStage {
+	return &checkStage{opts: check.Options{Now: opts.Now, Drafts: opts.Drafts}, results: map[string]check.Result{}}
+}
+
+// renew makes the checker for site, which md parses: after the site's
+// shape changed, the glossary and the pages links may reach are new.
+func (k *checkStage) renew(site *content.Site, md *markup.Markdown) {
+	k.c = check.New(site, md, k.opts)
+}
+
+// begin starts a render of pages.
+func (k *checkStage) begin(pages []*content.Page) {
+	k.pages = make(map[string]*content.Page, len(pages))
+	for _, p := range pages {
+		if check.Wants(p) {
+			k.pages[p.File] = p
+		}
+	}
+	k.seen = map[string]bool{}
+}
+
+// inspect is the converter's Inspector: it checks the page whose body it
+// parsed, once per render.
+func (k *checkStage) inspect(file string, doc *ast.Document, src []byte) {
+	k.mu.Lock()
+	p := k.pages[file]
+	first := p != nil && !k.seen[file]
+	k.seen[file] = true
+	k.mu.Unlock()
+	if !first {
+		return
+	}
+	res := k.c.Tree(p, doc, src)
+	k.mu.Lock()
+	k.results[file] = res
+	k.mu.Unlock()
+}
+
+// end checks the rendered pages whose bodies were not parsed.
+func (k *checkStage) end() {
+	var rest []*content.Page
+	for f, p := range k.pages {
+		if !k.seen[f] {
+			rest = append(rest, p)
+		}
+	}
+	res := make([]check.Result, len(rest))
+	parallel.Each(len(rest), func(i int) { res[i] = k.c.Plain(rest[i]) })
+	for i, p := range rest {
+		k.results[p.File] = res[i]
+	}
+}
+
+// termsChanged checks every page again when one of pages is a glossary
+// entry: the pages an entry links to explain its term, so any page's
+// glossary finding may have changed, though no page's HTML did.
+func (k *checkStage) termsChanged(site *content.Site, md *markup.Markdown, pages []*content.Page) {
+	if !slices.ContainsFunc(pages, func(p *content.Page) bool { return p.Kind == content.KindTerm }) {
+		return
+	}
+	k.renew(site, md)
+	var all []*content.Page
+	for _, p := range site.Pages {
+		if check.Wants(p) {
+			all = append(all, p)
+		}
+	}
+	res := make([]check.Result, len(all))
+	parallel.Each(len(all), func(i int) { res[i] = k.c.Plain(all[i]) })
+	for i, p := range all {
+		k.results[p.File] = res[i]
+	}
+}
+
+// pageOfFile returns the page of file ("content/om.md") in site, or nil.
+func pageOfFile(site *content.Site, file string) *content.Page {
+	return site.PageByFile(strings.TrimPrefix(file, content.Dir+"/"))
+}
+
+// report puts the results of the pages site has together; html gives a
+// rendered page for anchors.
+func (k *checkStage) report(site *content.Site, html check.HTMLFunc) *check.Report {
+	var list []check.Result
+	for f, r := range k.results {
+		if p := pageOfFile(site, f); p == nil {
+			delete(k.results, f) // the page went away
+			continue
+		}
+		list = append(list, r)
+	}
+	slices.SortFunc(list, func(a, b check.Result) int {
+		if a.File() < b.File() {
+			return -1
+		}
+		if a.File() > b.File() {
+			return 1
+		}
+		return 0
+	})
+	return k.c.Report(list, html)
+}

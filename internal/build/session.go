@@ -1,0 +1,217 @@
+package build
+
+import (
+	"bytes"
+	"io/fs"
+	"maps"
+	"slices"
+	"time"
+
+	"github.com/tdewolff/minify/v2"
+
+	"github.com/torv/torv/internal/assets"
+	"github.com/torv/torv/internal/check"
+	"github.com/torv/torv/internal/config"
+	"github.com/torv/torv/internal/content"
+	"github.com/torv/torv/internal/diag"
+	"github.com/torv/torv/internal/markup"
+	"github.com/torv/torv/internal/render"
+	"github.com/torv/torv/internal/sitepath"
+)
+
+// Session is the pipeline and everything its stages made, kept between
+// builds: Build runs a Session once; the preview keeps one, and after an
+// edit only what the edit touches is done again (Update). See the package
+// documentation for the stages and for what an edit does again.
+//
+// A Session is not safe for concurrent use; the Rebuilds it returns are.
+type Session struct {
+	siteFS, defaults fs.FS
+	opts             Options
+
+	ready    bool // the last full build got as far as rendering
+	cfg      *config.Config
+	site     *content.Site
+	layers   fs.FS
+	min      *minify.M
+	set      *assets.Set
+	md       *markup.Markdown
+	r        *render.Renderer
+	global   []string        // pages any page may show: config.toml's and the layouts' page "x"
+	readers  map[string]bool // layouts that read the site's page lists (.Site.Pages ...); "" for base and partials
+	mdFiles  []string        // Markdown files in Scan order
+	parsed   map[string]*content.Parsed
+	other    []string          // other files below content/, relative to it
+	otherB   map[string][]byte // their bytes
+	scanErrs diag.List
+	siteErrs diag.List            // Assemble's and config.toml's references
+	fixed    diag.List            // config, assets and layouts: they change only with a full build
+	pageErrs map[string]diag.List // output path -> errors of rendering that page
+	fileErrs diag.List            // other output files
+	links    map[string]map[string]bool
+	keysOf   map[string][]string // file -> its link keys
+	statics  map[string]bool     // output paths that are not pages
+	owners   map[string]source   // output path -> the page that writes it (placePages)
+	ownErrs  diag.List           // pages that want a path another page has
+	static   []outFile           // the files of static/
+	statErrs diag.List           // what could not be read below static/
+	files    map[string][]byte   // newest bytes of every output path (nil bytes when written to the sink)
+	sizes    map[string]int      // bytes of every output path written to the sink
+	last     map[string][]byte   // files as the last build left them, shared with its Output
+	dirty    map[string]bool     // paths written or removed since
+	chk      *checkStage         // nil without Options.Check
+	timing   map[string]time.Duration
+}
+
+// Rebuild is the snapshot one build of a Session ends in.
+type Rebuild struct {
+	Output   *Output       // the whole site; nil when the build failed or wrote to a Sink
+	Diags    diag.List     // every error and warning of the site as it is now, sorted
+	Check    *check.Report // the check's findings; nil without Options.Check
+	Changed  []string      // output paths whose bytes changed, appeared or disappeared, sorted
+	Full     bool          // everything was built again
+	Pages    int           // pages rendered
+	Files    int           // files of the output
+	Bytes    int64         // their size
+	Duration time.Duration
+	Timing   map[string]time.Duration // per stage, of a full build
+	Config   *config.Config           // nil when config.toml could not be read
+	Lang     string                   // the site's language ("" when config.toml could not be read)
+	BasePath string                   // the base URL's path, "/" or "/borger/"
+	CSS      assets.Asset             // the stylesheet
+}
+
+// NewSession returns a session for the site folder siteFS; its first Full
+// or Update builds everything.
+func NewSession(siteFS, defaults fs.FS, opts Options) *Session {
+	if opts.CheckOnly {
+		opts.Check = true
+	}
+	return &Session{siteFS: siteFS, defaults: defaults, opts: opts}
+}
+
+// Full runs every stage of the pipeline on the whole site.
+func (s *Session) Full() *Rebuild {
+	start := time.Now()
+	prev := s.last
+	*s = Session{siteFS: s.siteFS, defaults: s.defaults, opts: s.opts,
+		parsed: map[string]*content.Parsed{}, otherB: map[string][]byte{}, pageErrs: map[string]diag.List{},
+		links: map[string]map[string]bool{}, keysOf: map[string][]string{}, statics: map[string]bool{},
+		files: map[string][]byte{}, sizes: map[string]int{}, last: prev, dirty: map[string]bool{},
+		timing: map[string]time.Duration{}}
+	lap := s.lapper()
+	if !s.configure() || !s.load(lap) || !s.prepare(lap) {
+		// Nothing was rendered: keep the files of before, so that the
+		// next build's changes are counted against them.
+		s.files = maps.Clone(prev)
+		if s.files == nil {
+			s.files = map[string][]byte{}
+		}
+		return s.finish(start, true)
+	}
+	s.placePages()
+	n := s.render(append(slices.Clone(s.site.Pages), s.r.NotFound()), nil)
+	lap("render")
+	s.makeStatics()
+	lap("files")
+	s.ready = true
+	for p := range prev {
+		s.dirty[p] = true
+	}
+	for p := range s.files {
+		s.dirty[p] = true
+	}
+	u := s.finish(start, true)
+	u.Pages = n
+	return u
+}
+
+// lapper returns a function that notes the time since its last call under
+// a stage's name.
+func (s *Session) lapper() func(stage string) {
+	t0 := time.Now()
+	return func(stage string) {
+		now := time.Now()
+		s.timing[stage] += now.Sub(t0)
+		t0 = now
+	}
+}
+
+// finish collects the diagnostics and the paths whose bytes differ from
+// the last build's, and makes the snapshot.
+func (s *Session) finish(start time.Time, full bool) *Rebuild {
+	u := &Rebuild{Full: full, Timing: s.timing}
+	u.Diags = append(u.Diags, s.fixed...)
+	u.Diags = append(u.Diags, s.scanErrs...)
+	u.Diags = append(u.Diags, s.siteErrs...)
+	u.Diags = append(u.Diags, s.fileErrs...)
+	for _, f := range s.mdFiles {
+		if pr := s.parsed[f]; pr != nil {
+			u.Diags = append(u.Diags, pr.Errs...)
+		}
+	}
+	for _, errs := range s.pageErrs {
+		u.Diags = append(u.Diags, errs...)
+	}
+	u.Diags.Sort()
+	if s.cfg != nil {
+		u.Config, u.Lang, u.BasePath = s.cfg, s.cfg.Language, s.cfg.BasePath
+	}
+	if s.set != nil {
+		u.CSS = s.set.CSS
+	}
+	for p := range s.dirty {
+		old, had := s.last[p]
+		b, has := s.files[p]
+		if had != has || !bytes.Equal(old, b) {
+			u.Changed = append(u.Changed, p)
+		}
+	}
+	slices.Sort(u.Changed)
+	s.dirty = map[string]bool{}
+	s.last = maps.Clone(s.files)
+	u.Files = len(s.files) + len(s.sizes)
+	for _, b := range s.files {
+		u.Bytes += int64(len(b))
+	}
+	for _, n := range s.sizes {
+		u.Bytes += int64(n)
+	}
+	if s.opts.Check {
+		// A build that stopped before its pages has only its own errors.
+		u.Check = &check.Report{}
+		if s.chk != nil && s.ready {
+			u.Check = s.chk.report(s.site, s.pageHTML)
+		}
+		u.Check.Diags = u.Diags
+	}
+	if u.Diags.Err(s.opts.Strict) == nil && s.opts.Sink == nil && !s.opts.CheckOnly {
+		u.Output = &Output{files: s.last}
+	}
+	u.Duration = time.Since(start)
+	return u
+}
+
+// pageHTML is the rendered page at a site path, for the check's anchors:
+// from the output when it is kept, else rendered again (rare: only for an
+// anchor a page's headings do not have).
+func (s *Session) pageHTML(sitePath string) []byte {
+	if b := s.files[sitepath.File(sitePath)]; b != nil {
+		return b
+	}
+	if p := s.site.PageByURL(sitePath); p != nil {
+		b, _ := s.r.Page(p)
+		return b
+	}
+	return nil
+}
+
+// titleTopics titles the topic index torv makes itself in the site's
+// language.
+func (s *Session) titleTopics() {
+	if idx := s.site.PageByURL("/" + s.cfg.Taxonomy.Path + "/"); idx != nil && idx.Kind == content.KindTopics && idx.File == "" {
+		if title, err := s.r.T(s.cfg.Language, "topics"); err == nil {
+			idx.Common().Title = title
+		}
+	}
+}

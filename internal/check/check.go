@@ -9,6 +9,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/torv/torv/internal/language"
 	"github.com/torv/torv/internal/parallel"
 	"github.com/torv/torv/internal/sitepath"
 
@@ -171,7 +172,7 @@ func New(site *content.Site, md *markup.Markdown, opts Options) *Checker {
 	}
 	for _, lang := range used {
 		m := newMatcher(lang)
-		for _, e := range slices.Concat(jargonWords[lang], cfg.Jargon.Words(lang)) {
+		for _, e := range slices.Concat(language.Get(lang).Jargon, cfg.Jargon.Words(lang)) {
 			phrase, alt, _ := strings.Cut(e, ":")
 			if allowJargon[normPhrase(phrase)] {
 				continue
@@ -182,7 +183,7 @@ func New(site *content.Site, md *markup.Markdown, opts Options) *Checker {
 		}
 		c.jargon[lang] = m
 		v := map[string]bool{}
-		for _, s := range slices.Concat(vagueLinkTexts[lang], cfg.LinkText.Words(lang)) {
+		for _, s := range slices.Concat(language.Get(lang).LinkTexts, cfg.LinkText.Words(lang)) {
 			if n := normLinkText(s, &scratch); !allowVague[n] {
 				v[n] = true
 			}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/torv/torv/internal/content"
 	"github.com/torv/torv/internal/diag"
+	"github.com/torv/torv/internal/language"
 )
 
 // Rules description, law-link and review-date: what the front matter
@@ -24,7 +25,7 @@ func (pc *pageCheck) frontMatter() {
 	}
 	if d.OfficialURL == "" && pc.on("law-link") {
 		line, col := p.Pos("law")
-		site := lawSites[pc.lang]
+		site := language.Get(pc.lang).LawSite
 		pc.add("law-link", diag.LevelWarning, line, col, fmt.Sprintf("%s %s has no official link", d.Law, d.Paragraph),
 			fmt.Sprintf(`add a line official_url = "%s" with the law's address, so readers can check what it says`, site))
 	}

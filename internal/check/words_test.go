@@ -2,12 +2,9 @@ package check
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
-
-	"github.com/torv/torv/internal/language"
 )
 
 func TestLongWord(t *testing.T) {
@@ -258,15 +255,4 @@ func TestGlossaryAsTheBuildLinks(t *testing.T) {
 		`content/a.md:6:9: warning: "digital post" is in the glossary`,
 		`content/b.md:6:9: warning: "digital posten" is in the glossary`,
 		`content/d.md:6:8: warning: "digital-post" is in the glossary`)
-}
-
-// TestListsAreTheLanguages: the word lists are package language's;
-// lists.go keeps a copy of them until it reads them from there, and the
-// two must not drift apart meanwhile.
-func TestListsAreTheLanguages(t *testing.T) {
-	for _, l := range language.All() {
-		if !slices.Equal(jargonWords[l.Code], l.Jargon) || !slices.Equal(vagueLinkTexts[l.Code], l.LinkTexts) || lawSites[l.Code] != l.LawSite {
-			t.Errorf("%s: check's word lists differ from package language's", l.Code)
-		}
-	}
 }

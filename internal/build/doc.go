@@ -1,10 +1,25 @@
 // Package build runs torv's one pipeline: a site folder in, a complete
-// published site out, either written to a folder or kept in memory.
+// published site out, either handed to a Sink as it is made (torv build),
+// kept in memory (the preview, tests), or only checked (torv check).
 //
 // # Pipeline
 //
-//	site fs.FS ─► config.Parse ─► content.Load ─► assets.Build ─► render (all cores) ─► Output
-//	                                                      static/ ─────────────────────────┘
+//	configure ─► load ─► prepare ─► render (all cores) ─► site files ─► finish
+//	config.toml  content/  assets,     pages, minified,     assets, sitemap,  the snapshot:
+//	-baseurl     static/   check,      checked on their     robots, _headers, Diags, Check,
+//	                       renderer    trees                content/, static/ Output
+//
+// Each stage is written once, as a method of Session (stages.go,
+// static.go, session.go), and every command runs them: Build is a
+// Session's one build; the preview keeps a Session and runs again, after
+// an edit, only the stages and pages the edit touches (update.go);
+// torv check sets Options.CheckOnly, which renders a sample of pages and
+// only reads the bodies of the others (sample.go), and keeps no output.
+// With Options.Check the check stage (checkstage.go) runs torv check's
+// rules on each page's tree while the render stage has it, and the
+// snapshot's Check feeds torv check, build -strict and the preview's
+// findings panel. A new output is a new stage here, and every command
+// then makes it.
 //
 // Build reads the site through an fs.FS: the content, static/ and
 // config.toml from the site folder, and layouts/, assets/ and i18n/ through
@@ -52,24 +67,13 @@
 // Build's; after a change below static/ it reads static/ again and places
 // the files that are not pages anew, rendering no page.
 //
-// Write puts an Output into a folder atomically. It keeps a hidden spare
-// tree beside the destination (".public.torv-spare") that holds the output
-// of the build before; it brings the spare up to date (rewriting only the
-// files whose bytes differ, deleting those the new output lacks), then
-// exchanges spare and destination with one rename (renameat2
-// RENAME_EXCHANGE on Linux; elsewhere three renames). A build that fails
-// never touches the destination, and a page removed from the content is
-// gone from the output. The spare costs one more copy of the site on disk
-// and saves time: on a 10 000-page site, creating and deleting every file
-// costs more than rendering them, while comparing them costs little. It may
-// be deleted at any time. Write refuses destinations that look like a site
-// or a repository (holding config.toml, content/, go.mod or .git), so a
-// wrong -destination cannot delete someone's work.
+// Writing is package outdir's: torv build hands it every file through a
+// Sink as soon as the file is made, so the build keeps no copy of the
+// output, and outdir stages and swaps it atomically.
 //
 // # Incremental builds
 //
-// The preview (package server) keeps a Session instead of calling Build:
-// the same pipeline, whose every stage's state (the config, the parsed
+// The preview (package server) keeps a Session: the same pipeline, whose every stage's state (the config, the parsed
 // pages, the Site, the assets, the Renderer with its cached list entries,
 // the errors of each file and of each page, the output) stays in memory,
 // so that after an edit only what the edit touches is done again. A test

@@ -201,7 +201,20 @@ func (c *cli) buildFlags(fs *flag.FlagSet) func() int {
 			fmt.Fprintf(c.stderr, "torv build: cannot read the site folder: %v\n", err)
 			return exitUsage
 		}
-		res := build.Build(site, torv.Defaults(), sf.options())
+		// Each file goes into outdir's staging tree as it is made, so the
+		// build keeps no copy of the output; a failed build aborts, and
+		// the destination stays as it was.
+		opts := sf.options()
+		var st *outdir.Staging
+		if out != nil {
+			if st, err = out.Begin(); err != nil {
+				fmt.Fprintln(c.stderr, err)
+				return exitContent
+			}
+			defer st.Abort()
+			opts.Sink = st
+		}
+		res := build.Build(site, torv.Defaults(), opts)
 		failed := res.Failed(sf.strict)
 		diags := res.Diags
 		if sf.strict {
@@ -218,7 +231,7 @@ func (c *cli) buildFlags(fs *flag.FlagSet) func() int {
 			return exitContent
 		}
 		tw := time.Now()
-		if err := out.Write(res.Output); err != nil {
+		if err := st.Commit(); err != nil {
 			fmt.Fprintln(c.stderr, err)
 			return exitContent
 		}
@@ -226,11 +239,11 @@ func (c *cli) buildFlags(fs *flag.FlagSet) func() int {
 			for _, stage := range []string{"load", "assets", "render", "files"} {
 				fmt.Fprintf(c.stderr, "%-7s %s\n", stage, res.Timing[stage].Round(time.Millisecond))
 			}
-			fmt.Fprintf(c.stderr, "%-7s %s\n", "write", time.Since(tw).Round(time.Millisecond))
+			fmt.Fprintf(c.stderr, "%-7s %s\n", "commit", time.Since(tw).Round(time.Millisecond))
 		}
 		if !*quiet {
-			fmt.Fprintf(c.stdout, "Built %d pages (%d files, %s) in %s into %s\n", res.Pages, res.Output.Len(),
-				size(res.Output.Size()), time.Since(start).Round(time.Millisecond), *dest)
+			fmt.Fprintf(c.stdout, "Built %d pages (%d files, %s) in %s into %s\n", res.Pages, res.Files,
+				size(int(res.Bytes)), time.Since(start).Round(time.Millisecond), *dest)
 		}
 		return exitOK
 	}

@@ -19,6 +19,7 @@ import (
 type Staging struct {
 	d     *Dir
 	spare string
+	made  bool // Begin made the spare: a build that does not commit leaves none
 
 	// busy is held shared by every Put and alone by Commit and Abort, so
 	// that neither runs while a Put is still writing.
@@ -62,12 +63,14 @@ func (d *Dir) Begin() (*Staging, error) {
 	if d.staging != nil {
 		return nil, errors.New("outdir: Begin while the last Staging is still open")
 	}
+	_, err := os.Lstat(d.spare)
+	made := errors.Is(err, fs.ErrNotExist)
 	if err := beginSpare(d.spare); err != nil {
 		// Most likely a full disk: the spare's space is needed more.
 		os.RemoveAll(d.spare)
 		return nil, writeFailed(d.given, err)
 	}
-	s := &Staging{d: d, spare: d.spare, names: map[string]struct{}{}, dirs: map[string]*folder{}}
+	s := &Staging{d: d, spare: d.spare, made: made, names: map[string]struct{}{}, dirs: map[string]*folder{}}
 	d.staging = s
 	return s, nil
 }
@@ -284,13 +287,15 @@ func (s *Staging) Abort() {
 	}
 }
 
-// end closes a Staging that did not commit. A spare with a failed write
-// in it is deleted, as the disk is likely full; any other is marked as
+// end closes a Staging that did not commit. A spare this build made is
+// deleted, so a failed build leaves nothing beside the destination; so is
+// one with a failed write in it, as the disk is likely full. A spare that
+// was there before (the build before last's output) is marked as
 // stopped, for the next build to bring up to date.
 func (s *Staging) end() {
 	s.done = true
 	s.d.staging = nil
-	if s.failed.Load() > 0 {
+	if s.made || s.failed.Load() > 0 {
 		os.RemoveAll(s.spare)
 		return
 	}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -280,6 +281,7 @@ func TestCloseAborts(t *testing.T) {
 	root := t.TempDir()
 	dest := filepath.Join(root, "public")
 	stream(t, dest, siteA)
+	stream(t, dest, siteA) // a second build: now the spare holds the first one
 	before := treeHash(t, dest)
 	d, err := Open(dest, Options{})
 	if err != nil {
@@ -390,6 +392,7 @@ func TestLinksInTheSpareAreNotFollowed(t *testing.T) {
 	outside := filepath.Join(root, "outside")
 	put(t, root, map[string]string{"outside/index.html": "mine", "outside/same.html": "same"})
 	stream(t, dest, siteA)
+	stream(t, dest, siteA) // a second build: now the spare holds the first one
 	d, err := Open(dest, Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -416,6 +419,7 @@ func TestCommitChecksTheDestinationAgain(t *testing.T) {
 	root := t.TempDir()
 	dest := filepath.Join(root, "public")
 	stream(t, dest, siteA)
+	stream(t, dest, siteA) // a second build: now the spare holds the first one
 	d, err := Open(dest, Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -601,4 +605,34 @@ func TestKilledWhilePutting(t *testing.T) {
 	tree(t, dest, next)
 	tree(t, spare, siteB)
 	noLitter(t, root)
+}
+
+// A build that fails before any spare existed leaves none: Abort removes
+// the spare its Begin made.
+func TestAbortRemovesTheSpareItMade(t *testing.T) {
+	root := t.TempDir()
+	dest := filepath.Join(root, "public")
+	stream(t, dest, siteA)
+	spare := filepath.Join(root, ".public"+SpareSuffix)
+	os.RemoveAll(spare)
+	before := treeHash(t, dest)
+	d, err := Open(dest, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	st, err := d.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := putAll(st, siteB); err != nil {
+		t.Fatal(err)
+	}
+	st.Abort()
+	if _, err := os.Lstat(spare); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the spare the aborted build made is still there: %v", err)
+	}
+	if treeHash(t, dest) != before {
+		t.Error("Abort changed the destination")
+	}
 }

@@ -73,37 +73,43 @@
 //
 // # Incremental builds
 //
-// The preview (package server) keeps a Session: the same pipeline, whose every stage's state (the config, the parsed
-// pages, the Site, the assets, the Renderer with its cached list entries,
-// the errors of each file and of each page, the output) stays in memory,
-// so that after an edit only what the edit touches is done again. A test
-// holds a Session to Build: after each of a series of edits to the example
-// site, its output and its errors are Build's, file for file.
+// The preview (package server) keeps a Session: the same pipeline, whose
+// every stage's state (the config, the parsed pages, the Site, the assets,
+// the Renderer with its cached list entries, the errors of each file and
+// of each page, the output) stays in memory, so that after an edit only
+// what the edit touches is done again. What to render again is observed,
+// not predicted: while a page renders, the renderer records what it read
+// besides its own file (package reads): other pages as their files make
+// them, what a page is made of other pages (its list, its topics' pages)
+// and when it last changed, the layouts and partials that executed, the
+// files of content/ its links point at, the site's lists of every page,
+// the stylesheet, and references that found nothing. After an edit:
 //
-//   - config.toml, layouts/, assets/ or i18n/ changed, or the last build
-//     could not render at all: everything is built again (Full).
+//   - config.toml or i18n/ changed, or the last build could not render at
+//     all: everything is built again (Full).
 //   - A page changed below its front matter: the file is read again, its
 //     page keeps its place in the Site (and its identity, so list entries
-//     made from it stay cached), and only that page is rendered. This is
-//     an editor's usual save: on a 10 000-page site it takes about a
-//     millisecond.
+//     made from it stay cached), and only that page is rendered: no other
+//     page shows a page's body. This is an editor's usual save.
 //   - Anything else in content/ (front matter, pages added, removed or
-//     renamed, folders, other files): the changed files are read again and
+//     renamed, folders, other files): the changed files are read again,
 //     the Site is put together anew from the pages read before and these
-//     (content.Assemble); then the pages that show a changed page are
-//     rendered, in the Site before and after the change: the page itself,
-//     its folder's list page, its topics' pages and the topic index, pages
-//     that name it in their front matter (the home page's featured, a
-//     theme's initiatives, an initiative's theme), and, for a page that
-//     appeared or went away, every page whose Markdown links to it (an
-//     index of the last path segment of every link destination, so links
-//     to a missing page are reported as Build reports them). Some changes
-//     show on every page, and then every page is rendered: a list page's
-//     front matter (breadcrumbs, menu), a folder appearing or going away,
-//     a glossary term or a law (any text may cite them), a page named by
-//     config.toml or by a layout's page "x", and any change when a layout
-//     reads the site's page lists (.Site.Pages, .Site.Topics, ...). When
-//     unsure, render more: correctness first.
+//     (content.Assemble), and each page's state (deps.go) is compared with
+//     the one before. The pages whose state changed are rendered, and so is
+//     every page that read something that changed. Glossary terms are the
+//     one thing found in the text instead: a term links wherever its words
+//     are used, so when a term comes, goes or is written differently, the
+//     pages of its language whose text holds its words are rendered.
+//     A chart's CSV file is read with its page, so a change to it is one
+//     to the page.
+//   - layouts/ or assets/: the renderer (and the assets) are made again,
+//     and the pages that executed a layout or partial whose text changed
+//     are rendered; a stylesheet that changed is on every page.
+//   - static/: read again; the files that are not pages are placed anew.
+//
+// TestOracle holds a Session to Build after a thousand random edits of
+// every kind: its output, its errors and what it says changed are Build's,
+// file for file.
 //
 // Each build returns the whole Output (a copy of the map; the bytes are
 // shared) and the output paths whose bytes changed, so that the preview can

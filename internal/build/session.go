@@ -15,6 +15,7 @@ import (
 	"github.com/torv/torv/internal/content"
 	"github.com/torv/torv/internal/diag"
 	"github.com/torv/torv/internal/markup"
+	"github.com/torv/torv/internal/reads"
 	"github.com/torv/torv/internal/render"
 	"github.com/torv/torv/internal/sitepath"
 )
@@ -37,9 +38,7 @@ type Session struct {
 	set      *assets.Set
 	md       *markup.Markdown
 	r        *render.Renderer
-	global   []string        // pages any page may show: config.toml's and the layouts' page "x"
-	readers  map[string]bool // layouts that read the site's page lists (.Site.Pages ...); "" for base and partials
-	mdFiles  []string        // Markdown files in Scan order
+	mdFiles  []string // Markdown files in Scan order
 	parsed   map[string]*content.Parsed
 	other    []string          // other files below content/, relative to it
 	otherB   map[string][]byte // their bytes
@@ -48,18 +47,19 @@ type Session struct {
 	fixed    diag.List            // config, assets and layouts: they change only with a full build
 	pageErrs map[string]diag.List // output path -> errors of rendering that page
 	fileErrs diag.List            // other output files
-	links    map[string]map[string]bool
-	keysOf   map[string][]string // file -> its link keys
-	statics  map[string]bool     // output paths that are not pages
-	owners   map[string]source   // output path -> the page that writes it (placePages)
-	ownErrs  diag.List           // pages that want a path another page has
-	static   []outFile           // the files of static/
-	statErrs diag.List           // what could not be read below static/
-	files    map[string][]byte   // newest bytes of every output path (nil bytes when written to the sink)
-	sizes    map[string]int      // bytes of every output path written to the sink
-	last     map[string][]byte   // files as the last build left them, shared with its Output
-	dirty    map[string]bool     // paths written or removed since
-	chk      *checkStage         // nil without Options.Check
+	rx       *reads.Index         // what each page read (by URL); nil when no Update will follow
+	states   map[string]state     // every page's state (deps.go), when rx is kept
+	terms    map[string]string    // the glossary's terms (termForms), when rx is kept
+	statics  map[string]bool      // output paths that are not pages
+	owners   map[string]source    // output path -> the page that writes it (placePages)
+	ownErrs  diag.List            // pages that want a path another page has
+	static   []outFile            // the files of static/
+	statErrs diag.List            // what could not be read below static/
+	files    map[string][]byte    // newest bytes of every output path (nil bytes when written to the sink)
+	sizes    map[string]int       // bytes of every output path written to the sink
+	last     map[string][]byte    // files as the last build left them, shared with its Output
+	dirty    map[string]bool      // paths written or removed since
+	chk      *checkStage          // nil without Options.Check
 	timing   map[string]time.Duration
 }
 
@@ -96,8 +96,8 @@ func (s *Session) Full() *Rebuild {
 	prev := s.last
 	*s = Session{siteFS: s.siteFS, defaults: s.defaults, opts: s.opts,
 		parsed: map[string]*content.Parsed{}, otherB: map[string][]byte{}, pageErrs: map[string]diag.List{},
-		links: map[string]map[string]bool{}, keysOf: map[string][]string{}, statics: map[string]bool{},
-		files: map[string][]byte{}, sizes: map[string]int{}, last: prev, dirty: map[string]bool{},
+		statics: map[string]bool{},
+		files:   map[string][]byte{}, sizes: map[string]int{}, last: prev, dirty: map[string]bool{},
 		timing: map[string]time.Duration{}}
 	lap := s.lapper()
 	if !s.configure() || !s.load(lap) || !s.prepare(lap) {
@@ -110,7 +110,14 @@ func (s *Session) Full() *Rebuild {
 		return s.finish(start, true)
 	}
 	s.placePages()
+	if s.opts.Sink == nil && !s.opts.CheckOnly {
+		// An Update may follow: note what each page reads.
+		s.rx = reads.NewIndex()
+	}
 	n := s.render(append(slices.Clone(s.site.Pages), s.r.NotFound()), nil)
+	if s.rx != nil {
+		s.states, s.terms = states(s.site), termForms(s.site)
+	}
 	lap("render")
 	s.makeStatics()
 	lap("files")

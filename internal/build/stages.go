@@ -13,6 +13,7 @@ import (
 	"github.com/torv/torv/internal/markup"
 	"github.com/torv/torv/internal/overlay"
 	"github.com/torv/torv/internal/parallel"
+	"github.com/torv/torv/internal/reads"
 	"github.com/torv/torv/internal/render"
 	"github.com/torv/torv/internal/sitepath"
 )
@@ -50,9 +51,6 @@ func (s *Session) load(lap func(string)) bool {
 	} else {
 		for _, pr := range s.parse(s.mdFiles) {
 			s.parsed[pr.File] = pr
-		}
-		for _, f := range s.mdFiles {
-			s.index(f)
 		}
 		site, s.siteErrs = content.Assemble(s.cfg, s.parsedList(), s.other, content.Options{Drafts: s.opts.Drafts})
 	}
@@ -93,7 +91,6 @@ func (s *Session) prepare(lap func(string)) bool {
 	}
 	s.r = r
 	s.titleTopics()
-	s.global, s.readers = layoutRefs(s.layers, s.cfg)
 	return true
 }
 
@@ -145,9 +142,13 @@ func (s *Session) render(pages []*content.Page, removed []string) int {
 		p := pages[i]
 		var b []byte
 		var errs diag.List
-		if full == nil || full[p] {
+		var rd reads.Set
+		switch {
+		case s.rx != nil:
+			b, errs, rd = s.r.Render(p)
+		case full == nil || full[p]:
 			b, errs = s.r.Page(p)
-		} else {
+		default:
 			errs = s.r.Body(p)
 		}
 		if b != nil && minifyHTML {
@@ -177,6 +178,9 @@ func (s *Session) render(pages []*content.Page, removed []string) int {
 			s.pageErrs[name] = errs
 		} else {
 			delete(s.pageErrs, name)
+		}
+		if s.rx != nil {
+			s.rx.Put(p.URL, rd)
 		}
 		if b != nil && !s.opts.CheckOnly {
 			s.keep(name, b)

@@ -7,11 +7,12 @@ import (
 	"strings"
 	"time"
 
-	"github.com/torv/torv/internal/sitepath"
-
 	"github.com/torv/torv/internal/assets"
 	"github.com/torv/torv/internal/content"
 	"github.com/torv/torv/internal/ignore"
+	"github.com/torv/torv/internal/reads"
+	"github.com/torv/torv/internal/render"
+	"github.com/torv/torv/internal/sitepath"
 )
 
 // edit is what one Update's paths touched.
@@ -22,68 +23,102 @@ type edit struct {
 	dirs     []string        // folders named by the paths
 	rescan   bool            // files came or went: list content/ again
 	static   bool            // something below static/ changed
+	layouts  bool            // something below layouts/ changed
+	assets   bool            // something below assets/ changed
 	fresh    map[string]*content.Parsed
 	changed  map[string]*content.Parsed // file -> its old Parsed (nil when new), for a change to the site's shape
 	bodyOnly []*content.Page            // pages that changed only below their front matter
+	keys     reads.Set                  // what changed, as pages read it
+	gone     []string                   // URLs of pages that went away
 }
 
 // Update brings the site up to date after the files at paths changed
 // (slash paths relative to the site folder; a folder stands for everything
-// in it, "." for the whole site). It re-renders only what the change
-// touches; a change to config.toml, layouts/, assets/ or i18n/, or any
-// change after a build that could not render, builds everything.
+// in it, "." for the whole site). It renders again the pages the edit
+// changed and the pages that read something it changed (package reads);
+// only a change to config.toml or i18n/, or any change after a build that
+// could not render, builds everything.
 func (s *Session) Update(paths []string) *Rebuild {
-	if !s.ready || s.site.Home == nil {
+	if !s.ready || s.site.Home == nil || s.rx == nil {
 		return s.Full()
 	}
 	start := time.Now()
 	e, full := s.classify(paths)
-	if full {
+	if full || (e.layouts || e.assets) && !s.reprepare(e) {
 		return s.Full()
 	}
 	if e.rescan {
 		s.rescan(e)
 	}
-	if e.static { // static/ is small: read it all again, and place its files anew
+	if e.static { // static/ is small: read it all again
 		s.static, s.statErrs = readStatic(s.siteFS)
-		s.makeStatics()
 	}
 	e.data = s.dataReaders(e.other)
 	for f := range e.data {
 		e.md[f] = true
 	}
-	if len(e.md) == 0 && len(e.other) == 0 {
-		return s.finish(start, false)
+	for f := range e.other {
+		e.keys.Add(reads.File("/" + f))
 	}
-	if !s.reread(e) {
-		n := s.render(e.bodyOnly, nil)
+	want := map[string]bool{}
+	structural := s.reread(e)
+	if structural {
+		s.reshape(e, want)
+	} else {
+		s.readOther(e)
 		if s.chk != nil {
 			s.chk.termsChanged(s.site, s.md, e.bodyOnly)
 		}
-		u := s.finish(start, false)
-		u.Pages = n
-		return u
 	}
-	pages, removed, all := s.reshape(e)
-	s.placePages()
-	s.dropStatics()
-	n := s.render(pages, removed)
-	s.makeStatics()
-	u := s.finish(start, all)
+	for _, p := range e.bodyOnly {
+		want[p.URL] = true
+	}
+	s.rx.Readers(e.keys, want)
+	remake := structural || e.static || e.assets || len(e.other) > 0
+	if remake {
+		s.placePages()
+		s.dropStatics()
+	}
+	n := s.render(s.pagesAt(want), e.removed())
+	if remake {
+		s.makeStatics()
+	}
+	u := s.finish(start, false)
 	u.Pages = n
 	return u
+}
+
+// pagesAt returns the pages at the URLs of want, the page for missing
+// addresses included.
+func (s *Session) pagesAt(want map[string]bool) []*content.Page {
+	var pages []*content.Page
+	for u := range want {
+		if p := s.site.PageByURL(u); p != nil {
+			pages = append(pages, p)
+		}
+	}
+	if nf := s.r.NotFound(); want[nf.URL] {
+		pages = append(pages, nf)
+	}
+	return pages
 }
 
 // classify sorts the changed paths by what they touch; full is true when
 // one of them changes every page.
 func (s *Session) classify(paths []string) (e *edit, full bool) {
-	e = &edit{md: map[string]bool{}, other: map[string]bool{}}
+	e = &edit{md: map[string]bool{}, other: map[string]bool{}, keys: reads.New()}
 	for _, p := range paths {
 		p = path.Clean(strings.TrimPrefix(p, "/"))
 		switch {
-		case p == "." || p == "config.toml" || inDir(p, "layouts") || inDir(p, assets.Dir) || inDir(p, "i18n"):
+		case p == "." || p == "config.toml" || inDir(p, "i18n"):
 			return nil, true
 		case ignore.Path(p):
+			continue
+		case inDir(p, render.LayoutDir):
+			e.layouts = true
+			continue
+		case inDir(p, assets.Dir):
+			e.assets = true
 			continue
 		case inDir(p, StaticDir):
 			e.static = true
@@ -111,6 +146,43 @@ func (s *Session) classify(paths []string) (e *edit, full bool) {
 	return e, false
 }
 
+// reprepare makes the assets and the renderer again after an edit below
+// assets/ or layouts/, and notes what changed: the assets, and each
+// layout or partial whose text did. It reports false when that needs the
+// whole pipeline: the layouts or assets have mistakes now, or had them.
+func (s *Session) reprepare(e *edit) bool {
+	if len(s.fixed) > 0 {
+		return false
+	}
+	if e.assets {
+		set, errs := assets.Build(s.layers, s.min)
+		if len(errs) > 0 {
+			return false
+		}
+		s.set = set
+		e.keys.Add(reads.Assets)
+	}
+	old := s.r.Sources()
+	r, errs := render.New(s.layers, s.site, s.md, s.set)
+	if r == nil || len(errs) > 0 {
+		return false
+	}
+	now := r.Sources()
+	for name, src := range now {
+		if old[name] != src {
+			e.keys.Add(reads.Template(name))
+		}
+	}
+	for name := range old {
+		if _, ok := now[name]; !ok {
+			e.keys.Add(reads.Template(name))
+		}
+	}
+	s.r = r
+	s.titleTopics()
+	return true
+}
+
 // rescan lists content/ again and notes the files that came or went, and
 // every file below a folder the paths named.
 func (s *Session) rescan(e *edit) {
@@ -135,6 +207,7 @@ func (s *Session) rescan(e *edit) {
 		otherNow[f] = true
 		if _, ok := s.otherB[f]; !ok || inAny(content.Dir+"/"+f) {
 			e.other[f] = true
+			e.keys.Add(reads.Miss) // a link that found nothing may find it now
 		}
 	}
 	for _, f := range s.other {
@@ -174,7 +247,6 @@ func (s *Session) reread(e *edit) (structural bool) {
 			sameFrontMatter(old.Page, nw.Page) && old.Errs.Error() == nw.Errs.Error() {
 			old.Page.Body = nw.Page.Body
 			e.bodyOnly = append(e.bodyOnly, old.Page)
-			s.index(f)
 			continue
 		}
 		structural = true
@@ -183,63 +255,47 @@ func (s *Session) reread(e *edit) (structural bool) {
 	return structural
 }
 
+func sameFrontMatter(a, b *content.Page) bool {
+	at, al := a.FrontMatter()
+	bt, bl := b.FrontMatter()
+	return at == bt && al == bl && a.URL == b.URL && a.Kind == b.Kind
+}
+
 // reshape puts the site together again after a change to its shape, and
-// returns the pages to render (every page when all), and the output
-// paths of pages that went away: what showed the changed pages before,
-// and what shows them now.
-func (s *Session) reshape(e *edit) (pages []*content.Page, removed []string, all bool) {
-	want := map[string]bool{} // URLs to render
-	oldURLs := pagesByURL(s.site)
-	oldRefs := references(s.site)
-	for _, old := range e.changed {
-		if old == nil || old.Page == nil {
-			continue
-		}
-		if o := oldURLs[old.Page.URL]; o == old.Page {
-			all = s.dependents(o, oldRefs, want) || all
-		}
-	}
+// adds to want the pages whose own state changed, those whose text may
+// use a glossary term that changed, and to e.keys what changed (see
+// changes).
+func (s *Session) reshape(e *edit, want map[string]bool) {
 	s.reassemble(e)
-	newURLs := pagesByURL(s.site)
-	newRefs := references(s.site)
-	for f := range e.changed {
-		if n := s.site.PageByFile(strings.TrimPrefix(f, content.Dir+"/")); n != nil {
-			all = s.dependents(n, newRefs, want) || all
-		}
+	now := states(s.site)
+	keys, changed, gone := changes(s.states, now, s.site)
+	s.states = now
+	for _, u := range gone {
+		s.rx.Put(u, nil)
 	}
-	for _, p := range e.bodyOnly {
+	e.gone = gone
+	terms := termForms(s.site)
+	glossaryReaders(s.site, s.terms, terms, want)
+	s.terms = terms
+	e.keys.AddAll(keys)
+	for _, p := range changed {
 		want[p.URL] = true
 	}
-	// Pages that appeared or went away: the pages that link to them.
-	for u, o := range oldURLs {
-		if newURLs[u] == nil {
-			removed = append(removed, sitepath.File(u))
-			all = s.linkers(o, want) || all
+	for f := range e.changed {
+		if p := s.site.PageByFile(strings.TrimPrefix(f, content.Dir+"/")); p != nil {
+			want[p.URL] = true
 		}
 	}
-	for u, n := range newURLs {
-		if oldURLs[u] == nil {
-			all = s.linkers(n, want) || all
-		}
+	s.r.Forget(e.keys)
+}
+
+// removed returns the output paths of the pages e took away.
+func (e *edit) removed() []string {
+	var out []string
+	for _, u := range e.gone {
+		out = append(out, sitepath.File(u))
 	}
-	for f := range e.other {
-		for file := range s.links[linkKey(path.Base(f))] {
-			if p := s.site.PageByFile(strings.TrimPrefix(file, content.Dir+"/")); p != nil {
-				want[p.URL] = true
-			}
-		}
-	}
-	all = s.layoutReaders(want) || all
-	if all {
-		pages = slices.Clone(s.site.Pages)
-	} else {
-		for u := range want {
-			if p := newURLs[u]; p != nil {
-				pages = append(pages, p)
-			}
-		}
-	}
-	return append(pages, s.r.NotFound()), removed, all
+	return out
 }
 
 // reassemble takes the files e read again and puts the Site together
@@ -251,16 +307,8 @@ func (s *Session) reassemble(e *edit) {
 		} else {
 			delete(s.parsed, f)
 		}
-		s.index(f)
 	}
-	for f := range e.other {
-		b, err := fs.ReadFile(s.siteFS, content.Dir+"/"+f)
-		if err != nil {
-			delete(s.otherB, f)
-			continue
-		}
-		s.otherB[f] = b
-	}
+	s.readOther(e)
 	site, errs := content.Assemble(s.cfg, s.parsedList(), s.other, content.Options{Drafts: s.opts.Drafts})
 	*s.site = *site
 	s.titleTopics()
@@ -271,16 +319,14 @@ func (s *Session) reassemble(e *edit) {
 	s.siteErrs.Add(content.ConfigRefs(s.site)...)
 }
 
-// layoutReaders adds to want the pages whose layouts read the site's page
-// lists, and reports whether every page's do (base.html or a partial).
-func (s *Session) layoutReaders(want map[string]bool) (all bool) {
-	if len(s.readers) == 0 {
-		return false
-	}
-	for _, p := range s.site.Pages {
-		if s.readers[layoutName(p)] {
-			want[p.URL] = true
+// readOther reads the changed files of content/ that are not pages again.
+func (s *Session) readOther(e *edit) {
+	for f := range e.other {
+		b, err := fs.ReadFile(s.siteFS, content.Dir+"/"+f)
+		if err != nil {
+			delete(s.otherB, f)
+			continue
 		}
+		s.otherB[f] = b
 	}
-	return s.readers[""]
 }

@@ -279,3 +279,19 @@ func newFrontMatter(k Kind) FrontMatter {
 	}
 	panic(fmt.Sprintf("content: no front matter for kind %q", k))
 }
+
+// Refs returns the pages p's front matter names: the home page's
+// featured pages, a theme's initiatives, an initiative's theme.
+func Refs(p *Page) []*Page {
+	switch d := p.Data.(type) {
+	case *Home:
+		return d.Featured
+	case *Theme:
+		return d.Initiatives
+	case *Initiative:
+		if d.Theme != nil {
+			return []*Page{d.Theme}
+		}
+	}
+	return nil
+}

@@ -24,7 +24,10 @@
 //
 // The dot is a *View:
 //
-//	.Site        the *content.Site (.Site.Config is the *config.Config)
+//	.Site        the site: .Site.Config is the *config.Config; .Site.Pages,
+//	             .Site.Home, .Site.Topics, .Site.Terms, .Site.Laws and
+//	             .Site.Files are content.Site's (a page that uses one is
+//	             rendered again after any change to any page)
 //	.Page        the *content.Page being rendered
 //	.Content     the rendered Markdown body (template.HTML)
 //	.Lang        the page's language ("da")
@@ -79,6 +82,19 @@
 //	                 layout names "kontakt.md" once for every language
 //	number x         a number as the language writes it (77.117, 12,5)
 //	weekday "monday" the weekday's name in the page's language
+//
+// # What a page read
+//
+// While it renders a page, the renderer notes what the page read besides
+// its own file (package reads, record.go), for the preview to render it
+// again exactly when one of those changed: the pages the View hands the
+// layouts and those one step from the page (.Page.Parent, .Children,
+// .Translations, .Tags, the pages its front matter names), page "x" and
+// item, the targets of links and law citations, .Site's lists, and every
+// layout and partial that executed: each is given a call at its start
+// that writes nothing. A layout that goes further from a page than one
+// step (.Page.Parent.Children) should take the pages through page "x" or
+// .Site instead.
 //
 // # Errors
 //

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/torv/torv/internal/content"
+	"github.com/torv/torv/internal/reads"
 )
 
 // funcs returns the template functions for one language; see the package
@@ -38,10 +39,16 @@ func (r *Renderer) funcs(lang string, ui uiStrings, w *worker) template.FuncMap 
 			// The page in this language when it has a translation, so
 			// that layouts name "kontakt.md" once for every language.
 			p := r.site.Ref(ref)
+			w.notePage(p) // and its translations
 			if t := r.site.Translation(p, lang); t != nil {
+				w.notePage(t)
 				return t
 			}
 			return p
+		},
+		readHook: func(file string) bool {
+			w.note(reads.Template(file))
+			return false
 		},
 		"number":  loc.number,
 		"percent": loc.percentage,

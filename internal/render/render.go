@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"strconv"
@@ -20,6 +21,7 @@ import (
 	"github.com/torv/torv/internal/diag"
 	"github.com/torv/torv/internal/markup"
 	"github.com/torv/torv/internal/outputs"
+	"github.com/torv/torv/internal/reads"
 	"github.com/torv/torv/internal/sitefs"
 )
 
@@ -36,7 +38,7 @@ type Renderer struct {
 	layouts map[string]map[string]*template.Template // lang -> layout name -> set
 	strings map[string]uiStrings                     // lang -> UI strings
 	common  map[string]*template.Template            // lang -> base and partials
-	items   sync.Map                                 // itemKey -> template.HTML
+	items   sync.Map                                 // itemKey -> cachedItem
 	sources map[string]string                        // template name -> its text, for error columns
 	js      map[string]assets.Asset                  // the scripts, for pages that load one
 	workers sync.Pool                                // *worker
@@ -54,6 +56,7 @@ type worker struct {
 	common map[string]*template.Template
 	page   *content.Page
 	errs   diag.List
+	rd     reads.Set // what the page read (record.go); nil when not noted
 }
 
 func (r *Renderer) newWorker() *worker {
@@ -78,6 +81,13 @@ type itemKey struct {
 	page *content.Page
 }
 
+// cachedItem is a list entry and what rendering it read, which every
+// page that shows the entry reads too.
+type cachedItem struct {
+	html template.HTML
+	rd   reads.Set
+}
+
 // ItemTemplate is the partial that shows one page in a list.
 const ItemTemplate = "partials/page-item.html"
 
@@ -86,17 +96,55 @@ const ItemTemplate = "partials/page-item.html"
 // are most of the rendering work.
 func (w *worker) item(lang string, p *content.Page) (template.HTML, error) {
 	key := itemKey{lang, p}
-	if h, ok := w.r.items.Load(key); ok {
-		return h.(template.HTML), nil
+	w.notePage(p)
+	w.note(reads.List(p.URL))
+	w.note(reads.Updated(p.URL)) // an entry may show a list's newest date
+	if c, ok := w.r.items.Load(key); ok {
+		if w.rd != nil {
+			w.rd.AddAll(c.(cachedItem).rd)
+		}
+		return c.(cachedItem).html, nil
 	}
+	outer := w.rd
+	w.rd = reads.New()
+	defer func() {
+		if outer != nil {
+			outer.AddAll(w.rd)
+		}
+		w.rd = outer
+	}()
 	var b bytes.Buffer
 	if err := w.common[lang].ExecuteTemplate(&b, ItemTemplate, p); err != nil {
 		return "", err
 	}
 	h := template.HTML(b.String())
-	w.r.items.Store(key, h)
+	w.r.items.Store(key, cachedItem{h, w.rd})
 	return h, nil
 }
+
+// Forget drops the list entries the renderer keeps that an edit changed:
+// those of pages whose state is in changed, or that read something in
+// it, or whose page is no longer the site's (see package reads). It takes
+// the glossary anew from the site too: after an edit, the Site it renders
+// was put together again in place.
+func (r *Renderer) Forget(changed reads.Set) {
+	r.items.Range(func(k, v any) bool {
+		key, c := k.(itemKey), v.(cachedItem)
+		stale := changed.Has(reads.Page(key.page.URL)) || r.site.PageByURL(key.page.URL) != key.page
+		for rd := range c.rd {
+			stale = stale || changed.Has(rd)
+		}
+		if stale {
+			r.items.Delete(k)
+		}
+		return true
+	})
+	r.terms = glossaries(r.site, r.URL)
+}
+
+// Sources returns the text of every layout and partial by name below
+// layouts/, so that a caller can tell which of them an edit changed.
+func (r *Renderer) Sources() map[string]string { return maps.Clone(r.sources) }
 
 // md converts a short string of front-matter Markdown, resolving its links
 // from the page being rendered and reporting broken ones at the page.
@@ -105,7 +153,7 @@ func (w *worker) md(s string) template.HTML {
 	if p == nil {
 		p = w.r.site.Home
 	}
-	html, errs := w.r.md.InlineWith(s, w.r.input(p, 0))
+	html, errs := w.r.md.InlineWith(s, w.input(p, 0))
 	for _, e := range errs {
 		if p.File == "" {
 			continue // a generated page has no front matter to point at
@@ -229,6 +277,9 @@ func (r *Renderer) parseFile(fsys fs.FS, t *template.Template, file string) *dia
 	if _, err := t.New(name).Parse(string(b)); err != nil {
 		return r.templateError(err)
 	}
+	if err := hookTemplates(t, name); err != nil {
+		return diag.Errorf(file, 0, 0, "%v", err)
+	}
 	return nil
 }
 
@@ -249,6 +300,20 @@ func layoutFor(p *content.Page) string {
 // becomes an error at the page, so one strange page cannot take a build
 // or the preview down.
 func (r *Renderer) Page(p *content.Page) (b []byte, errs diag.List) {
+	b, errs, _ = r.render(p, false)
+	return b, errs
+}
+
+// Render renders page p as Page does, and returns what it read besides
+// itself (see record.go).
+func (r *Renderer) Render(p *content.Page) (b []byte, errs diag.List, rd reads.Set) {
+	return r.render(p, true)
+}
+
+func (r *Renderer) render(p *content.Page, note bool) (b []byte, errs diag.List, rd reads.Set) {
+	if note {
+		rd = reads.New()
+	}
 	defer func() {
 		if x := recover(); x != nil {
 			b, errs = nil, diag.List{diag.Errorf(pageName(p), 0, 0, "torv could not make this page (%v)", x).
@@ -260,9 +325,10 @@ func (r *Renderer) Page(p *content.Page) (b []byte, errs diag.List) {
 		w = r.newWorker()
 	}
 	defer r.workers.Put(w)
-	w.page, w.errs = p, nil
+	w.page, w.errs, w.rd = p, nil, rd
+	defer func() { w.rd = nil }()
 	b, errs = w.render(p)
-	return b, append(errs, w.errs...)
+	return b, append(errs, w.errs...), rd
 }
 
 func (w *worker) render(p *content.Page) ([]byte, diag.List) {
@@ -274,6 +340,7 @@ func (w *worker) render(p *content.Page) ([]byte, diag.List) {
 	}
 	name := layoutFor(p)
 	t := sets[name]
+	w.note(reads.Template(name + ".html")) // a layout that comes later is read too
 	if t == nil {
 		file := p.File
 		line, col := 0, 0
@@ -289,13 +356,13 @@ func (w *worker) render(p *content.Page) ([]byte, diag.List) {
 	}
 	var body bytes.Buffer
 	if len(bytes.TrimSpace(p.Body)) > 0 {
-		berrs, err := r.md.ConvertWith(&body, p.File, p.Body, r.input(p, bodyShift(p)))
+		berrs, err := r.md.ConvertWith(&body, p.File, p.Body, w.input(p, bodyShift(p)))
 		errs.Add(berrs...)
 		if err != nil {
 			errs.Add(diag.Errorf(p.File, 0, 0, "cannot convert the Markdown: %v", err))
 		}
 	}
-	v := &View{Site: r.site, Page: p, Content: template.HTML(body.String()), Lang: p.Lang, CSS: r.css,
+	v := &View{Site: &SiteView{Config: r.site.Config, site: r.site, w: w}, Page: p, Content: template.HTML(body.String()), Lang: p.Lang, CSS: r.css,
 		Crumbs: crumbs(p), Menu: menu(r.site, p), List: p.Children, CSP: outputs.CSP,
 		Home: r.site.HomeOf(p.Lang), Title: r.site.Config.TitleIn(p.Lang),
 		Description: r.site.Config.DescriptionIn(p.Lang), ContactHours: r.site.Config.ContactHoursIn(p.Lang)}
@@ -315,6 +382,7 @@ func (w *worker) render(p *content.Page) ([]byte, diag.List) {
 	case content.KindTopic:
 		v.Topic = r.site.Topic(p)
 	}
+	w.noteView(p, v)
 	var out bytes.Buffer
 	if err := t.ExecuteTemplate(&out, "base.html", v); err != nil {
 		e := r.templateError(err)
@@ -384,6 +452,26 @@ func (r *Renderer) input(p *content.Page, shift int) markup.Input {
 			c, _ := r.site.Cite(p, dest)
 			return markup.Citation{Text: c.Text, Lang: c.Lang, Hint: c.Hint}
 		}}
+}
+
+// input is the Renderer's input for page p, noting what its links and
+// citations find.
+func (w *worker) input(p *content.Page, shift int) markup.Input {
+	in := w.r.input(p, shift)
+	link, cite := in.Link, in.Cite
+	in.Link = func(dest string, image bool) (string, bool, bool) {
+		href, internal, exists := link(dest, image)
+		w.noteLink(strings.TrimPrefix(href, strings.TrimSuffix(w.r.base, "/")), internal, exists)
+		return href, internal, exists
+	}
+	in.Cite = func(dest string) markup.Citation {
+		c, ok := w.r.site.Cite(p, dest)
+		if ok {
+			w.notePage(c.Law)
+		}
+		return cite(dest)
+	}
+	return in
 }
 
 // URL adds the base URL's path to a site path.

@@ -10,7 +10,7 @@ import (
 
 // View is the dot of every template; see the package documentation.
 type View struct {
-	Site    *content.Site
+	Site    *SiteView
 	Page    *content.Page
 	Content template.HTML
 	Lang    string

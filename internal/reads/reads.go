@@ -1,0 +1,108 @@
+package reads
+
+import "maps"
+
+// Key is one thing a page read.
+type Key string
+
+// The kinds of Key; the rest of a key is a site path or a name.
+const (
+	pagePrefix     = "p:"
+	listPrefix     = "l:"
+	newestPrefix   = "n:"
+	templatePrefix = "t:"
+	filePrefix     = "f:"
+
+	// Site is the list of every page of the site (.Site.Pages and the
+	// like): any page that comes, goes or changes changes it.
+	Site Key = "site"
+	// Assets is the stylesheet and scripts, whose fingerprinted addresses
+	// every page carries.
+	Assets Key = "assets"
+	// Miss is a reference that found nothing: any page or file that
+	// comes may be what it wanted.
+	Miss Key = "miss"
+)
+
+// Page is the page at site path url as its own file makes it: its
+// address, title, dates and the rest of its front matter, and which
+// translations it has.
+func Page(url string) Key { return Key(pagePrefix + url) }
+
+// List is what the page at site path url is made of other pages: the
+// pages it lists and how they are split into pages, its topics and the
+// pages its front matter names.
+func List(url string) Key { return Key(listPrefix + url) }
+
+// Updated is when the page at site path url last changed, which for a
+// list without a date of its own is its newest page's date.
+func Updated(url string) Key { return Key(newestPrefix + url) }
+
+// Template is a layout or partial by its name below layouts/
+// ("partials/nav.html", "base.html"); the page's own layout ("section")
+// is named by its file ("section.html").
+func Template(name string) Key { return Key(templatePrefix + name) }
+
+// File is a file of content/ that is not a page, by its site path.
+func File(sitePath string) Key { return Key(filePrefix + sitePath) }
+
+// Set is what one page read. The zero value is not usable; make one with
+// make(Set) or New.
+type Set map[Key]struct{}
+
+// New returns an empty Set.
+func New() Set { return Set{} }
+
+// Add notes that k was read.
+func (s Set) Add(k Key) { s[k] = struct{}{} }
+
+// AddAll notes everything in o.
+func (s Set) AddAll(o Set) { maps.Copy(s, o) }
+
+// Has reports whether k was read.
+func (s Set) Has(k Key) bool { _, ok := s[k]; return ok }
+
+// Index is every page's Set, and the pages that read each key. It is not
+// safe for concurrent use.
+type Index struct {
+	of map[string]Set              // page -> what it read
+	by map[Key]map[string]struct{} // key -> the pages that read it
+}
+
+// NewIndex returns an empty Index.
+func NewIndex() *Index {
+	return &Index{of: map[string]Set{}, by: map[Key]map[string]struct{}{}}
+}
+
+// Put replaces what page read with s (nil: the page is gone).
+func (x *Index) Put(page string, s Set) {
+	for k := range x.of[page] {
+		delete(x.by[k], page)
+		if len(x.by[k]) == 0 {
+			delete(x.by, k)
+		}
+	}
+	delete(x.of, page)
+	if s == nil {
+		return
+	}
+	x.of[page] = s
+	for k := range s {
+		if x.by[k] == nil {
+			x.by[k] = map[string]struct{}{}
+		}
+		x.by[k][page] = struct{}{}
+	}
+}
+
+// Readers adds to want every page that read one of keys.
+func (x *Index) Readers(keys Set, want map[string]bool) {
+	for k := range keys {
+		for page := range x.by[k] {
+			want[page] = true
+		}
+	}
+}
+
+// Len is the number of pages in the index.
+func (x *Index) Len() int { return len(x.of) }

@@ -1,0 +1,43 @@
+package reads
+
+import (
+	"maps"
+	"slices"
+	"testing"
+)
+
+func TestIndexReaders(t *testing.T) {
+	x := NewIndex()
+	x.Put("/a/", Set{Page("/lov/"): {}, Template("base.html"): {}})
+	x.Put("/b/", Set{Page("/a/"): {}, Template("base.html"): {}, Miss: {}})
+	x.Put("/c/", Set{Site: {}})
+	tests := []struct {
+		keys Set
+		want []string
+	}{
+		{Set{Page("/lov/"): {}}, []string{"/a/"}},
+		{Set{Template("base.html"): {}}, []string{"/a/", "/b/"}},
+		{Set{Miss: {}, Site: {}}, []string{"/b/", "/c/"}},
+		{Set{Page("/nowhere/"): {}}, nil},
+	}
+	for _, tt := range tests {
+		want := map[string]bool{}
+		x.Readers(tt.keys, want)
+		if got := slices.Sorted(maps.Keys(want)); !slices.Equal(got, tt.want) {
+			t.Errorf("Readers(%v) = %v, want %v", tt.keys, got, tt.want)
+		}
+	}
+	// A page rendered again forgets what it read before; a page gone
+	// reads nothing.
+	x.Put("/a/", Set{File("/kort.png"): {}})
+	x.Put("/b/", nil)
+	want := map[string]bool{}
+	x.Readers(Set{Template("base.html"): {}, Page("/lov/"): {}}, want)
+	if len(want) != 0 || x.Len() != 2 {
+		t.Errorf("after Put: readers %v, %d pages; want none and 2", want, x.Len())
+	}
+	x.Readers(Set{File("/kort.png"): {}}, want)
+	if !want["/a/"] {
+		t.Errorf("the new read of /a/ is not indexed")
+	}
+}

@@ -278,6 +278,11 @@ func (s *Session) reshape(e *edit, want map[string]bool) {
 	glossaryReaders(s.site, s.terms, terms, want)
 	s.terms = terms
 	e.keys.AddAll(keys)
+	s.rx.Refs(func(k reads.Key, ref, url string) {
+		if p := s.site.Ref(ref); p == nil && url != "" || p != nil && p.URL != url {
+			e.keys.Add(k) // the name finds another page now
+		}
+	})
 	for _, p := range changed {
 		want[p.URL] = true
 	}

@@ -1,6 +1,9 @@
 package reads
 
-import "maps"
+import (
+	"maps"
+	"strings"
+)
 
 // Key is one thing a page read.
 type Key string
@@ -10,6 +13,7 @@ const (
 	pagePrefix     = "p:"
 	listPrefix     = "l:"
 	newestPrefix   = "n:"
+	refPrefix      = "r:"
 	templatePrefix = "t:"
 	filePrefix     = "f:"
 
@@ -19,8 +23,8 @@ const (
 	// Assets is the stylesheet and scripts, whose fingerprinted addresses
 	// every page carries.
 	Assets Key = "assets"
-	// Miss is a reference that found nothing: any page or file that
-	// comes may be what it wanted.
+	// Miss is a link or citation that found nothing: any page or file
+	// that comes may be what it wanted.
 	Miss Key = "miss"
 )
 
@@ -45,6 +49,11 @@ func Template(name string) Key { return Key(templatePrefix + name) }
 
 // File is a file of content/ that is not a page, by its site path.
 func File(sitePath string) Key { return Key(filePrefix + sitePath) }
+
+// Ref is a page a layout or config.toml names (page "x", the menu), by the
+// name given, and the site path of the page it found ("" for none): an
+// edit changes it when the name finds another page, or one at last.
+func Ref(ref, url string) Key { return Key(refPrefix + ref + "\n" + url) }
 
 // Set is what one page read. The zero value is not usable; make one with
 // make(Set) or New.
@@ -100,6 +109,17 @@ func (x *Index) Readers(keys Set, want map[string]bool) {
 	for k := range keys {
 		for page := range x.by[k] {
 			want[page] = true
+		}
+	}
+}
+
+// Refs calls yield with every Ref key any page read, its name and the
+// site path it found.
+func (x *Index) Refs(yield func(k Key, ref, url string)) {
+	for k := range x.by {
+		if rest, ok := strings.CutPrefix(string(k), refPrefix); ok {
+			ref, url, _ := strings.Cut(rest, "\n")
+			yield(k, ref, url)
 		}
 	}
 }

@@ -41,3 +41,20 @@ func TestIndexReaders(t *testing.T) {
 		t.Errorf("the new read of /a/ is not indexed")
 	}
 }
+
+func TestIndexRefs(t *testing.T) {
+	x := NewIndex()
+	x.Put("/a/", Set{Ref("kontakt.md", "/kontakt/"): {}, Ref("feedback.md", ""): {}})
+	x.Put("/b/", Set{Ref("kontakt.md", "/kontakt/"): {}})
+	got := map[string]string{}
+	x.Refs(func(k Key, ref, url string) {
+		if k != Ref(ref, url) {
+			t.Errorf("key %q is not Ref(%q, %q)", k, ref, url)
+		}
+		got[ref] = url
+	})
+	want := map[string]string{"kontakt.md": "/kontakt/", "feedback.md": ""}
+	if !maps.Equal(got, want) {
+		t.Errorf("Refs gave %v, want %v", got, want)
+	}
+}

@@ -39,7 +39,7 @@ func (r *Renderer) funcs(lang string, ui uiStrings, w *worker) template.FuncMap 
 			// The page in this language when it has a translation, so
 			// that layouts name "kontakt.md" once for every language.
 			p := r.site.Ref(ref)
-			w.notePage(p) // and its translations
+			w.noteRef(ref, p) // and its translations
 			if t := r.site.Translation(p, lang); t != nil {
 				w.notePage(t)
 				return t

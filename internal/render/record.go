@@ -65,6 +65,17 @@ func (w *worker) notePage(p *content.Page) {
 	w.note(reads.Page(p.URL))
 }
 
+// noteRef records that a layout or config.toml named a page ref, and
+// what it found, p or nothing.
+func (w *worker) noteRef(ref string, p *content.Page) {
+	if p == nil {
+		w.note(reads.Ref(ref, ""))
+		return
+	}
+	w.note(reads.Ref(ref, p.URL))
+	w.notePage(p)
+}
+
 func (w *worker) notePages(ps []*content.Page) {
 	for _, p := range ps {
 		w.notePage(p)
@@ -114,7 +125,7 @@ func (w *worker) noteView(p *content.Page, v *View) {
 	}
 	if menu := w.r.site.Config.Menu; len(menu) > 0 {
 		for _, m := range menu {
-			w.notePage(w.r.site.Ref(m.Page)) // and its translation in p's language
+			w.noteRef(m.Page, w.r.site.Ref(m.Page)) // and its translation in p's language
 		}
 	} else if home := w.r.site.HomeOf(p.Lang); home != nil {
 		w.note(reads.List(home.URL)) // the menu is its lists

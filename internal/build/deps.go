@@ -2,8 +2,7 @@ package build
 
 import (
 	"bytes"
-	"hash/fnv"
-	"io"
+	"hash/maphash"
 	"strings"
 
 	"github.com/torv/torv/internal/content"
@@ -26,9 +25,10 @@ type state struct {
 	updated   string
 }
 
-func pageState(site *content.Site, p *content.Page) state {
-	h := fnv.New64a()
-	field := func(s string) { io.WriteString(h, s); h.Write([]byte{0}) }
+func pageState(site *content.Site, p *content.Page, seed maphash.Seed) state {
+	var h maphash.Hash
+	h.SetSeed(seed)
+	field := func(s string) { h.WriteString(s); h.WriteByte(0) }
 	urls := func(ps []*content.Page) {
 		for _, q := range ps {
 			field(q.URL)
@@ -82,11 +82,12 @@ func pageState(site *content.Site, p *content.Page) state {
 	return st
 }
 
-// states returns every page's state by URL.
-func states(site *content.Site) map[string]state {
+// states returns every page's state by URL; seed is the session's, so
+// that states of one session compare.
+func states(site *content.Site, seed maphash.Seed) map[string]state {
 	m := make(map[string]state, len(site.Pages))
 	for _, p := range site.Pages {
-		m[p.URL] = pageState(site, p)
+		m[p.URL] = pageState(site, p, seed)
 	}
 	return m
 }

@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"hash/maphash"
 	"io/fs"
 	"maps"
 	"slices"
@@ -49,6 +50,7 @@ type Session struct {
 	fileErrs diag.List            // other output files
 	rx       *reads.Index         // what each page read (by URL); nil when no Update will follow
 	states   map[string]state     // every page's state (deps.go), when rx is kept
+	seed     maphash.Seed         // for the states' hashes
 	terms    map[string]string    // the glossary's terms (termForms), when rx is kept
 	statics  map[string]bool      // output paths that are not pages
 	owners   map[string]source    // output path -> the page that writes it (placePages)
@@ -116,7 +118,8 @@ func (s *Session) Full() *Rebuild {
 	}
 	n := s.render(append(slices.Clone(s.site.Pages), s.r.NotFound()), nil)
 	if s.rx != nil {
-		s.states, s.terms = states(s.site), termForms(s.site)
+		s.seed = maphash.MakeSeed()
+		s.states, s.terms = states(s.site, s.seed), termForms(s.site)
 	}
 	lap("render")
 	s.makeStatics()

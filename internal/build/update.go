@@ -267,7 +267,7 @@ func sameFrontMatter(a, b *content.Page) bool {
 // changes).
 func (s *Session) reshape(e *edit, want map[string]bool) {
 	s.reassemble(e)
-	now := states(s.site)
+	now := states(s.site, s.seed)
 	keys, changed, gone := changes(s.states, now, s.site)
 	s.states = now
 	for _, u := range gone {

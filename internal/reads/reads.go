@@ -83,20 +83,30 @@ func NewIndex() *Index {
 	return &Index{of: map[string]Set{}, by: map[Key]map[string]struct{}{}}
 }
 
-// Put replaces what page read with s (nil: the page is gone).
+// Put replaces what page read with s (nil: the page is gone). Only the
+// keys that differ are touched: a page rendered again mostly reads what
+// it read before, and a key every page reads has a reader set as large
+// as the site.
 func (x *Index) Put(page string, s Set) {
-	for k := range x.of[page] {
+	old := x.of[page]
+	for k := range old {
+		if _, keep := s[k]; keep {
+			continue
+		}
 		delete(x.by[k], page)
 		if len(x.by[k]) == 0 {
 			delete(x.by, k)
 		}
 	}
-	delete(x.of, page)
 	if s == nil {
+		delete(x.of, page)
 		return
 	}
 	x.of[page] = s
 	for k := range s {
+		if _, had := old[k]; had {
+			continue
+		}
 		if x.by[k] == nil {
 			x.by[k] = map[string]struct{}{}
 		}

@@ -186,25 +186,3 @@ func TestGlossaryOnlyForTerms(t *testing.T) {
 		t.Errorf("an empty list got a glossary: %v", g)
 	}
 }
-
-func TestLetterOf(t *testing.T) {
-	tests := []struct{ lang, title, want string }{
-		{"da", "abonnement", "A"},
-		{"da", "Ärende", "Æ"},
-		{"da", "Öre", "Ø"},
-		{"da", "Ål", "Å"},
-		{"sv", "Æble", "Ä"},
-		{"sv", "Ø", "Ö"},
-		{"en", "Æble", "A"},
-		{"en", "Øre", "O"},
-		{"nb", "Ål", "Å"},
-		{"da", "112", "0–9"},
-		{"da", "«Digital Post»", "D"},
-		{"da", "...", "#"},
-	}
-	for _, tt := range tests {
-		if got := letterOf(tt.lang, tt.title); got != tt.want {
-			t.Errorf("letterOf(%s, %q) = %q, want %q", tt.lang, tt.title, got, tt.want)
-		}
-	}
-}

@@ -12,7 +12,8 @@ import (
 // The glossary on other pages and on its own list page.
 //
 // Every page links the first use of each term of its language to the
-// term's page (markup's glossary extension does the matching). The
+// term's page (markup's glossary extension does the matching, with
+// package language's Matcher and the language's endings). The
 // matchers are built here once per language per build, from site.Terms,
 // and shared by every render worker: building one costs a map entry per
 // form, matching a page then costs a map look-up per word.
@@ -39,7 +40,10 @@ func glossaries(site *content.Site, url func(string) string) map[string]*markup.
 	}
 	out := make(map[string]*markup.Glossary, len(byLang))
 	for lang, terms := range byLang {
-		out[lang] = markup.NewGlossary(terms)
+		// With the language's endings, as torv check builds it: an
+		// inflected use of one term ("Digital Posten") is found, and is
+		// no use of a shorter term inside it ("digital").
+		out[lang] = markup.NewGlossaryIn(lang, terms)
 	}
 	return out
 }

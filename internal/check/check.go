@@ -7,7 +7,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode"
 
 	"github.com/torv/torv/internal/language"
 	"github.com/torv/torv/internal/parallel"
@@ -114,7 +113,6 @@ type Checker struct {
 	jargonAlt []string            // plain words, by phrase id
 	terms     map[string]*matcher // glossary forms, by language: a term matches on pages of its own language
 	termPages []*content.Page     // by phrase id
-	termForms []map[string]bool   // by phrase id: its title and aliases as normForm makes them
 	autoLink  bool                // the build links each term's first use in a body (config.toml [glossary])
 	termAbout []map[string]bool   // by phrase id: the site paths that explain the term
 	termAbbr  map[string]int      // a term written in capitals -> its index in termPages
@@ -207,8 +205,6 @@ func New(site *content.Site, md *markup.Markdown, opts Options) *Checker {
 		id := len(c.termPages)
 		c.termPages = append(c.termPages, t)
 		c.termAbout = append(c.termAbout, c.about(t))
-		forms := map[string]bool{}
-		c.termForms = append(c.termForms, forms)
 		// A term is explained on pages of its own language: a Swedish
 		// page has nothing to link in a Danish glossary.
 		m := c.terms[t.Lang]
@@ -221,7 +217,6 @@ func New(site *content.Site, md *markup.Markdown, opts Options) *Checker {
 				continue
 			}
 			m.add(form, id)
-			forms[normForm(form)] = true
 		}
 		if c.glossDir == "" && t.File != "" {
 			c.glossDir = path.Dir(t.File) + "/"
@@ -255,13 +250,6 @@ func (c *Checker) about(t *content.Page) map[string]bool {
 		return ast.WalkContinue, nil
 	})
 	return m
-}
-
-// normForm writes a glossary form, or a use of it, as the build's glossary
-// links compare them: lower case, with a hyphen or a run of spaces as one
-// space ("Digital-post" is "digital post").
-func normForm(s string) string {
-	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return r == '-' || unicode.IsSpace(r) }), " ")
 }
 
 func normPhrase(s string) string {

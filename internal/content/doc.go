@@ -93,6 +93,11 @@
 // Dates are TOML dates (date = 2024-05-01) or strings in the same form
 // (date = "2024-05-01"); a TOML date-time is accepted too.
 //
+// Titles sort in the alphabetical order of their page's language, as
+// package language collates them (Language.CollateKey): lists sorted by
+// title or after weight, the topics and the glossary (Site.Terms). Danish
+// puts æ ø å after z and "Aarhus" beside "Århus", Swedish å ä ö.
+//
 // The kinds and the keys they add:
 //
 //	home        lead (string), featured ([string]: content paths such as

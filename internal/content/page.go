@@ -35,7 +35,7 @@ type Page struct {
 	Broken bool
 
 	src      decode.Source // the front matter, for positions of errors found after decoding
-	titleKey string        // collateKey of the title, made once for sorting
+	titleKey string        // the language's CollateKey of the title, made once for sorting
 	dir      string        // for a generated list page: its folder ("content/lov")
 	key      string        // the path below content/ without the language: "lov/x.md" for lov/x.en.md
 

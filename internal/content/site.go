@@ -9,6 +9,7 @@ import (
 
 	"github.com/torv/torv/internal/config"
 	"github.com/torv/torv/internal/diag"
+	"github.com/torv/torv/internal/language"
 )
 
 // Site is everything Load read: the pages and how they hang together.
@@ -153,7 +154,7 @@ func (s *Site) link(errs *diag.List) {
 		parent.Children = append(parent.Children, p)
 	}
 	for _, p := range s.Pages {
-		p.titleKey = collateKey(p.Lang, p.Title())
+		p.titleKey = language.Get(p.Lang).CollateKey(p.Title())
 	}
 	s.translations()
 	s.topics()
@@ -294,7 +295,7 @@ func (s *Site) topicsIn(lang string) {
 	if len(topics) == 0 {
 		return
 	}
-	slices.SortFunc(topics, func(a, b *Topic) int { return CollateIn(lang, a.Name, b.Name) })
+	slices.SortFunc(topics, func(a, b *Topic) int { return language.Get(lang).Compare(a.Name, b.Name) })
 	s.Topics = append(s.Topics, topics...)
 	index := &Page{Kind: KindTopics, URL: prefix + "/" + s.Config.Taxonomy.Path + "/", Lang: lang,
 		Data: &Section{Common: Common{Title: cmp.Or(topicNames[lang], "Emner")}}, Parent: s.HomeOf(lang)}
@@ -309,7 +310,7 @@ func (s *Site) topicsIn(lang string) {
 		slices.SortFunc(t.Pages, byDateThenTitle)
 		t.Page = &Page{Kind: KindTopic, URL: t.URL, Lang: lang,
 			Data: &Section{Common: Common{Title: t.Name}}, Parent: index, Children: t.Pages,
-			titleKey: collateKey(lang, t.Name)}
+			titleKey: language.Get(lang).CollateKey(t.Name)}
 		if s.byURL[t.URL] == nil {
 			s.byURL[t.URL] = t.Page
 			s.Pages = append(s.Pages, t.Page)
@@ -362,35 +363,9 @@ func byDateThenTitle(a, b *Page) int {
 	return cmp.Or(b.Date().Compare(a.Date().Time), byTitle(a, b))
 }
 
-// byTitle orders pages by title in their language's order; see CollateIn.
+// byTitle orders pages by title in their language's alphabetical order
+// (language.CollateKey).
 func byTitle(a, b *Page) int { return strings.Compare(a.titleKey, b.titleKey) }
-
-// Collate compares strings in Danish alphabetical order; see CollateIn.
-func Collate(a, b string) int { return CollateIn("da", a, b) }
-
-// CollateIn compares strings in the alphabetical order of a language, so a
-// glossary is in the order its readers look things up: Danish and
-// Norwegian put æ, ø, å after z (ä and ö with æ and ø); Swedish puts å,
-// ä, ö after z (æ and ø with ä and ö); English reads them as a, ae and o.
-// Case is ignored.
-func CollateIn(lang, a, b string) int {
-	return strings.Compare(collateKey(lang, a), collateKey(lang, b))
-}
-
-var collators = map[string]*strings.Replacer{
-	"da": strings.NewReplacer("æ", "{", "ä", "{", "ø", "|", "ö", "|", "å", "}"),
-	"nb": strings.NewReplacer("æ", "{", "ä", "{", "ø", "|", "ö", "|", "å", "}"),
-	"sv": strings.NewReplacer("å", "{", "ä", "|", "æ", "|", "ö", "}", "ø", "}"),
-	"en": strings.NewReplacer("æ", "ae", "ä", "a", "ø", "o", "ö", "o", "å", "a", "é", "e"),
-}
-
-func collateKey(lang, s string) string {
-	c := collators[lang]
-	if c == nil {
-		c = collators["da"]
-	}
-	return c.Replace(strings.ToLower(s))
-}
 
 // ResolveLink interprets a link written in page from: a content path
 // ("../lov/x.md", "/lov/x.md"), a site path ("/lov/x/") or a path relative

@@ -27,106 +27,142 @@ type keyIndex map[string]Pos
 // tables and multi-line arrays are left to their parent's position. It
 // reports a line and column when nesting exceeds MaxDepth.
 func scanKeys(src string) (idx keyIndex, deepLine, deepCol int) {
-	idx = keyIndex{}
-	counts := map[string]int{} // array-of-tables path -> elements so far
-	table := ""                // current table path, with indices
-	depth := 0                 // open [ and { of values spanning lines
-	inMulti := ""              // the delimiter of a multi-line string we are inside
-	lines := strings.Split(src, "\n")
-	for ln, line := range lines {
-		lineNo := ln + 1
-		i := 0
-		if inMulti != "" {
-			end := strings.Index(line, inMulti)
-			if end < 0 {
-				continue
-			}
-			inMulti = ""
-			i = end + 3
-		} else if depth == 0 {
-			i = skipSpace(line, 0)
-			if i >= len(line) || line[i] == '#' {
-				continue
-			}
-			if line[i] == '[' {
-				isArray := strings.HasPrefix(line[i:], "[[")
-				start := i + 1
-				if isArray {
-					start++
-				}
-				parts, end := parseKey(line, start)
-				if parts == nil {
-					continue
-				}
-				path := resolve(counts, parts)
-				if isArray {
-					n := counts[path]
-					counts[path] = n + 1
-					path += "." + strconv.Itoa(n)
-				}
-				table = path
-				col := utf8.RuneCountInString(line[:i]) + 1
-				idx[path] = Pos{Line: lineNo, KeyCol: col, ValCol: col}
-				i = end
-				continue
-			}
-			parts, end := parseKey(line, i)
-			if parts == nil {
-				continue
-			}
-			j := skipSpace(line, end)
-			if j >= len(line) || line[j] != '=' {
-				continue
-			}
-			j = skipSpace(line, j+1)
-			path := strings.Join(parts, ".")
-			if table != "" {
-				path = table + "." + path
-			}
-			if _, dup := idx[path]; !dup {
-				idx[path] = Pos{Line: lineNo,
-					KeyCol: utf8.RuneCountInString(line[:i]) + 1,
-					ValCol: utf8.RuneCountInString(line[:j]) + 1}
-			}
-			i = j
+	s := keyScanner{idx: keyIndex{}, counts: map[string]int{}}
+	for ln, line := range strings.Split(src, "\n") {
+		i, ok := s.lineStart(line, ln+1)
+		if !ok {
+			continue
 		}
-		// Walk the value (or the rest of a spanning value) for strings,
-		// brackets and comments.
-		for i < len(line) {
-			c := line[i]
-			switch {
-			case c == '#':
-				i = len(line)
-			case c == '"' || c == '\'':
-				if strings.HasPrefix(line[i:], strings.Repeat(string(c), 3)) {
-					delim := line[i : i+3]
-					end := strings.Index(line[i+3:], delim)
-					if end < 0 {
-						inMulti = delim
-						i = len(line)
-						continue
-					}
-					i += 3 + end + 3
-					continue
-				}
-				i = skipString(line, i)
-			case c == '[' || c == '{':
-				depth++
-				if depth > MaxDepth {
-					return idx, lineNo, utf8.RuneCountInString(line[:i]) + 1
-				}
-				i++
-			case c == ']' || c == '}':
-				if depth > 0 {
-					depth--
-				}
-				i++
-			default:
-				i++
-			}
+		if col := s.walkValue(line, i); col > 0 {
+			return s.idx, ln + 1, col
 		}
 	}
-	return idx, 0, 0
+	return s.idx, 0, 0
+}
+
+// keyScanner is scanKeys' state between lines: a value may span lines, in
+// a multi-line string or an open array, and a key's path depends on the
+// table headers above it.
+type keyScanner struct {
+	idx     keyIndex
+	counts  map[string]int // array-of-tables path -> elements so far
+	table   string         // current table path, with indices
+	depth   int            // open [ and { of values spanning lines
+	inMulti string         // the delimiter of a multi-line string we are inside
+}
+
+// lineStart reads what a line starts with: the end of a multi-line
+// string, a table header or a key. It returns where the value (or the rest
+// of a spanning value) starts, and false when there is none to walk.
+func (s *keyScanner) lineStart(line string, lineNo int) (i int, ok bool) {
+	if s.inMulti != "" {
+		end := strings.Index(line, s.inMulti)
+		if end < 0 {
+			return 0, false
+		}
+		s.inMulti = ""
+		return end + 3, true
+	}
+	if s.depth > 0 {
+		return 0, true
+	}
+	i = skipSpace(line, 0)
+	if i >= len(line) || line[i] == '#' {
+		return 0, false
+	}
+	if line[i] == '[' {
+		s.header(line, i, lineNo)
+		return 0, false
+	}
+	return s.key(line, i, lineNo)
+}
+
+// header records a [table] or [[array]] header starting at i and makes it
+// the table of the keys below it.
+func (s *keyScanner) header(line string, i, lineNo int) {
+	isArray := strings.HasPrefix(line[i:], "[[")
+	start := i + 1
+	if isArray {
+		start++
+	}
+	parts, _ := parseKey(line, start)
+	if parts == nil {
+		return
+	}
+	path := resolve(s.counts, parts)
+	if isArray {
+		n := s.counts[path]
+		s.counts[path] = n + 1
+		path += "." + strconv.Itoa(n)
+	}
+	s.table = path
+	col := utf8.RuneCountInString(line[:i]) + 1
+	s.idx[path] = Pos{Line: lineNo, KeyCol: col, ValCol: col}
+}
+
+// key records the key = value starting at i, the first of a key defined
+// twice, and returns where its value starts, or false when the line is no
+// key = value.
+func (s *keyScanner) key(line string, i, lineNo int) (int, bool) {
+	parts, end := parseKey(line, i)
+	if parts == nil {
+		return 0, false
+	}
+	j := skipSpace(line, end)
+	if j >= len(line) || line[j] != '=' {
+		return 0, false
+	}
+	j = skipSpace(line, j+1)
+	path := strings.Join(parts, ".")
+	if s.table != "" {
+		path = s.table + "." + path
+	}
+	if _, dup := s.idx[path]; !dup {
+		s.idx[path] = Pos{Line: lineNo,
+			KeyCol: utf8.RuneCountInString(line[:i]) + 1,
+			ValCol: utf8.RuneCountInString(line[:j]) + 1}
+	}
+	return j, true
+}
+
+// walkValue walks a value from i to the end of the line for strings,
+// brackets and comments, keeping count of what stays open for the next
+// line. It returns the column of a bracket nested deeper than MaxDepth,
+// or 0.
+func (s *keyScanner) walkValue(line string, i int) (deepCol int) {
+	for i < len(line) {
+		c := line[i]
+		switch {
+		case c == '#':
+			i = len(line)
+		case c == '"' || c == '\'':
+			if strings.HasPrefix(line[i:], strings.Repeat(string(c), 3)) {
+				delim := line[i : i+3]
+				end := strings.Index(line[i+3:], delim)
+				if end < 0 {
+					s.inMulti = delim
+					return 0
+				}
+				i += 3 + end + 3
+				continue
+			}
+			i = skipString(line, i)
+		case c == '[' || c == '{':
+			s.depth++
+			if s.depth > MaxDepth {
+				return utf8.RuneCountInString(line[:i]) + 1
+			}
+			i++
+		case c == ']' || c == '}':
+			if s.depth > 0 {
+				s.depth--
+			}
+			i++
+		default:
+			i++
+		}
+	}
+	return 0
 }
 
 // resolve turns header parts into a path, adding the current index of every

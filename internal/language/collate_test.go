@@ -23,6 +23,9 @@ func TestCompare(t *testing.T) {
 		// English and the fallback: plain letters.
 		{"en", "Æble", "Adam", 1}, {"en", "Æble", "Afgift", -1}, {"en", "Øre", "ore", 0}, {"en", "Åse", "ase", 0},
 		{"en", "Müller", "Muller", 0}, {"en", "aa", "ab", -1}, {"de", "Öl", "ol", 0},
+		// Package content sorts titles and topics by these keys; its own
+		// copy, gone, read Danish "aa" as two a's.
+		{"da", "z", "æ", -1}, {"da", "Å", "æ", 1}, {"da", "Øl", "ol", 1}, {"nb", "Abe", "abe", 0}, {"en", "Abe", "abe", 0},
 		// Words before longer words: "Digital Post" before "Digitalisering".
 		{"da", "Digital Post", "Digitalisering", -1},
 	}
@@ -38,6 +41,7 @@ func TestSortOrder(t *testing.T) {
 	want := map[string]string{
 		"da": "Abe Ost Zon Ärende Ærø Øl Öppettider Aarhus Åtgärd",
 		"sv": "Aarhus Abe Ost Zon Åtgärd Ärende Ærø Øl Öppettider",
+		"nb": "Abe Ost Zon Ärende Ærø Øl Öppettider Aarhus Åtgärd",
 		"en": "Aarhus Abe Ærø Ärende Åtgärd Øl Öppettider Ost Zon",
 	}
 	for lang, w := range want {
@@ -64,6 +68,14 @@ func TestLetter(t *testing.T) {
 		{"en", "Øre", "O"},
 		{"en", "Éclair", "E"},
 		{"nb", "Ål", "Å"},
+		{"nb", "Aasen", "Å"},
+		{"nb", "Ärlig", "Æ"},
+		{"nb", "Öl", "Ø"},
+		{"en", "Ärende", "A"},
+		{"en", "Aarhus", "A"},
+		{"da", "Über", "Y"},
+		{"sv", "Über", "Y"},
+		{"und", "Ærø", "A"},
 		{"da", "112", "0–9"},
 		{"da", "«Digital Post»", "D"},
 		{"da", "...", "#"},

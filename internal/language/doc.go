@@ -4,9 +4,9 @@
 // only, holding how the language splits words and sentences, its
 // abbreviations, how it folds words for comparing them, the endings its
 // words take, its alphabetical order, its word lists and how it writes
-// dates and numbers. Packages readability, markup, check and render take
-// it from here, and so will the search index, so that no two of them can
-// disagree on what a word is.
+// dates and numbers. Packages content, readability, markup, check and
+// render take it from here, and so will the search index, so that no two
+// of them can disagree on what a word is or where it sorts.
 //
 // A language torv does not know reads with Fallback: the same words and
 // folding, no abbreviations, no endings, plain alphabetical order, ISO
@@ -103,8 +103,10 @@
 //
 // # Alphabetical order
 //
-// A–Å lists (the glossary, topics) are in the order of the language's
-// dictionaries, case and accents aside (Compare, CollateKey):
+// A–Å lists (the glossary, topics, lists sorted by title; package content
+// sorts them, package render heads the glossary's letters) are in the
+// order of the language's dictionaries, case and accents aside (Compare,
+// CollateKey):
 //
 //	da, nb   a–z, then æ ø å; ä sorts as æ, ö as ø, ü as y, and "aa" as å
 //	         ("Aarhus" with "Århus", after "Zealand")

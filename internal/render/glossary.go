@@ -2,10 +2,9 @@ package render
 
 import (
 	"slices"
-	"strings"
-	"unicode"
 
 	"github.com/torv/torv/internal/content"
+	"github.com/torv/torv/internal/language"
 	"github.com/torv/torv/internal/markup"
 	"github.com/torv/torv/internal/slug"
 )
@@ -13,7 +12,8 @@ import (
 // The glossary on other pages and on its own list page.
 //
 // Every page links the first use of each term of its language to the
-// term's page (markup's glossary extension does the matching). The
+// term's page (markup's glossary extension does the matching, with
+// package language's Matcher and the language's endings). The
 // matchers are built here once per language per build, from site.Terms,
 // and shared by every render worker: building one costs a map entry per
 // form, matching a page then costs a map look-up per word.
@@ -40,7 +40,10 @@ func glossaries(site *content.Site, url func(string) string) map[string]*markup.
 	}
 	out := make(map[string]*markup.Glossary, len(byLang))
 	for lang, terms := range byLang {
-		out[lang] = markup.NewGlossary(terms)
+		// With the language's endings, as torv check builds it: an
+		// inflected use of one term ("Digital Posten") is found, and is
+		// no use of a shorter term inside it ("digital").
+		out[lang] = markup.NewGlossaryIn(lang, terms)
 	}
 	return out
 }
@@ -53,19 +56,21 @@ type LetterGroup struct {
 }
 
 // Glossary returns the pages of a list of glossary terms grouped by their
-// first letter, in the alphabetical order of the page's language
-// (content.CollateIn: Danish æ, ø, å after z; Swedish å, ä, ö), or nil
-// when the list is not all terms. A letter the language sorts with
-// another (Danish ä with æ) is under that letter's heading.
+// first letter, in the alphabetical order of the page's language, or nil
+// when the list is not all terms. Order and letters are package
+// language's (Compare, Letter): Danish æ, ø, å after z, Swedish å, ä, ö,
+// and a letter the language sorts with another (Danish ä with æ, "aa"
+// with å) under that letter's heading.
 func (v *View) Glossary() []LetterGroup {
 	if !content.AllOfKind(v.List, content.KindTerm) {
 		return nil
 	}
+	lang := language.Get(v.Lang)
 	pages := slices.Clone(v.List)
-	slices.SortStableFunc(pages, func(a, b *content.Page) int { return content.CollateIn(v.Lang, a.Title(), b.Title()) })
+	slices.SortStableFunc(pages, func(a, b *content.Page) int { return lang.Compare(a.Title(), b.Title()) })
 	var groups []LetterGroup
 	for _, p := range pages {
-		l := letterOf(v.Lang, p.Title())
+		l := lang.Letter(p.Title())
 		if len(groups) == 0 || groups[len(groups)-1].Letter != l {
 			groups = append(groups, LetterGroup{Letter: l, ID: "letter-" + slug.Make(l)})
 		}
@@ -73,44 +78,4 @@ func (v *View) Glossary() []LetterGroup {
 		g.Pages = append(g.Pages, p)
 	}
 	return groups
-}
-
-// alphabet is the letters a language's glossary has headings for, in its
-// order.
-func alphabet(lang string) []string {
-	az := strings.Split("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "")
-	switch lang {
-	case "sv":
-		return append(az, "Å", "Ä", "Ö")
-	case "en":
-		return az
-	}
-	return append(az, "Æ", "Ø", "Å")
-}
-
-// letterOf returns the heading a title is listed under: its first letter
-// as the language sorts it (the last letter of the alphabet that does not
-// sort after it, so English æ is under A and Danish ä under Æ), "0–9" for
-// a digit, or the first character itself when it sorts before A.
-func letterOf(lang, title string) string {
-	first := strings.IndexFunc(title, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
-	if first < 0 {
-		return "#"
-	}
-	r := []rune(title[first:])[0]
-	if unicode.IsDigit(r) {
-		return "0–9"
-	}
-	s := string(unicode.ToUpper(r))
-	letter := ""
-	for _, l := range alphabet(lang) {
-		if content.CollateIn(lang, s, l) < 0 {
-			break
-		}
-		letter = l
-	}
-	if letter == "" {
-		return s
-	}
-	return letter
 }

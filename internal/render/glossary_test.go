@@ -124,6 +124,23 @@ func TestGlossaryLinks(t *testing.T) {
 	}
 }
 
+// TestGlossaryEndings: the build's glossary reads the page's language, as
+// torv check's does: "Digital Posten" is an inflected use of "Digital
+// Post", not linked, and no use of "digital", which is linked where it is
+// written on its own.
+func TestGlossaryEndings(t *testing.T) {
+	r, site := glossarySite(t, "da", "", map[string]string{
+		"content/ordliste/digital-post.md": "+++\ntitle = \"Digital Post\"\nshort = \"Post fra det offentlige.\"\n+++\n",
+		"content/ordliste/digital.md":      "+++\ntitle = \"digital\"\nshort = \"På nettet.\"\n+++\n",
+		"content/om.md":                    "+++\ntitle = \"Om\"\n+++\n\nLæs din Digital Posten. Det er digital.\n",
+	})
+	html := renderMain(t, r, site, "om.md")
+	want := `Læs din Digital Posten. Det er <a href="/borger/ordliste/digital/">digital</a>.`
+	if !strings.Contains(html, want) {
+		t.Errorf("no %s in\n%s", want, html)
+	}
+}
+
 // TestLawCitations: a citation in the body and in front matter gets the
 // law's short title and the base path.
 func TestLawCitations(t *testing.T) {
@@ -184,27 +201,5 @@ func TestGlossaryOnlyForTerms(t *testing.T) {
 	}
 	if g := (&View{Lang: "da"}).Glossary(); g != nil {
 		t.Errorf("an empty list got a glossary: %v", g)
-	}
-}
-
-func TestLetterOf(t *testing.T) {
-	tests := []struct{ lang, title, want string }{
-		{"da", "abonnement", "A"},
-		{"da", "Ärende", "Æ"},
-		{"da", "Öre", "Ø"},
-		{"da", "Ål", "Å"},
-		{"sv", "Æble", "Ä"},
-		{"sv", "Ø", "Ö"},
-		{"en", "Æble", "A"},
-		{"en", "Øre", "O"},
-		{"nb", "Ål", "Å"},
-		{"da", "112", "0–9"},
-		{"da", "«Digital Post»", "D"},
-		{"da", "...", "#"},
-	}
-	for _, tt := range tests {
-		if got := letterOf(tt.lang, tt.title); got != tt.want {
-			t.Errorf("letterOf(%s, %q) = %q, want %q", tt.lang, tt.title, got, tt.want)
-		}
 	}
 }

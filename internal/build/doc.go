@@ -107,6 +107,12 @@
 //     are rendered; a stylesheet that changed is on every page.
 //   - static/: read again; the files that are not pages are placed anew.
 //
+// An edit that many pages read (a new folder, which is in the menu on
+// every page when config.toml has no [[menu]]) is done in two parts, so
+// that the preview shows the edited pages at once: UpdateFirst renders the
+// pages the edit changed (and readers with errors, which may be mended),
+// and Continue the other readers; Update is both.
+//
 // TestOracle holds a Session to Build after a thousand random edits of
 // every kind: its output, its errors and what it says changed are Build's,
 // file for file.

@@ -505,3 +505,52 @@ func TestSessionRandomEdits(t *testing.T) {
 		t.Errorf("only %d edits", n)
 	}
 }
+
+// TestUpdateFirst: a new folder is in the menu on every page, so every
+// page changes; the preview gets the new page, its list and the home page
+// first, and the rest from Continue, and then has what Build has.
+func TestUpdateFirst(t *testing.T) {
+	dir := copyExample(t)
+	// Without [[menu]], the menu is the home page's lists.
+	var kept []string
+	skip := false
+	for _, line := range strings.Split(read(t, dir, "config.toml"), "\n") {
+		switch {
+		case line == "[[menu]]":
+			skip = true
+		case strings.HasPrefix(line, "["):
+			skip = false
+		}
+		if !skip {
+			kept = append(kept, line)
+		}
+	}
+	write(t, dir, "config.toml", strings.Join(kept, "\n"))
+	s := NewSession(os.DirFS(dir), torv.Defaults(), Options{})
+	if u := s.Full(); u.Output == nil {
+		t.Fatal(u.Diags)
+	}
+	write(t, dir, "content/projekter/_index.md", "+++\ntitle = \"Projekter\"\n+++\n")
+	write(t, dir, "content/projekter/a.md", "+++\ntitle = \"A\"\n+++\n\nEt projekt.\n")
+	u := s.UpdateFirst([]string{"content/projekter"})
+	if u.Pending < nearPages || u.Pages > 10 {
+		t.Fatalf("first part: %d pages rendered, %d left; want at most 10 and more than %d left", u.Pages, u.Pending, nearPages)
+	}
+	for _, p := range []string{"projekter/index.html", "projekter/a/index.html", "index.html"} {
+		b, ok := u.Output.Get(p)
+		if !ok || !bytes.Contains(b, []byte(`href="/projekter/"`)) && p != "projekter/a/index.html" {
+			t.Errorf("%s is not there with the new folder in its menu after the first part", p)
+		}
+	}
+	if b, _ := u.Output.Get("om/index.html"); bytes.Contains(b, []byte(`href="/projekter/"`)) {
+		t.Error("om/ was rendered in the first part; it only reads the menu")
+	}
+	v := s.Continue()
+	if v.Pending != 0 || v.Pages != u.Pending {
+		t.Errorf("Continue rendered %d pages and left %d; want the %d left", v.Pages, v.Pending, u.Pending)
+	}
+	if !slices.Contains(v.Changed, "om/index.html") {
+		t.Errorf("Continue's Changed lacks om/index.html: %v", v.Changed)
+	}
+	sameAsBuild(t, dir, v, Options{})
+}

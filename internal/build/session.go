@@ -48,6 +48,7 @@ type Session struct {
 	fixed    diag.List            // config, assets and layouts: they change only with a full build
 	pageErrs map[string]diag.List // output path -> errors of rendering that page
 	fileErrs diag.List            // other output files
+	later    map[string]bool      // URLs of pages UpdateFirst left for Continue
 	rx       *reads.Index         // what each page read (by URL); nil when no Update will follow
 	states   map[string]state     // every page's state (deps.go), when rx is kept
 	seed     maphash.Seed         // for the states' hashes
@@ -72,6 +73,7 @@ type Rebuild struct {
 	Check    *check.Report // the check's findings; nil without Options.Check
 	Changed  []string      // output paths whose bytes changed, appeared or disappeared, sorted
 	Full     bool          // everything was built again
+	Pending  int           // pages UpdateFirst left for Continue; the output has them as they were
 	Pages    int           // pages rendered
 	Files    int           // files of the output
 	Bytes    int64         // their size
@@ -98,8 +100,8 @@ func (s *Session) Full() *Rebuild {
 	prev := s.last
 	*s = Session{siteFS: s.siteFS, defaults: s.defaults, opts: s.opts,
 		parsed: map[string]*content.Parsed{}, otherB: map[string][]byte{}, pageErrs: map[string]diag.List{},
-		statics: map[string]bool{},
-		files:   map[string][]byte{}, sizes: map[string]int{}, last: prev, dirty: map[string]bool{},
+		statics: map[string]bool{}, later: map[string]bool{},
+		files: map[string][]byte{}, sizes: map[string]int{}, last: prev, dirty: map[string]bool{},
 		timing: map[string]time.Duration{}}
 	lap := s.lapper()
 	if !s.configure() || !s.load(lap) || !s.prepare(lap) {
@@ -150,7 +152,7 @@ func (s *Session) lapper() func(stage string) {
 // finish collects the diagnostics and the paths whose bytes differ from
 // the last build's, and makes the snapshot.
 func (s *Session) finish(start time.Time, full bool) *Rebuild {
-	u := &Rebuild{Full: full, Timing: s.timing}
+	u := &Rebuild{Full: full, Timing: s.timing, Pending: len(s.later)}
 	u.Diags = append(u.Diags, s.fixed...)
 	u.Diags = append(u.Diags, s.scanErrs...)
 	u.Diags = append(u.Diags, s.siteErrs...)

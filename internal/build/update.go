@@ -32,13 +32,36 @@ type edit struct {
 	gone     []string                   // URLs of pages that went away
 }
 
+// nearPages is how many pages that only read what an edit changed
+// UpdateFirst renders at once; past it, it leaves them all to Continue.
+const nearPages = 64
+
 // Update brings the site up to date after the files at paths changed
 // (slash paths relative to the site folder; a folder stands for everything
 // in it, "." for the whole site). It renders again the pages the edit
 // changed and the pages that read something it changed (package reads);
 // only a change to config.toml or i18n/, or any change after a build that
-// could not render, builds everything.
+// could not render, builds everything. It is UpdateFirst and Continue.
 func (s *Session) Update(paths []string) *Rebuild {
+	u := s.UpdateFirst(paths)
+	for u.Pending > 0 {
+		v := s.Continue()
+		v.Changed = mergeSorted(u.Changed, v.Changed)
+		v.Pages += u.Pages
+		v.Duration += u.Duration
+		v.Full = v.Full || u.Full
+		u = v
+	}
+	return u
+}
+
+// UpdateFirst is Update's first part: when an edit is read by many pages
+// (a new folder is in the menu on every page), it renders the pages the
+// edit changed, and the pages that read it and have errors, and leaves
+// the others to Continue (Rebuild.Pending), so that the preview shows the
+// edited page at once and the rest soon after. Until then the snapshot
+// has the others as they were.
+func (s *Session) UpdateFirst(paths []string) *Rebuild {
 	if !s.ready || s.site.Home == nil || s.rx == nil {
 		return s.Full()
 	}
@@ -60,10 +83,10 @@ func (s *Session) Update(paths []string) *Rebuild {
 	for f := range e.other {
 		e.keys.Add(reads.File("/" + f))
 	}
-	want := map[string]bool{}
+	own := map[string]bool{} // pages the edit changed
 	structural := s.reread(e)
 	if structural {
-		s.reshape(e, want)
+		s.reshape(e, own)
 	} else {
 		s.readOther(e)
 		if s.chk != nil {
@@ -71,9 +94,9 @@ func (s *Session) Update(paths []string) *Rebuild {
 		}
 	}
 	for _, p := range e.bodyOnly {
-		want[p.URL] = true
+		own[p.URL] = true
 	}
-	s.rx.Readers(e.keys, want)
+	want := s.split(own, e)
 	remake := structural || e.static || e.assets || len(e.other) > 0
 	if remake {
 		s.placePages()
@@ -86,6 +109,52 @@ func (s *Session) Update(paths []string) *Rebuild {
 	u := s.finish(start, false)
 	u.Pages = n
 	return u
+}
+
+// split returns the pages to render now: own, and the pages that read
+// what e changed, or, when those are more than nearPages and e changed
+// no layout or asset, only those of them that have errors; the rest wait
+// in s.later for Continue.
+func (s *Session) split(own map[string]bool, e *edit) map[string]bool {
+	keys := e.keys
+	readers := map[string]bool{}
+	s.rx.Readers(keys, readers)
+	for u := range own {
+		delete(s.later, u)
+		delete(readers, u)
+	}
+	// A new stylesheet or layout changes the pages that read it, all at
+	// once: the preview swaps a stylesheet in place only when the page
+	// and the stylesheet change in one step.
+	now := len(readers) <= nearPages || keys.Has(reads.Assets) || e.layouts
+	want := own
+	for u := range readers {
+		if now || len(s.pageErrs[sitepath.File(u)]) > 0 {
+			want[u] = true
+			delete(s.later, u)
+		} else {
+			s.later[u] = true
+		}
+	}
+	return want
+}
+
+// Continue renders the pages UpdateFirst left for later.
+func (s *Session) Continue() *Rebuild {
+	start := time.Now()
+	want := s.later
+	s.later = map[string]bool{}
+	n := s.render(s.pagesAt(want), nil)
+	u := s.finish(start, false)
+	u.Pages = n
+	return u
+}
+
+// mergeSorted returns the sorted union of two sorted lists.
+func mergeSorted(a, b []string) []string {
+	out := append(slices.Clone(a), b...)
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // pagesAt returns the pages at the URLs of want, the page for missing

@@ -102,8 +102,14 @@ func (s *Server) Build() diag.List {
 func (s *Server) Update(paths []string) diag.List {
 	s.building.Lock()
 	defer s.building.Unlock()
-	u := s.session.Update(paths)
+	// The pages the edit changed are served first; the pages that only
+	// read it (all of them, for a new folder in the menu) follow.
+	u := s.session.UpdateFirst(paths)
 	s.publish(u, paths)
+	for u.Pending > 0 {
+		u = s.session.Continue()
+		s.publish(u, nil)
+	}
 	return u.Diags
 }
 

@@ -55,6 +55,7 @@ type Session struct {
 	ownErrs  diag.List           // pages that want a path another page has
 	static   []outFile           // the files of static/
 	statErrs diag.List           // what could not be read below static/
+	made     made                // the output stages' files and diagnostics (outputs.go)
 	files    map[string][]byte   // newest bytes of every output path (nil bytes when written to the sink)
 	sizes    map[string]int      // bytes of every output path written to the sink
 	last     map[string][]byte   // files as the last build left them, shared with its Output

@@ -57,6 +57,7 @@ func (s *Session) Update(paths []string) *Rebuild {
 	}
 	if !s.reread(e) {
 		n := s.render(e.bodyOnly, nil)
+		s.bodiesChanged()
 		if s.chk != nil {
 			s.chk.termsChanged(s.site, s.md, e.bodyOnly)
 		}

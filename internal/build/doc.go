@@ -23,9 +23,9 @@
 //
 // The outputs stage (outputs.go) runs a list of package outputs' Stage
 // values: Options.Outputs, or outputs.Defaults() when it is nil; every
-// command of cmd/torv sets the one list its options function gives. Each makes files from the site, the config,
-// the assets and the renderer's URL and UI strings, and diagnostics at
-// the site's files. A new output (a search index, feeds, security.txt) is
+// command of cmd/torv sets the one list its options function gives. Each
+// makes files from the site, the config, the assets and the renderer's
+// URL and UI strings, and diagnostics at the site's files. A new output (a search index, feeds, security.txt) is
 // one more value in outputs.Defaults, and then torv build writes it, the
 // preview serves it and keeps it up to date, torv check reports its
 // diagnostics, and build -strict fails on its warnings: the files are

@@ -1,6 +1,7 @@
 package outputs
 
 import (
+	"net/url"
 	"strings"
 	"time"
 
@@ -59,14 +60,29 @@ type Input struct {
 	Now time.Time
 }
 
-// Absolute reports whether config.toml's base URL is a full address
-// (https://borger.fjordby.dk/), as a sitemap or a feed needs; a site
-// previewed or built without one has none.
-func (in *Input) Absolute() bool { return strings.HasPrefix(in.Config.BaseURL, "http") }
+// Origin is the scheme and host of config.toml's base URL
+// ("https://borger.fjordby.dk"), which a sitemap or a feed needs to give
+// full addresses; "" when the base URL is not a full address (a site
+// previewed or built without one).
+func (in *Input) Origin() string {
+	if !strings.HasPrefix(in.Config.BaseURL, "http") {
+		return ""
+	}
+	u, err := url.Parse(in.Config.BaseURL)
+	if err != nil || u.Host == "" {
+		return ""
+	}
+	return u.Scheme + "://" + u.Host
+}
 
-// Abs is the full address of a site path; meaningful only when Absolute.
+// Abs is the full address of a site path, base path included
+// (https://fjordby.dk/borger/om/); "" without an Origin.
 func (in *Input) Abs(sitePath string) string {
-	return strings.TrimSuffix(in.Config.BaseURL, "/") + in.URL(sitePath)
+	o := in.Origin()
+	if o == "" {
+		return ""
+	}
+	return o + in.URL(sitePath)
 }
 
 // Defaults are the stages of every build, in the order their files claim
@@ -83,18 +99,16 @@ func Defaults() []Stage {
 }
 
 func sitemapFiles(in *Input) ([]File, diag.List) {
-	if !in.Absolute() {
+	origin := in.Origin()
+	if origin == "" {
 		return nil, nil // a sitemap lists full addresses
 	}
-	return []File{{"sitemap.xml", Sitemap(in.Site, in.Abs)}}, nil
+	abs := func(p string) string { return origin + in.URL(p) }
+	return []File{{"sitemap.xml", Sitemap(in.Site, abs)}}, nil
 }
 
 func robotsFiles(in *Input) ([]File, diag.List) {
-	sitemap := ""
-	if in.Absolute() {
-		sitemap = in.Abs("/sitemap.xml")
-	}
-	return []File{{"robots.txt", Robots(sitemap)}}, nil
+	return []File{{"robots.txt", Robots(in.Abs("/sitemap.xml"))}}, nil
 }
 
 func headersFiles(in *Input) ([]File, diag.List) {

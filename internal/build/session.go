@@ -55,13 +55,14 @@ type Session struct {
 	ownErrs  diag.List           // pages that want a path another page has
 	static   []outFile           // the files of static/
 	statErrs diag.List           // what could not be read below static/
-	made     made                // the output stages' files and diagnostics (outputs.go)
 	files    map[string][]byte   // newest bytes of every output path (nil bytes when written to the sink)
 	sizes    map[string]int      // bytes of every output path written to the sink
 	last     map[string][]byte   // files as the last build left them, shared with its Output
 	dirty    map[string]bool     // paths written or removed since
 	chk      *checkStage         // nil without Options.Check
 	timing   map[string]time.Duration
+
+	made made // what the output stages made last (outputs.go)
 }
 
 // Rebuild is the snapshot one build of a Session ends in.

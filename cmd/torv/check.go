@@ -64,7 +64,7 @@ func (c *cli) checkFlags(fs *flag.FlagSet) func() int {
 			fmt.Fprintf(c.stderr, "torv check: unknown -format %q (use text or json)\n", *format)
 			return exitUsage
 		}
-		opts := sf.options()
+		opts := c.options(&sf)
 		opts.CheckOnly, opts.Strict = true, false
 		if *date != "" {
 			d, err := time.Parse(time.DateOnly, *date)

@@ -17,11 +17,16 @@ import (
 	"github.com/torv/torv/internal/build"
 	"github.com/torv/torv/internal/diag"
 	"github.com/torv/torv/internal/outdir"
+	"github.com/torv/torv/internal/outputs"
 	"github.com/torv/torv/internal/sitefs"
 )
 
 type cli struct {
 	stdout, stderr io.Writer
+	// outputs are the output stages every command runs; nil means
+	// outputs.Defaults(). Tests register one here to show that build,
+	// serve, check and build -strict all make it.
+	outputs []outputs.Stage
 }
 
 func newCLI(stdout, stderr io.Writer) *cli { return &cli{stdout: stdout, stderr: stderr} }
@@ -151,9 +156,16 @@ func (s *siteFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&s.strict, "strict", false, "fail on the build's own warnings and on errors of torv check's rules (use it in CI)")
 }
 
-func (s *siteFlags) options() build.Options {
+// options are the build.Options every command that reads a site starts
+// from (build, check, serve), so that they run one pipeline with one list
+// of output stages.
+func (c *cli) options(s *siteFlags) build.Options {
+	outs := c.outputs
+	if outs == nil {
+		outs = outputs.Defaults()
+	}
 	// -strict runs torv check's rules too, inside the build.
-	return build.Options{Drafts: s.drafts, BaseURL: s.baseURL, Strict: s.strict, Check: s.strict}
+	return build.Options{Drafts: s.drafts, BaseURL: s.baseURL, Strict: s.strict, Check: s.strict, Outputs: outs}
 }
 
 func (c *cli) buildFlags(fs *flag.FlagSet) func() int {
@@ -204,7 +216,7 @@ func (c *cli) buildFlags(fs *flag.FlagSet) func() int {
 		// Each file goes into outdir's staging tree as it is made, so the
 		// build keeps no copy of the output; a failed build aborts, and
 		// the destination stays as it was.
-		opts := sf.options()
+		opts := c.options(&sf)
 		var st *outdir.Staging
 		if out != nil {
 			if st, err = out.Begin(); err != nil {

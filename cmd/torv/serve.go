@@ -45,7 +45,7 @@ func (c *cli) serveFlags(fs *flag.FlagSet) func() int {
 		}
 		ctx, stop := serveContext()
 		defer stop()
-		return c.serve(ctx, sf.source, sf.options(), *bind, *port, *findings)
+		return c.serve(ctx, sf.source, c.options(&sf), *bind, *port, *findings)
 	}
 }
 

@@ -14,6 +14,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/torv/torv/internal/outputs"
 )
 
 // lockedBuffer is an output the serve goroutine writes while the test
@@ -41,13 +43,22 @@ var previewURL = regexp.MustCompile(`Preview at (http://\S+) `)
 // returns the preview's URL and its outputs.
 func startServe(t *testing.T, args ...string) (url string, stdout, stderr *lockedBuffer, stop func() int) {
 	t.Helper()
+	return startServeOutputs(t, nil, args...)
+}
+
+// startServeOutputs is startServe with the cli's output stages set to
+// outs (nil for the defaults).
+func startServeOutputs(t *testing.T, outs []outputs.Stage, args ...string) (url string, stdout, stderr *lockedBuffer, stop func() int) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	old := serveContext
 	serveContext = func() (context.Context, context.CancelFunc) { return ctx, cancel }
 	t.Cleanup(func() { serveContext = old })
 	stdout, stderr = &lockedBuffer{}, &lockedBuffer{}
 	code := make(chan int, 1)
-	go func() { code <- newCLI(stdout, stderr).run(append([]string{"serve"}, args...)) }()
+	c := newCLI(stdout, stderr)
+	c.outputs = outs
+	go func() { code <- c.run(append([]string{"serve"}, args...)) }()
 	deadline := time.Now().Add(10 * time.Second)
 	for time.Now().Before(deadline) {
 		if m := previewURL.FindStringSubmatch(stdout.String()); m != nil {

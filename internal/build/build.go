@@ -7,6 +7,7 @@ import (
 	"github.com/torv/torv/internal/check"
 	"github.com/torv/torv/internal/content"
 	"github.com/torv/torv/internal/diag"
+	"github.com/torv/torv/internal/outputs"
 )
 
 // Options changes what a build makes.
@@ -32,6 +33,10 @@ type Options struct {
 	// flat as the site grows. Without it the output is kept in memory
 	// (the preview, tests).
 	Sink Sink
+	// Outputs are the output stages the build runs besides its pages
+	// (package outputs); nil means outputs.Defaults(). Every command
+	// sets the same list; tests add one to show that each runs it.
+	Outputs []outputs.Stage
 }
 
 // A Sink receives the files of a build's output, from many goroutines at

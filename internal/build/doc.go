@@ -4,22 +4,33 @@
 //
 // # Pipeline
 //
-//	configure ─► load ─► prepare ─► render (all cores) ─► site files ─► finish
-//	config.toml  content/  assets,     pages, minified,     assets, sitemap,  the snapshot:
-//	-baseurl     static/   check,      checked on their     robots, _headers, Diags, Check,
-//	                       renderer    trees                content/, static/ Output
+//	configure ─► load ─► prepare ─► render (all cores) ─► outputs ─────► site files ─► finish
+//	config.toml  content/  assets,     pages, minified,     sitemap.xml,   assets,       the snapshot:
+//	-baseurl     static/   check,      checked on their     robots.txt,    outputs',     Diags, Check,
+//	                       renderer    trees                _headers, ...  content/,     Output
+//	                                                                       static/ placed
 //
 // Each stage is written once, as a method of Session (stages.go,
-// static.go, session.go), and every command runs them: Build is a
-// Session's one build; the preview keeps a Session and runs again, after
+// outputs.go, static.go, session.go), and every command runs them: Build
+// is a Session's one build; the preview keeps a Session and runs again, after
 // an edit, only the stages and pages the edit touches (update.go);
 // torv check sets Options.CheckOnly, which renders a sample of pages and
 // only reads the bodies of the others (sample.go), and keeps no output.
 // With Options.Check the check stage (checkstage.go) runs torv check's
 // rules on each page's tree while the render stage has it, and the
 // snapshot's Check feeds torv check, build -strict and the preview's
-// findings panel. A new output is a new stage here, and every command
-// then makes it.
+// findings panel.
+//
+// The outputs stage (outputs.go) runs a list of package outputs' Stage
+// values: Options.Outputs, or outputs.Defaults() when it is nil; every
+// command of cmd/torv sets the one list its options function gives. Each
+// makes files from the site, the config, the assets and the renderer's
+// URL and UI strings, and diagnostics at the site's files. A new output (a search index, feeds, security.txt) is
+// one more value in outputs.Defaults, and then torv build writes it, the
+// preview serves it and keeps it up to date, torv check reports its
+// diagnostics, and build -strict fails on its warnings: the files are
+// placed with the others (below), the diagnostics are the build's own.
+// The assets are not a stage: the pages link to them whatever the list.
 //
 // Build reads the site through an fs.FS: the content, static/ and
 // config.toml from the site folder, and layouts/, assets/ and i18n/ through
@@ -41,8 +52,9 @@
 // (fs.ValidPath), so nothing a page says can place a file outside the
 // output.
 //
-// Its files are the pages, the files torv makes (the assets, sitemap.xml,
-// robots.txt, _headers), the files of content/ that are not pages, and
+// Its files are the pages, the files torv makes (the assets and the
+// output stages' files: sitemap.xml, robots.txt, _headers), the files of
+// content/ that are not pages, and
 // the files of static/. static/ is the place for files a municipality
 // wants published as they are: every file below it is copied byte for
 // byte to the same path, hidden ones and ones starting with "_" included
@@ -116,6 +128,15 @@
 // TestOracle holds a Session to Build after a thousand random edits of
 // every kind: its output, its errors and what it says changed are Build's,
 // file for file.
+//
+// The output stages run again, all of them, with every full build, after
+// every change to the site's shape (the second kind of edit above) and
+// after a change below static/; their files are then placed anew, and
+// only those whose bytes changed are in Changed. After an edit below a
+// page's front matter only the stages marked Bodies run (a search index
+// reads the text), so the usual save stays a page's work when no such
+// stage is registered. A stage's Input.Now is read when it runs: a date
+// passing (security.txt's Expires) shows in the preview at its next run.
 //
 // Each build returns the whole Output (a copy of the map; the bytes are
 // shared) and the output paths whose bytes changed, so that the preview can

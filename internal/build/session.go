@@ -64,6 +64,8 @@ type Session struct {
 	dirty    map[string]bool      // paths written or removed since
 	chk      *checkStage          // nil without Options.Check
 	timing   map[string]time.Duration
+
+	made made // what the output stages made last (outputs.go)
 }
 
 // Rebuild is the snapshot one build of a Session ends in.

@@ -8,13 +8,9 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/torv/torv/internal/assets"
-	"github.com/torv/torv/internal/config"
 	"github.com/torv/torv/internal/content"
 	"github.com/torv/torv/internal/diag"
 	"github.com/torv/torv/internal/ignore"
-	"github.com/torv/torv/internal/outputs"
-	"github.com/torv/torv/internal/render"
 	"github.com/torv/torv/internal/sitefs"
 	"github.com/torv/torv/internal/sitepath"
 )
@@ -32,7 +28,7 @@ const StaticDir = "static"
 // Ranks of what wants an output path: of two, the lower rank keeps it.
 const (
 	rankPage    = iota // a page, of content/ or made by torv
-	rankMade           // a file torv makes: assets, sitemap.xml, robots.txt, _headers
+	rankMade           // a file torv makes: the assets and the output stages' (outputs.go)
 	rankContent        // a file below content/ that is not a page
 	rankStatic         // a file below static/
 )
@@ -154,28 +150,6 @@ func fileAbove(taken map[string]source, name string) string {
 	return ""
 }
 
-// madeFiles are the files torv makes besides the pages, in the order they
-// claim their paths: the assets, sitemap.xml (with an absolute base URL),
-// robots.txt and _headers.
-func madeFiles(set *assets.Set, site *content.Site, cfg *config.Config, r *render.Renderer) []outFile {
-	var out []outFile
-	made := func(name string, b []byte) {
-		out = append(out, outFile{name, source{"torv's " + name, rankMade}, b})
-	}
-	for _, name := range slices.Sorted(maps.Keys(set.Files)) {
-		made(name, set.Files[name])
-	}
-	abs := func(p string) string { return strings.TrimSuffix(cfg.BaseURL, "/") + r.URL(p) }
-	if strings.HasPrefix(cfg.BaseURL, "http") {
-		made("sitemap.xml", outputs.Sitemap(site, abs))
-		made("robots.txt", outputs.Robots(abs("/sitemap.xml")))
-	} else {
-		made("robots.txt", outputs.Robots(""))
-	}
-	made("_headers", outputs.Headers(cfg.BasePath))
-	return out
-}
-
 // contentFile is the outFile of f, a file below content/ that is not a
 // page (a path relative to content/).
 func contentFile(f string, b []byte) outFile {
@@ -234,9 +208,24 @@ func (s *Session) dropStatics() {
 	s.statics = map[string]bool{}
 }
 
-// makeStatics puts the files that are not pages into s.files as Build
-// does, with the same errors.
+// makeStatics runs the output stages and puts the files that are not
+// pages into s.files as Build does, with the same errors.
 func (s *Session) makeStatics() {
+	s.runOutputs(false)
+	s.placeStatics()
+}
+
+// bodiesChanged runs again, after pages' bodies changed, the output
+// stages that read bodies, and places the files anew when there are any.
+func (s *Session) bodiesChanged() {
+	if s.runOutputs(true) {
+		s.placeStatics()
+	}
+}
+
+// placeStatics puts the files that are not pages into s.files: the ones
+// the output stages made last, content/'s and static/'s.
+func (s *Session) placeStatics() {
 	s.dropStatics()
 	s.fileErrs = append(slices.Clone(s.ownErrs), s.statErrs...)
 	var files []outFile
@@ -248,7 +237,9 @@ func (s *Session) makeStatics() {
 		}
 		files = append(files, contentFile(f, b))
 	}
-	kept, errs := placeFiles(s.owners, madeFiles(s.set, s.site, s.cfg, s.r), files, s.static)
+	made, errs := s.madeFiles()
+	s.fileErrs.Add(errs...)
+	kept, errs := placeFiles(s.owners, made, files, s.static)
 	s.fileErrs.Add(errs...)
 	for _, f := range kept {
 		if s.opts.CheckOnly {

@@ -105,6 +105,8 @@ func (s *Session) UpdateFirst(paths []string) *Rebuild {
 	n := s.render(s.pagesAt(want), e.removed())
 	if remake {
 		s.makeStatics()
+	} else {
+		s.bodiesChanged() // outputs that read page bodies
 	}
 	u := s.finish(start, false)
 	u.Pages = n

@@ -1,0 +1,89 @@
+package build
+
+import (
+	"maps"
+	"slices"
+	"time"
+
+	"github.com/torv/torv/internal/diag"
+	"github.com/torv/torv/internal/outputs"
+)
+
+// This file runs the output stages (package outputs' Stage): the files
+// torv makes besides the pages and the assets, sitemap.xml, robots.txt,
+// _headers and whatever is added to outputs.Defaults or to
+// Options.Outputs. Every command runs the same list; static.go places
+// their files with the others.
+
+// made is what each output stage made last, in the order of the list, so
+// that an edit to a page's body runs again only the stages that read
+// bodies, and the others' files are placed as they were.
+type made struct {
+	files [][]outFile
+	errs  []diag.List
+}
+
+// stages is the list of output stages this session runs.
+func (s *Session) stages() []outputs.Stage {
+	if s.opts.Outputs != nil {
+		return s.opts.Outputs
+	}
+	return outputs.Defaults()
+}
+
+// input is what the output stages make their files from.
+func (s *Session) input() *outputs.Input {
+	now := s.opts.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	return &outputs.Input{Site: s.site, Config: s.cfg, Assets: s.set, URL: s.r.URL, T: s.r.T, Now: now}
+}
+
+// runOutputs runs the output stages, or, with bodiesOnly, those that read
+// pages' bodies, keeping the others' last files. It reports whether it
+// ran any.
+func (s *Session) runOutputs(bodiesOnly bool) bool {
+	list := s.stages()
+	if len(s.made.files) != len(list) {
+		s.made = made{files: make([][]outFile, len(list)), errs: make([]diag.List, len(list))}
+		bodiesOnly = false
+	}
+	var in *outputs.Input
+	for i, st := range list {
+		if bodiesOnly && !st.Bodies {
+			continue
+		}
+		if in == nil {
+			in = s.input()
+		}
+		files, errs := st.Make(in)
+		s.made.files[i] = s.made.files[i][:0]
+		for _, f := range files {
+			s.made.files[i] = append(s.made.files[i], madeFile(f.Path, f.Bytes))
+		}
+		s.made.errs[i] = errs
+	}
+	return in != nil
+}
+
+// madeFile is the outFile of a file torv makes.
+func madeFile(name string, b []byte) outFile {
+	return outFile{name, source{"torv's " + name, rankMade}, b}
+}
+
+// madeFiles are the files torv makes besides the pages, in the order they
+// claim their paths: the assets, which the pages link to whatever the
+// list of outputs, then each output stage's files in the list's order.
+func (s *Session) madeFiles() ([]outFile, diag.List) {
+	var out []outFile
+	for _, name := range slices.Sorted(maps.Keys(s.set.Files)) {
+		out = append(out, madeFile(name, s.set.Files[name]))
+	}
+	var errs diag.List
+	for i := range s.made.files {
+		out = append(out, s.made.files[i]...)
+		errs = append(errs, s.made.errs[i]...)
+	}
+	return out, errs
+}

@@ -1,0 +1,116 @@
+package outputs
+
+import (
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/torv/torv/internal/assets"
+	"github.com/torv/torv/internal/config"
+	"github.com/torv/torv/internal/content"
+	"github.com/torv/torv/internal/diag"
+)
+
+// A Stage makes files of the published site besides its pages. It is the
+// one place an output is defined: package build runs every stage of its
+// list (Defaults, or build.Options.Outputs) in torv build, torv serve,
+// torv check and build -strict alike, places their files with the pages',
+// and reports their diagnostics with the build's own.
+type Stage struct {
+	// Name is what the stage is called in messages and timings
+	// ("sitemap", "security.txt").
+	Name string
+	// Make returns the files (output paths, slash-separated, relative)
+	// and the diagnostics of the site in in. It must not change in's
+	// site, and must not keep in or the files' bytes it was given. A
+	// diagnostic names the file of the site that causes it (a page's
+	// content/om.md, config.toml), so that torv check lists it there;
+	// an error fails the build, a warning fails build -strict.
+	Make func(in *Input) ([]File, diag.List)
+	// Bodies is set when Make reads pages' bodies (a search index, a
+	// feed with the text of its entries). The preview runs such a stage
+	// again after an edit below a page's front matter too; it runs the
+	// others only after edits that change the site's shape (front
+	// matter, pages or files added or removed, static/, config.toml,
+	// layouts/, assets/, i18n/), so an editor's usual save stays cheap.
+	Bodies bool
+}
+
+// A File is one file a stage makes.
+type File struct {
+	Path  string // output path: "sitemap.xml", ".well-known/security.txt"
+	Bytes []byte
+}
+
+// Input is what a stage makes its files from: the site as the content
+// stages left it, and the renderer's helpers, so that an output addresses
+// and words things as the pages do.
+type Input struct {
+	Site   *content.Site  // every page: URL, language, translations, front matter, Markdown body
+	Config *config.Config // config.toml, with -baseurl applied
+	Assets *assets.Set    // the fingerprinted stylesheet and scripts the pages link to
+	// URL is the address pages link a site path ("/om/") with: the base
+	// path put in front.
+	URL func(sitePath string) string
+	// T is a UI string of i18n/ ("topics") in a language, as the layouts'
+	// T gives it.
+	T func(lang, key string) (string, error)
+	// Now is the day the build judges dates on (build.Options.Now, or
+	// today): expiry dates, review dates.
+	Now time.Time
+}
+
+// Origin is the scheme and host of config.toml's base URL
+// ("https://borger.fjordby.dk"), which a sitemap or a feed needs to give
+// full addresses; "" when the base URL is not a full address (a site
+// previewed or built without one).
+func (in *Input) Origin() string {
+	if !strings.HasPrefix(in.Config.BaseURL, "http") {
+		return ""
+	}
+	u, err := url.Parse(in.Config.BaseURL)
+	if err != nil || u.Host == "" {
+		return ""
+	}
+	return u.Scheme + "://" + u.Host
+}
+
+// Abs is the full address of a site path, base path included
+// (https://fjordby.dk/borger/om/); "" without an Origin.
+func (in *Input) Abs(sitePath string) string {
+	o := in.Origin()
+	if o == "" {
+		return ""
+	}
+	return o + in.URL(sitePath)
+}
+
+// Defaults are the stages of every build, in the order their files claim
+// output paths: sitemap.xml (with a full base URL), robots.txt and
+// _headers. A new output is a new entry here, with its Make in a file of
+// its own in this package. It is a function, so that no caller can change
+// another's list.
+func Defaults() []Stage {
+	return []Stage{
+		{Name: "sitemap", Make: sitemapFiles},
+		{Name: "robots.txt", Make: robotsFiles},
+		{Name: "_headers", Make: headersFiles},
+	}
+}
+
+func sitemapFiles(in *Input) ([]File, diag.List) {
+	origin := in.Origin()
+	if origin == "" {
+		return nil, nil // a sitemap lists full addresses
+	}
+	abs := func(p string) string { return origin + in.URL(p) }
+	return []File{{"sitemap.xml", Sitemap(in.Site, abs)}}, nil
+}
+
+func robotsFiles(in *Input) ([]File, diag.List) {
+	return []File{{"robots.txt", Robots(in.Abs("/sitemap.xml"))}}, nil
+}
+
+func headersFiles(in *Input) ([]File, diag.List) {
+	return []File{{"_headers", Headers(in.Config.BasePath)}}, nil
+}

@@ -549,6 +549,9 @@ func TestUpdateFirst(t *testing.T) {
 	if v.Pending != 0 || v.Pages != u.Pending {
 		t.Errorf("Continue rendered %d pages and left %d; want the %d left", v.Pages, v.Pending, u.Pending)
 	}
+	if u.Pending > continuePages {
+		t.Fatalf("the example site has %d pages to continue with, more than one Continue renders", u.Pending)
+	}
 	if !slices.Contains(v.Changed, "om/index.html") {
 		t.Errorf("Continue's Changed lacks om/index.html: %v", v.Changed)
 	}

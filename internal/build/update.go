@@ -141,11 +141,22 @@ func (s *Session) split(own map[string]bool, e *edit) map[string]bool {
 	return want
 }
 
-// Continue renders the pages UpdateFirst left for later.
+// continuePages is how many pages one Continue renders, so that the
+// preview can take the next edit between two.
+const continuePages = 500
+
+// Continue renders pages UpdateFirst left for later, up to continuePages
+// of them; Rebuild.Pending says how many are left.
 func (s *Session) Continue() *Rebuild {
 	start := time.Now()
-	want := s.later
-	s.later = map[string]bool{}
+	want := map[string]bool{}
+	for u := range s.later {
+		if len(want) == continuePages {
+			break
+		}
+		want[u] = true
+		delete(s.later, u)
+	}
 	n := s.render(s.pagesAt(want), nil)
 	u := s.finish(start, false)
 	u.Pages = n

@@ -100,29 +100,60 @@ func (s *Server) Build() diag.List {
 // (slash paths relative to the site folder, as package watch reports
 // them), tells every open page, and returns the diagnostics.
 func (s *Server) Update(paths []string) diag.List {
-	s.building.Lock()
-	defer s.building.Unlock()
-	// The pages the edit changed are served first; the pages that only
-	// read it (all of them, for a new folder in the menu) follow.
-	u := s.session.UpdateFirst(paths)
-	s.publish(u, paths)
+	u := s.first(paths)
 	for u.Pending > 0 {
-		u = s.session.Continue()
-		s.publish(u, nil)
+		u = s.more()
 	}
 	return u.Diags
 }
 
+// first does an edit's first part: the pages the edit changed are served
+// first; the pages that only read it (all of them, for a new folder in
+// the menu) follow, from more.
+func (s *Server) first(paths []string) *build.Rebuild {
+	s.building.Lock()
+	defer s.building.Unlock()
+	u := s.session.UpdateFirst(paths)
+	s.publish(u, paths)
+	return u
+}
+
+// more renders some of the pages an edit left for later.
+func (s *Server) more() *build.Rebuild {
+	s.building.Lock()
+	defer s.building.Unlock()
+	u := s.session.Continue()
+	s.publish(u, nil)
+	return u
+}
+
 // Watch builds once for every batch of changed paths until batches is
-// closed or stop is.
+// closed or stop is. The pages an edit left for later are rendered while
+// no batch waits, so that a burst of edits (5 000 pages copied in) is
+// read as it comes.
 func (s *Server) Watch(batches <-chan []string, stop <-chan struct{}) {
+	pending := 0
 	for {
+		if pending > 0 {
+			select {
+			case b, ok := <-batches:
+				if !ok {
+					return
+				}
+				pending = s.first(b).Pending
+			case <-stop:
+				return
+			default:
+				pending = s.more().Pending
+			}
+			continue
+		}
 		select {
 		case b, ok := <-batches:
 			if !ok {
 				return
 			}
-			s.Update(b)
+			pending = s.first(b).Pending
 		case <-stop:
 			return
 		}

@@ -5,7 +5,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -551,6 +553,39 @@ func TestSourceLine(t *testing.T) {
 		}
 		if got := r[len(marker)-1]; got != []rune(long)[col-1] {
 			t.Errorf("a long line at %d: the marker is under %q, want %q", col, got, []rune(long)[col-1])
+		}
+	}
+}
+
+// TestWatchFinishesLaterPages: a new folder is in the menu of every page
+// (there is no [[menu]]), so the preview serves the folder's page first
+// and renders the others while no further edit waits; a second edit that
+// comes meanwhile is taken too, and in the end every page has both.
+func TestWatchFinishesLaterPages(t *testing.T) {
+	files := maps.Clone(testSite)
+	for i := range 150 {
+		files[fmt.Sprintf("content/sager/s%03d.md", i)] = fmt.Sprintf("+++\ntitle = \"Sag %d\"\n+++\n\nTekst.\n", i)
+	}
+	ts := newTestServer(t, files)
+	batches, stop := make(chan []string), make(chan struct{})
+	done := make(chan struct{})
+	go func() { ts.srv.Watch(batches, stop); close(done) }()
+	defer func() { close(stop); <-done }()
+	writeFiles(t, ts.dir, map[string]string{"content/nyt/_index.md": "+++\ntitle = \"Nyt\"\n+++\n", "content/nyt/a.md": "+++\ntitle = \"A\"\n+++\n\nNy side.\n"})
+	batches <- []string{"content/nyt"}
+	writeFiles(t, ts.dir, map[string]string{"content/om.md": "+++\ntitle = \"Om os\"\n+++\n\nRettet.\n"})
+	batches <- []string{"content/om.md"}
+	deadline := time.Now().Add(20 * time.Second)
+	for _, p := range []string{"/nyt/a/", "/om/", "/sager/s000/", "/sager/s149/", "/"} {
+		for {
+			code, body := get(t, ts, p)
+			if code == 200 && strings.Contains(body, `href="/nyt/"`) && (p != "/om/" || strings.Contains(body, "Rettet.")) {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("%s never showed the new folder in its menu (status %d)", p, code)
+			}
+			time.Sleep(20 * time.Millisecond)
 		}
 	}
 }

@@ -51,8 +51,10 @@ func (s *Session) load(lap func(string)) bool {
 		for _, pr := range s.parse(s.mdFiles) {
 			s.parsed[pr.File] = pr
 		}
-		for _, f := range s.mdFiles {
-			s.index(f)
+		if !s.lean() { // the link index is for Update
+			for _, f := range s.mdFiles {
+				s.index(f)
+			}
 		}
 		site, s.siteErrs = content.Assemble(s.cfg, s.parsedList(), s.other, content.Options{Drafts: s.opts.Drafts})
 	}
@@ -105,6 +107,7 @@ func (s *Session) parse(files []string) []*content.Parsed {
 			return // gone
 		}
 		out[i] = content.ParseFile(s.siteFS, files[i], s.cfg)
+		s.release(out[i])
 	})
 	return slices.DeleteFunc(out, func(p *content.Parsed) bool { return p == nil })
 }
@@ -145,11 +148,12 @@ func (s *Session) render(pages []*content.Page, removed []string) int {
 		p := pages[i]
 		var b []byte
 		var errs diag.List
-		if full == nil || full[p] {
-			b, errs = s.r.Page(p)
-		} else {
-			errs = s.r.Body(p)
-		}
+		b, errs = s.withBody(p, func() ([]byte, diag.List) {
+			if full == nil || full[p] {
+				return s.r.Page(p)
+			}
+			return nil, s.r.Body(p)
+		})
 		if b != nil && minifyHTML {
 			buf, _ := bufs.Get().(*bytes.Buffer)
 			if buf == nil {

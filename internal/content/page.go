@@ -45,6 +45,8 @@ type Page struct {
 	// it is not reported; the file's own mistake is.
 	recovered bool
 	addrs     []string // a recovered page's addresses, the one it wants first
+
+	released bool // ReleaseBody dropped the body; ReadBody reads it again (body.go)
 }
 
 // Common returns the front matter every kind has.

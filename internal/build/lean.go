@@ -1,0 +1,40 @@
+package build
+
+import (
+	"github.com/torv/torv/internal/content"
+	"github.com/torv/torv/internal/diag"
+)
+
+// A build that writes to a Sink keeps nothing for a later one: no Update
+// follows it, so nothing need stay in memory for an edit. Its memory then
+// holds the site's structure (titles, addresses, lists) and the pages
+// being rendered, not every page's Markdown: each body is released as
+// soon as its file is read, and read again for its page's render
+// (content.Page.ReleaseBody). The check's rules read other pages' bodies
+// (a glossary entry's links, the headings an anchor points at), so a
+// build with the check keeps them.
+
+// lean reports whether the session releases what only a later Update
+// would need.
+func (s *Session) lean() bool { return s.opts.Sink != nil && !s.opts.Check }
+
+// release drops what a lean session does not keep of a file just read.
+func (s *Session) release(pr *content.Parsed) {
+	if s.lean() && pr.Page != nil {
+		pr.Page.ReleaseBody()
+	}
+}
+
+// withBody runs f with page p's body read again when a lean session
+// released it, and releases it after. An error reading it is f's error,
+// and f does not run.
+func (s *Session) withBody(p *content.Page, f func() ([]byte, diag.List)) ([]byte, diag.List) {
+	if !s.lean() {
+		return f()
+	}
+	if err := p.ReadBody(s.siteFS); err != nil {
+		return nil, diag.List{err}
+	}
+	defer p.ReleaseBody()
+	return f()
+}

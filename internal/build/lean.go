@@ -10,7 +10,8 @@ import (
 // holds the site's structure (titles, addresses, lists) and the pages
 // being rendered, not every page's Markdown: each body is released as
 // soon as its file is read, and read again for its page's render
-// (content.Page.ReleaseBody). The check's rules read other pages' bodies
+// (content.Page.ReleaseBody), and so is its front matter's text once the
+// Site is assembled. The check's rules read other pages' bodies
 // (a glossary entry's links, the headings an anchor points at), so a
 // build with the check keeps them.
 
@@ -25,8 +26,22 @@ func (s *Session) release(pr *content.Parsed) {
 	}
 }
 
-// withBody runs f with page p's body read again when a lean session
-// released it, and releases it after. An error reading it is f's error,
+// releaseFrontMatters drops the text of every page's front matter in a
+// lean session, once the Site is assembled: an error found later is at
+// the page being rendered, which has its text back (withBody).
+func (s *Session) releaseFrontMatters() {
+	if !s.lean() {
+		return
+	}
+	for _, pr := range s.parsed {
+		if pr.Page != nil {
+			pr.Page.ReleaseFrontMatter()
+		}
+	}
+}
+
+// withBody runs f with page p's body and front matter read again when a
+// lean session released them, and releases them after. An error reading it is f's error,
 // and f does not run.
 func (s *Session) withBody(p *content.Page, f func() ([]byte, diag.List)) ([]byte, diag.List) {
 	if !s.lean() {
@@ -35,6 +50,9 @@ func (s *Session) withBody(p *content.Page, f func() ([]byte, diag.List)) ([]byt
 	if err := p.ReadBody(s.siteFS); err != nil {
 		return nil, diag.List{err}
 	}
-	defer p.ReleaseBody()
+	defer func() {
+		p.ReleaseBody()
+		p.ReleaseFrontMatter()
+	}()
 	return f()
 }

@@ -60,6 +60,7 @@ func (s *Session) load(lap func(string)) bool {
 	}
 	s.site = site
 	s.siteErrs.Add(content.ConfigRefs(site)...)
+	s.releaseFrontMatters()
 	for _, f := range s.other {
 		b, err := fs.ReadFile(s.siteFS, content.Dir+"/"+f)
 		if err != nil {

@@ -60,6 +60,53 @@ func TestReadBody(t *testing.T) {
 	}
 }
 
+// TestReleaseFrontMatter: the front matter's text goes with
+// ReleaseFrontMatter, so positions fall back to its first line, and comes
+// back with ReadBody; a changed front matter is still told apart.
+func TestReleaseFrontMatter(t *testing.T) {
+	const file = "content/om.md"
+	const text = "+++\ntitle = \"Om\"\nlayout = \"x\"\n+++\n\nHej.\n"
+	for _, tc := range []struct {
+		name, now string
+		error     bool
+	}{
+		{"unchanged", text, false},
+		{"value edited", strings.Replace(text, "\"x\"", "\"y\"", 1), true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := fstest.MapFS{"config.toml": {Data: []byte(testConfig)}, file: {Data: []byte(text)}}
+			cfg, errs := config.Parse(fsys, content.KindNames(), content.KindHint)
+			if len(errs) > 0 {
+				t.Fatal(errs)
+			}
+			p := content.ParseFile(fsys, file, cfg).Page
+			p.ReleaseFrontMatter() // the body is still there: nothing to read again, so it stays
+			if line, _ := p.Pos("layout"); line != 3 {
+				t.Fatalf("front matter released with its body kept: layout at line %d", line)
+			}
+			p.ReleaseBody()
+			p.ReleaseFrontMatter()
+			if front, _ := p.FrontMatter(); front != "" {
+				t.Errorf("released front matter %q", front)
+			}
+			if line, col := p.Pos("layout"); line != 1 || col != 1 {
+				t.Errorf("released: layout at %d:%d, want the first line", line, col)
+			}
+			fsys[file] = &fstest.MapFile{Data: []byte(tc.now)}
+			err := p.ReadBody(fsys)
+			if (err != nil) != tc.error {
+				t.Fatalf("ReadBody: %v", err)
+			}
+			if tc.error {
+				return
+			}
+			if line, col := p.Pos("layout"); line != 3 || col != 10 {
+				t.Errorf("read again: layout at %d:%d, want 3:10", line, col)
+			}
+		})
+	}
+}
+
 // TestReleaseBodyKeeps: a page that has no file, or no body that was
 // read, keeps what it has, and ReadBody leaves it alone.
 func TestReleaseBodyKeeps(t *testing.T) {

@@ -1,6 +1,8 @@
 package build
 
 import (
+	"bytes"
+
 	"github.com/torv/torv/internal/content"
 	"github.com/torv/torv/internal/diag"
 )
@@ -55,4 +57,20 @@ func (s *Session) withBody(p *content.Page, f func() ([]byte, diag.List)) ([]byt
 		p.ReleaseFrontMatter()
 	}()
 	return f()
+}
+
+// minifyPage minifies a rendered page, or returns it as it is when the
+// minifier fails. The minifier reads b in place and writes into one
+// buffer of b's size, which a Sink's Put drops: no pool keeps the buffer
+// of the largest list page for the rest of the build. Kept output is
+// copied to its own size.
+func (s *Session) minifyPage(b []byte) []byte {
+	m, err := s.min.Bytes("text/html", b)
+	if err != nil {
+		return b
+	}
+	if s.opts.Sink == nil {
+		return bytes.Clone(m)
+	}
+	return m
 }

@@ -1,7 +1,6 @@
 package build
 
 import (
-	"bytes"
 	"io/fs"
 	"slices"
 	"sync"
@@ -144,7 +143,6 @@ func (s *Session) render(pages []*content.Page, removed []string) int {
 	}
 	minifyHTML := s.cfg.MinifyHTML() && !s.opts.CheckOnly
 	var mu sync.Mutex // guards s.pageErrs, s.files, s.sizes, s.dirty
-	var bufs sync.Pool
 	parallel.Each(len(pages), func(i int) {
 		p := pages[i]
 		var b []byte
@@ -156,15 +154,7 @@ func (s *Session) render(pages []*content.Page, removed []string) int {
 			return nil, s.r.Body(p)
 		})
 		if b != nil && minifyHTML {
-			buf, _ := bufs.Get().(*bytes.Buffer)
-			if buf == nil {
-				buf = new(bytes.Buffer)
-			}
-			buf.Reset()
-			if err := s.min.Minify("text/html", buf, bytes.NewReader(b)); err == nil {
-				b = bytes.Clone(buf.Bytes())
-			}
-			bufs.Put(buf)
+			b = s.minifyPage(b)
 		}
 		name := sitepath.File(p.URL)
 		if !fs.ValidPath(name) || name == "." {

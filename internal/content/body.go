@@ -2,6 +2,7 @@ package content
 
 import (
 	"io/fs"
+	"unicode/utf8"
 
 	"github.com/torv/torv/internal/diag"
 )
@@ -50,12 +51,12 @@ func (p *Page) ReadBody(fsys fs.FS) *diag.Error {
 		return diag.Errorf(p.File, 0, 0, "the file changed while torv was building the site").
 			WithHint("build again once it is saved")
 	}
-	src, exists, err := readSource(fsys, p.File)
-	switch {
-	case !exists:
+	// Read without readSource's Stat, one call per page of the build: the
+	// file was within bounds when it was read first, and if it is not now,
+	// it changed.
+	src, err := fs.ReadFile(fsys, p.File)
+	if err != nil || len(src) > MaxPageSize || !utf8.Valid(src) {
 		return changed()
-	case err != nil:
-		return err
 	}
 	front, _, body, ferr := splitFrontMatter(p.File, src)
 	same := front == p.src.Text

@@ -25,6 +25,8 @@ func TestReadBody(t *testing.T) {
 		{"front matter edited", &fstest.MapFile{Data: []byte("+++\ntitle = \"Andet\"\n+++\n\nHej.\n")}, "", "changed while torv was building"},
 		{"front matter gone", &fstest.MapFile{Data: []byte("Hej.\n")}, "", "changed while torv was building"},
 		{"deleted", nil, "", "changed while torv was building"},
+		{"no longer UTF-8", &fstest.MapFile{Data: []byte(text + "\xff\n")}, "", "changed while torv was building"},
+		{"grown too large", &fstest.MapFile{Data: []byte(text + strings.Repeat("x", content.MaxPageSize))}, "", "changed while torv was building"},
 		{"nested too deep", &fstest.MapFile{Data: []byte("+++\ntitle = \"Om\"\n+++\n" + strings.Repeat("> ", 90) + "x\n")}, "", "nested too deeply"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

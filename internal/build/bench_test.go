@@ -3,7 +3,10 @@ package build
 import (
 	"fmt"
 	"math/rand"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"testing/fstest"
 
@@ -79,5 +82,52 @@ func BenchmarkRender(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		s.render(s.site.Pages, nil)
+	}
+}
+
+// peakSink drops what it is given and notes the heap at every 100th
+// file: the peak of a build's heap, which its peak memory follows.
+type peakSink struct {
+	n    atomic.Int64
+	mu   sync.Mutex
+	peak uint64
+}
+
+func (k *peakSink) Put(name string, b []byte) error {
+	if k.n.Add(1)%100 == 0 {
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		k.mu.Lock()
+		k.peak = max(k.peak, ms.HeapAlloc)
+		k.mu.Unlock()
+	}
+	return nil
+}
+
+// BenchmarkBuildSink builds sites of growing size as torv build does, to
+// a Sink, and reports the peak heap of a build above the site's own files
+// in memory (peak-heap-MiB) and per page: how the memory grows with the
+// site. bench/run.sh measures the
+// process's peak memory on the shared corpus; profile this one with
+// -memprofile, or with a heap profile written from the Sink.
+func BenchmarkBuildSink(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			fsys := benchSite(n)
+			var peak uint64
+			for b.Loop() {
+				// The site in memory is the test's, not the build's.
+				runtime.GC()
+				var ms runtime.MemStats
+				runtime.ReadMemStats(&ms)
+				k := &peakSink{}
+				if res := Build(fsys, torv.Defaults(), Options{Sink: k}); res.Failed(false) {
+					b.Fatal(res.Diags)
+				}
+				peak = max(peak, k.peak-min(k.peak, ms.HeapAlloc))
+			}
+			b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MiB")
+			b.ReportMetric(float64(peak)/float64(n), "peak-heap-B/page")
+		})
 	}
 }

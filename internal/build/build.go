@@ -29,9 +29,11 @@ type Options struct {
 	// Now is the day the check judges review dates on; zero means today.
 	Now time.Time
 	// Sink, when set, receives every file of the output as soon as it is
-	// made, and the build keeps none of them: torv build's memory stays
-	// flat as the site grows. Without it the output is kept in memory
-	// (the preview, tests).
+	// made, and the build keeps none of them, nor (without Check) the
+	// pages' Markdown or anything else only a later Update would need
+	// (lean.go): a Session with a Sink builds once, and torv build's
+	// memory is the site's structure, not its content. Without it the
+	// output is kept in memory (the preview, tests).
 	Sink Sink
 	// Outputs are the output stages the build runs besides its pages
 	// (package outputs); nil means outputs.Defaults(). Every command

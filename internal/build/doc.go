@@ -81,7 +81,13 @@
 //
 // Writing is package outdir's: torv build hands it every file through a
 // Sink as soon as the file is made, so the build keeps no copy of the
-// output, and outdir stages and swaps it atomically.
+// output, and outdir stages and swaps it atomically. Such a build keeps
+// nothing for a later one either (lean.go): each page's Markdown is
+// released as soon as its file is read and read again for its render (the
+// front matter's text, kept for positions, once the Site is assembled), and
+// the link index that only an incremental build uses is not made, so its
+// memory is the site's structure and the pages in hand. With the check
+// (build -strict) the bodies stay, as the check's rules read other pages'.
 //
 // # Incremental builds
 //

@@ -1,7 +1,6 @@
 package build
 
 import (
-	"bytes"
 	"io/fs"
 	"slices"
 	"sync"
@@ -56,6 +55,7 @@ func (s *Session) load(lap func(string)) bool {
 	}
 	s.site = site
 	s.siteErrs.Add(content.ConfigRefs(site)...)
+	s.releaseFrontMatters()
 	for _, f := range s.other {
 		b, err := fs.ReadFile(s.siteFS, content.Dir+"/"+f)
 		if err != nil {
@@ -102,6 +102,7 @@ func (s *Session) parse(files []string) []*content.Parsed {
 			return // gone
 		}
 		out[i] = content.ParseFile(s.siteFS, files[i], s.cfg)
+		s.release(out[i])
 	})
 	return slices.DeleteFunc(out, func(p *content.Parsed) bool { return p == nil })
 }
@@ -137,30 +138,25 @@ func (s *Session) render(pages []*content.Page, removed []string) int {
 	}
 	minifyHTML := s.cfg.MinifyHTML() && !s.opts.CheckOnly
 	var mu sync.Mutex // guards s.pageErrs, s.files, s.sizes, s.dirty
-	var bufs sync.Pool
 	parallel.Each(len(pages), func(i int) {
 		p := pages[i]
 		var b []byte
 		var errs diag.List
 		var rd reads.Set
-		switch {
-		case s.rx != nil:
-			b, errs, rd = s.r.Render(p)
-		case full == nil || full[p]:
-			b, errs = s.r.Page(p)
-		default:
-			errs = s.r.Body(p)
-		}
+		b, errs = s.withBody(p, func() ([]byte, diag.List) {
+			switch {
+			case s.rx != nil:
+				var b []byte
+				var errs diag.List
+				b, errs, rd = s.r.Render(p)
+				return b, errs
+			case full == nil || full[p]:
+				return s.r.Page(p)
+			}
+			return nil, s.r.Body(p)
+		})
 		if b != nil && minifyHTML {
-			buf, _ := bufs.Get().(*bytes.Buffer)
-			if buf == nil {
-				buf = new(bytes.Buffer)
-			}
-			buf.Reset()
-			if err := s.min.Minify("text/html", buf, bytes.NewReader(b)); err == nil {
-				b = bytes.Clone(buf.Bytes())
-			}
-			bufs.Put(buf)
+			b = s.minifyPage(b)
 		}
 		name := sitepath.File(p.URL)
 		if !fs.ValidPath(name) || name == "." {

@@ -27,6 +27,13 @@
 // TOML decoder and goldmark both have inputs that take them quadratic time or
 // unbounded stack.
 //
+// A page's body may be released once read (Page.ReleaseBody), and the text
+// of its front matter once the Site is assembled (Page.ReleaseFrontMatter),
+// and both read again when they are needed (Page.ReadBody): torv build
+// holds them only for the pages it is rendering. A file whose front matter
+// changed in between is an error at the file, never a page made of two
+// versions.
+//
 // # URLs
 //
 // URLs are pretty and stable: content/lov/sygedagpenge.md becomes

@@ -43,8 +43,15 @@ type Page struct {
 	// what recovered made of it. What the site finds wrong with such a
 	// page (a reference, a taken address) may be the recovery's doing, so
 	// it is not reported; the file's own mistake is.
-	recovered bool
-	addrs     []string // a recovered page's addresses, the one it wants first
+	//
+	// released, frontReleased: ReleaseBody and ReleaseFrontMatter dropped
+	// the body and the front matter's text (frontSum is its checksum);
+	// ReadBody reads them again (body.go).
+	//
+	// The flags share one word: a site holds many pages.
+	recovered, released, frontReleased bool
+	addrs                              []string // a recovered page's addresses, the one it wants first
+	frontSum                           uint64
 }
 
 // Common returns the front matter every kind has.

@@ -1,0 +1,87 @@
+package build
+
+import (
+	"bytes"
+
+	"github.com/torv/torv/internal/content"
+	"github.com/torv/torv/internal/diag"
+)
+
+// A build that writes to a Sink keeps nothing for a later one: no Update
+// follows it, so nothing need stay in memory for an edit. Its memory then
+// holds the site's structure (titles, addresses, lists) and the pages
+// being rendered, not every page's Markdown: each body is released as
+// soon as its file is read, and read again for its page's render
+// (content.Page.ReleaseBody), and so is its front matter's text once the
+// Site is assembled. The check's rules read other pages' bodies
+// (a glossary entry's links, the headings an anchor points at), so a
+// build with the check keeps them, and so does one with an output stage
+// that reads bodies (outputs.Stage.Bodies: a search index).
+
+// lean reports whether the session releases what only a later Update
+// would need.
+func (s *Session) lean() bool {
+	if s.opts.Sink == nil || s.opts.Check {
+		return false
+	}
+	for _, st := range s.stages() {
+		if st.Bodies {
+			return false
+		}
+	}
+	return true
+}
+
+// release drops what a lean session does not keep of a file just read.
+func (s *Session) release(pr *content.Parsed) {
+	if s.lean() && pr.Page != nil {
+		pr.Page.ReleaseBody()
+	}
+}
+
+// releaseFrontMatters drops the text of every page's front matter in a
+// lean session, once the Site is assembled: an error found later is at
+// the page being rendered, which has its text back (withBody).
+func (s *Session) releaseFrontMatters() {
+	if !s.lean() {
+		return
+	}
+	for _, pr := range s.parsed {
+		if pr.Page != nil {
+			pr.Page.ReleaseFrontMatter()
+		}
+	}
+}
+
+// withBody runs f with page p's body and front matter read again when a
+// lean session released them, and releases them after. An error reading it is f's error,
+// and f does not run.
+func (s *Session) withBody(p *content.Page, f func() ([]byte, diag.List)) ([]byte, diag.List) {
+	if !s.lean() {
+		return f()
+	}
+	if err := p.ReadBody(s.siteFS); err != nil {
+		return nil, diag.List{err}
+	}
+	defer func() {
+		p.ReleaseBody()
+		p.ReleaseFrontMatter()
+	}()
+	return f()
+}
+
+// minifyPage minifies a rendered page, or returns it as it is when the
+// minifier fails. The minifier reads b in place and writes into one
+// buffer of b's size, which a Sink's Put drops: no pool keeps the buffer
+// of the largest list page for the rest of the build. Kept output is
+// copied to its own size.
+func (s *Session) minifyPage(b []byte) []byte {
+	m, err := s.min.Bytes("text/html", b)
+	if err != nil {
+		return b
+	}
+	if s.opts.Sink == nil {
+		return bytes.Clone(m)
+	}
+	return m
+}

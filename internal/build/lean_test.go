@@ -1,0 +1,124 @@
+package build
+
+import (
+	"bytes"
+	"io/fs"
+	"maps"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"testing/fstest"
+
+	"github.com/torv/torv"
+)
+
+// bytesSink is a Sink that keeps what it is given, for tests.
+type bytesSink struct {
+	mu    sync.Mutex
+	files map[string][]byte
+}
+
+func (m *bytesSink) Put(name string, b []byte) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.files == nil {
+		m.files = map[string][]byte{}
+	}
+	m.files[name] = bytes.Clone(b)
+	return nil
+}
+
+// TestLeanSameOutput holds a build to a Sink, which releases every body
+// it has read and reads it again to render its page, to the build that
+// keeps everything: the same files, byte for byte, and the same errors.
+func TestLeanSameOutput(t *testing.T) {
+	for name, fsys := range map[string]fstest.MapFS{
+		"example": exampleSite(t, nil),
+		"bench":   benchSite(40),
+		"broken": testSite(map[string]string{
+			"content/om.md":     "+++\ntitle = \"Om\"\n+++\n\nSe [mangler](/mangler/).\n",
+			"content/tom.md":    "+++\ntitle = \"Tom\"\n+++\n",
+			"content/fejl.md":   "+++\ntitle = \n+++\n\nTekst.\n",
+			"content/uden.md":   "Ingen front matter.\n",
+			"content/dybt.md":   "+++\ntitle = \"Dybt\"\n+++\n" + strings.Repeat("> ", 90) + "x\n",
+			"content/utf16.md":  "\xff\xfe+\x00",
+			"content/lov/_x.md": "ignored",
+			// Errors found while rendering, at the front matter of the
+			// page in hand, which has its text back by then.
+			"content/lov/kort.md": strings.Replace(law, "in_short = \"Kort.\"", "in_short = \"Se [mangler](/findes-ikke/).\"", 1),
+			"content/lag.md":      "+++\ntitle = \"Lag\"\nlayout = \"findesikke\"\n+++\n\nTekst.\n",
+		}),
+	} {
+		t.Run(name, func(t *testing.T) {
+			kept := Build(fsys, torv.Defaults(), Options{})
+			sink := &bytesSink{}
+			lean := Build(fsys, torv.Defaults(), Options{Sink: sink})
+			if name == "broken" && !strings.Contains(kept.Diags.Error(), "content/lov/kort.md:5:") {
+				t.Errorf("the front matter's broken link is not at its line:\n%s", kept.Diags.Error())
+			}
+			if got, want := lean.Diags.Error(), kept.Diags.Error(); got != want {
+				t.Errorf("errors to a Sink:\n%s\nkept:\n%s", got, want)
+			}
+			if kept.Output == nil {
+				return // a failed build's Sink is aborted, whatever it holds
+			}
+			want := map[string][]byte{}
+			for _, p := range kept.Output.Paths() {
+				want[p], _ = kept.Output.Get(p)
+			}
+			if !maps.EqualFunc(sink.files, want, bytes.Equal) {
+				for _, p := range slices.Sorted(maps.Keys(want)) {
+					if !bytes.Equal(sink.files[p], want[p]) {
+						t.Errorf("%s differs:\n%s", p, byteDiff(sink.files[p], want[p]))
+					}
+				}
+				for p := range sink.files {
+					if _, ok := want[p]; !ok {
+						t.Errorf("%s only in the Sink", p)
+					}
+				}
+			}
+			if lean.Files != kept.Output.Len() || lean.Bytes != int64(kept.Output.Size()) {
+				t.Errorf("to a Sink %d files, %d bytes; kept %d, %d", lean.Files, lean.Bytes, kept.Output.Len(), kept.Output.Size())
+			}
+		})
+	}
+}
+
+// changingFS gives file's text as then on every read after the first:
+// an editor saving while the build runs.
+type changingFS struct {
+	fstest.MapFS
+	file, then string
+	mu         sync.Mutex
+	reads      int
+}
+
+func (c *changingFS) ReadFile(name string) ([]byte, error) {
+	if name == c.file {
+		c.mu.Lock()
+		c.reads++
+		n := c.reads
+		c.mu.Unlock()
+		if n > 1 {
+			return []byte(c.then), nil
+		}
+	}
+	return fs.ReadFile(c.MapFS, name)
+}
+
+// TestLeanFileChanged: a page whose front matter changed between reading
+// the site and rendering the page fails the build at its file, rather
+// than mixing two versions of it.
+func TestLeanFileChanged(t *testing.T) {
+	fsys := &changingFS{
+		MapFS: testSite(map[string]string{"content/om.md": "+++\ntitle = \"Om\"\n+++\n\nFør.\n"}),
+		file:  "content/om.md",
+		then:  "+++\ntitle = \"Om os\"\n+++\n\nEfter.\n",
+	}
+	res := Build(fsys, torv.Defaults(), Options{Sink: &bytesSink{}})
+	if !res.Failed(false) || !strings.Contains(res.Diags.Error(), "content/om.md: the file changed while torv was building") {
+		t.Errorf("errors:\n%s", res.Diags.Error())
+	}
+}

@@ -450,26 +450,30 @@ func (r *Renderer) input(p *content.Page, shift int) markup.Input {
 	return markup.Input{Link: r.linker(p), Shift: shift, Glossary: r.terms[p.Lang], Self: r.URL(p.URL),
 		Cite: func(dest string) markup.Citation {
 			c, _ := r.site.Cite(p, dest)
-			return markup.Citation{Text: c.Text, Lang: c.Lang, Hint: c.Hint}
+			return citation(c)
 		}}
+}
+
+func citation(c content.Citation) markup.Citation {
+	return markup.Citation{Text: c.Text, Lang: c.Lang, Hint: c.Hint}
 }
 
 // input is the Renderer's input for page p, noting what its links and
 // citations find.
 func (w *worker) input(p *content.Page, shift int) markup.Input {
 	in := w.r.input(p, shift)
-	link, cite := in.Link, in.Cite
+	link := in.Link
 	in.Link = func(dest string, image bool) (string, bool, bool) {
 		href, internal, exists := link(dest, image)
 		w.noteLink(strings.TrimPrefix(href, strings.TrimSuffix(w.r.base, "/")), internal, exists)
 		return href, internal, exists
 	}
 	in.Cite = func(dest string) markup.Citation {
-		c, ok := w.r.site.Cite(p, dest)
+		c, ok := w.r.site.Cite(p, dest) // once: the citation and what it read
 		if ok {
 			w.notePage(c.Law)
 		}
-		return cite(dest)
+		return citation(c)
 	}
 	return in
 }

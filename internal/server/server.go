@@ -134,29 +134,28 @@ func (s *Server) more() *build.Rebuild {
 func (s *Server) Watch(batches <-chan []string, stop <-chan struct{}) {
 	pending := 0
 	for {
+		var b []string
+		var ok bool
 		if pending > 0 {
 			select {
-			case b, ok := <-batches:
-				if !ok {
-					return
-				}
-				pending = s.first(b).Pending
+			case b, ok = <-batches:
 			case <-stop:
 				return
 			default:
 				pending = s.more().Pending
+				continue
 			}
-			continue
-		}
-		select {
-		case b, ok := <-batches:
-			if !ok {
+		} else {
+			select {
+			case b, ok = <-batches:
+			case <-stop:
 				return
 			}
-			pending = s.first(b).Pending
-		case <-stop:
+		}
+		if !ok {
 			return
 		}
+		pending = s.first(b).Pending
 	}
 }
 

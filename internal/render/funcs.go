@@ -46,8 +46,11 @@ func (r *Renderer) funcs(lang string, ui uiStrings, w *worker) template.FuncMap 
 			}
 			return p
 		},
-		readHook: func(file string) bool {
+		readHook: func(file string, relations ...bool) bool {
 			w.note(reads.Template(file))
+			if len(relations) > 0 {
+				w.note(reads.Site) // see namesRelation
+			}
 			return false
 		},
 		"number":  loc.number,

@@ -24,6 +24,12 @@ import (
 //   - .Site's lists of pages (SiteView), as reads.Site.
 //   - Every layout and partial that executed: hookTemplates puts a call
 //     at the start of each, so a template that did not run is not read.
+//   - What no View notes: a page's fields are read without a call, so a
+//     template that goes on from a page to the relations of another
+//     (.Page.Parent.Children, a child's translations, a topic's pages)
+//     reads more than one step from the page. A template that names such
+//     a relation (namesRelation) reads the whole site's shape, reads.Site,
+//     whenever it runs: more than it may need.
 
 // readHook is the template function the hooks call; it writes nothing.
 const readHook = "_torvRead"
@@ -33,19 +39,90 @@ const readHook = "_torvRead"
 // notes it. {{if}} with an empty body writes nothing in any context,
 // where a value, even "", would be escaped into a JavaScript or URL one.
 func hookTemplates(t *template.Template, file string) error {
+	var roots []parse.Node
+	for _, d := range t.Templates() {
+		if d.Tree != nil && d.Tree.ParseName == file && d.Tree.Root != nil {
+			roots = append(roots, d.Tree.Root)
+		}
+	}
+	call := readHook + ` "` + template.JSEscapeString(file) + `"`
+	if namesRelation(roots...) {
+		call += " true"
+	}
 	for _, d := range t.Templates() {
 		if d.Tree == nil || d.Tree.ParseName != file || d.Tree.Root == nil {
 			continue
 		}
 		hook := parse.New("hook")
 		hook.Mode = parse.SkipFuncCheck
-		trees, err := hook.Parse(`{{if `+readHook+` "`+template.JSEscapeString(file)+`"}}{{end}}`, "{{", "}}", map[string]*parse.Tree{})
+		trees, err := hook.Parse(`{{if `+call+`}}{{end}}`, "{{", "}}", map[string]*parse.Tree{})
 		if err != nil {
 			return err
 		}
 		d.Tree.Root.Nodes = append([]parse.Node{trees.Root.Nodes[0]}, d.Tree.Root.Nodes...)
 	}
 	return nil
+}
+
+// namesRelation reports whether the tree names a field that leads from a
+// page to other pages' relations: content.Page's Parent, Children or
+// Translations, or both a page's Tags and a Pages (a topic's pages).
+// The default layouts name none of those on a page (their lists come
+// from the View), so they pay nothing for it. It looks at one file's
+// trees: a layout that takes .Tags in one file and their .Pages in
+// another, or follows a featured page's own references, goes unseen.
+func namesRelation(trees ...parse.Node) bool {
+	names := map[string]bool{}
+	var walk func(parse.Node)
+	walk = func(n parse.Node) {
+		var idents []string
+		switch n := n.(type) {
+		case *parse.ListNode:
+			if n != nil {
+				for _, c := range n.Nodes {
+					walk(c)
+				}
+			}
+		case *parse.ActionNode:
+			walk(n.Pipe)
+		case *parse.IfNode:
+			walk(&n.BranchNode)
+		case *parse.RangeNode:
+			walk(&n.BranchNode)
+		case *parse.WithNode:
+			walk(&n.BranchNode)
+		case *parse.BranchNode:
+			walk(n.Pipe)
+			walk(n.List)
+			walk(n.ElseList)
+		case *parse.TemplateNode:
+			walk(n.Pipe)
+		case *parse.PipeNode:
+			if n != nil {
+				for _, c := range n.Cmds {
+					walk(c)
+				}
+			}
+		case *parse.CommandNode:
+			for _, a := range n.Args {
+				walk(a)
+			}
+		case *parse.ChainNode:
+			walk(n.Node)
+			idents = n.Field
+		case *parse.FieldNode:
+			idents = n.Ident
+		case *parse.VariableNode:
+			idents = n.Ident[1:]
+		}
+		for _, id := range idents {
+			names[id] = true
+		}
+	}
+	for _, t := range trees {
+		walk(t)
+	}
+	return names["Parent"] || names["Children"] || names["Translations"] || names["Tags"] && names["Pages"]
 }
 
 // note records that the page being rendered read k.

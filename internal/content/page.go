@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/torv/torv/internal/decode"
+	"github.com/torv/torv/internal/language"
 )
 
 // Page is one page of the site: a Markdown file, or a list page torv makes
@@ -36,6 +37,7 @@ type Page struct {
 
 	src      decode.Source // the front matter, for positions of errors found after decoding
 	titleKey string        // the language's CollateKey of the title, made once for sorting
+	keyed    [2]string     // the language and title titleKey was made from (setTitleKey)
 	dir      string        // for a generated list page: its folder ("content/lov")
 	key      string        // the path below content/ without the language: "lov/x.md" for lov/x.en.md
 
@@ -56,6 +58,15 @@ type Page struct {
 
 // Common returns the front matter every kind has.
 func (p *Page) Common() *Common { return p.Data.common() }
+
+// setTitleKey makes the page's collation key for sorting by title, unless
+// it holds the key of its language and title already: the preview links
+// every page again after an edit of a front matter, and one title changed.
+func (p *Page) setTitleKey() {
+	if k := [2]string{p.Lang, p.Title()}; p.keyed != k || p.titleKey == "" {
+		p.titleKey, p.keyed = language.Get(p.Lang).CollateKey(k[1]), k
+	}
+}
 
 // Title returns the page's title.
 func (p *Page) Title() string { return p.Common().Title }

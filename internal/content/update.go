@@ -102,11 +102,11 @@ func Assemble(cfg *config.Config, parsed []*Parsed, other []string, opts Options
 }
 
 // unlink clears what Site.link derives on a page, so that it can be linked
-// into a new Site. Every field link sets must be cleared here.
+// into a new Site. Every field link sets must be cleared here, but for
+// titleKey, which setTitleKey renews when the title or language changed.
 func unlink(p *Page, kind Kind) {
 	p.Kind = kind
 	p.Parent, p.Children, p.Tags, p.Translations = nil, nil, nil, nil
-	p.titleKey = ""
 	switch d := p.Data.(type) {
 	case *Home:
 		d.Featured = nil

@@ -248,6 +248,7 @@ func currentRelease(t *testing.T, srv string) string {
 // the other build. Then it rolls back, and publishes until five releases
 // are kept.
 func TestPublishWhileServing(t *testing.T) {
+	t.Parallel()
 	progs := need(t, "bash", "sshd", "ssh", "ssh-keygen", "rsync", "nginx")
 	start := time.Now()
 	v1, v2 := buildSite(t, 1), buildSite(t, 2)

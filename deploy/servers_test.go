@@ -133,7 +133,8 @@ func stop(t *testing.T, name string, cmd *exec.Cmd, exited <-chan struct{}, log 
 		<-exited
 	}
 	if t.Failed() {
-		t.Logf("%s's log:\n%s", name, log)
+		lines := strings.Split(strings.TrimSpace(log.String()), "\n")
+		t.Logf("%s's log, the end:\n%s", name, strings.Join(lines[max(0, len(lines)-30):], "\n"))
 	}
 }
 

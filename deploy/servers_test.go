@@ -166,7 +166,9 @@ func startSSH(t *testing.T, progs map[string]string) *sshServer {
 		t.Fatal(err)
 	}
 	authorized := filepath.Join(dir, "authorized_keys")
-	if err := os.WriteFile(authorized, pub, 0o600); err != nil {
+	// "restrict" (no forwarding, no terminal) is what docs/publish.md
+	// advises for the deploy key: publishing must work with it.
+	if err := os.WriteFile(authorized, append([]byte("restrict "), pub...), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	if os.Geteuid() == 0 {

@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -216,5 +217,43 @@ func publishOnce(ssh *sshServer, site string) func(t *testing.T, srv string) {
 	return func(t *testing.T, srv string) {
 		t.Helper()
 		publish(t, ssh, "publish", site, "127.0.0.1:"+srv)
+	}
+}
+
+// TestReleaseOrder checks that a release is named after every release
+// before it even when the server's clock is behind the newest name (here a
+// release from 2999), so that the newest is never the one pruned, and that
+// -k sets how many are kept.
+func TestReleaseOrder(t *testing.T) {
+	t.Parallel()
+	progs := need(t, "bash", "sshd", "ssh", "ssh-keygen", "rsync")
+	ssh := startSSH(t, progs)
+	site := smallSite(t)
+	srv := t.TempDir()
+	target := "127.0.0.1:" + srv
+	first := release(t, publish(t, ssh, "publish", site, target))
+	// The clock went back: the release there is newer than now.
+	future := "29991231T235959Z"
+	if err := os.Rename(filepath.Join(srv, "releases", first), filepath.Join(srv, "releases", future)); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(srv, "current")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("releases/"+future, filepath.Join(srv, "current")); err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for range 2 {
+		names = append(names, release(t, publish(t, ssh, "publish", "-k", "2", site, target)))
+	}
+	if want := []string{future + "-2", future + "-3"}; !slices.Equal(names, want) {
+		t.Errorf("publishes after %s were named %v, want %v", future, names, want)
+	}
+	if got := releases(t, srv); !slices.Equal(got, names) {
+		t.Errorf("with -k 2, releases/ holds %v, want %v", got, names)
+	}
+	if cur := currentRelease(t, srv); cur != future+"-3" {
+		t.Errorf("current is %s, want %s-3", cur, future)
 	}
 }

@@ -19,7 +19,8 @@
 // their name that the current release's build made and the new one lacks are
 // linked into the new release, so a page loaded just before the switch still
 // finds its stylesheet. The last five releases are kept (-k). rollback
-// points current at the release before, or at a named one.
+// points current at the release before, or at a named one, in the same way
+// (the current release's hashed files are linked into it first).
 //
 // It deletes only what it made: release folders in a DIR/releases/ that it
 // created and marked (.torv-publish), its unfinished uploads and its lock
@@ -36,9 +37,10 @@
 // The tests start Debian's sshd and nginx on loopback, each with its own
 // config and port in a temporary folder, and stop them: the script publishes
 // two builds of the example site, which differ in every page and in the
-// stylesheet, while requests run against nginx, and no request may fail or
-// see a page and a stylesheet of different builds; then it rolls back,
-// publishes until five releases are kept, and every refusal is checked.
+// stylesheet, and rolls back twice, while requests run against nginx: no
+// request may fail or see a page and a stylesheet of different builds.
+// Then it publishes until five releases are kept, and every refusal is
+// checked.
 // Without sshd, nginx, rsync or ssh-keygen they skip, saying what to install;
 // with CI=true they fail instead.
 package deploy

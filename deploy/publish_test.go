@@ -269,20 +269,12 @@ func TestPublishWhileServing(t *testing.T) {
 		t.Fatalf("after publishing version 1, nginx serves %s", v)
 	}
 
+	// Requests run through three switches: the publish of version 2, the
+	// rollback to version 1, and the rollback to version 2 by name.
 	l := startLoad(base, 4)
 	time.Sleep(300 * time.Millisecond)
 	r2 := release(t, publish(t, ssh, "publish", v2, target))
 	time.Sleep(300 * time.Millisecond)
-	l.stop()
-	t.Logf("%d requests while publishing: %d pages of version 1, %d of version 2",
-		l.requests.Load(), l.seen[1].Load(), l.seen[2].Load())
-	if len(l.errs) > 0 {
-		t.Errorf("requests failed while publishing version 2:\n%s", strings.Join(l.errs, "\n"))
-	}
-	if l.seen[1].Load() == 0 || l.seen[2].Load() == 0 {
-		t.Errorf("the load saw version 1 %d times and version 2 %d times; it must span the switch",
-			l.seen[1].Load(), l.seen[2].Load())
-	}
 	// --link-dest: a file unchanged since the release before is that
 	// release's file, not a copy.
 	if inode(t, filepath.Join(srv, "releases", r1, "robots.txt")) != inode(t, filepath.Join(srv, "releases", r2, "robots.txt")) {
@@ -296,9 +288,21 @@ func TestPublishWhileServing(t *testing.T) {
 	if v := fetchVersion(t, base+"/lov/sygedagpenge/"); v != "v1" || currentRelease(t, srv) != r1 {
 		t.Errorf("after rollback: nginx serves %s and current is %s; want v1 and %s", v, currentRelease(t, srv), r1)
 	}
+	time.Sleep(300 * time.Millisecond)
 	publish(t, ssh, "rollback", target, r2)
 	if v := fetchVersion(t, base+"/"); v != "v2" {
 		t.Errorf("after rollback to %s: nginx serves %s, want v2", r2, v)
+	}
+	time.Sleep(300 * time.Millisecond)
+	l.stop()
+	t.Logf("%d requests while switching: %d pages of version 1, %d of version 2",
+		l.requests.Load(), l.seen[1].Load(), l.seen[2].Load())
+	if len(l.errs) > 0 {
+		t.Errorf("requests failed while switching:\n%s", strings.Join(l.errs, "\n"))
+	}
+	if l.seen[1].Load() == 0 || l.seen[2].Load() == 0 {
+		t.Errorf("the load saw version 1 %d times and version 2 %d times; it must span the switches",
+			l.seen[1].Load(), l.seen[2].Load())
 	}
 
 	checkKeepsFive(t, ssh, srv, target, []string{v2, v1, v2, v1, v2}, r1)

@@ -69,11 +69,12 @@ func (l *logBuffer) String() string {
 // and starting is tried again with another.
 func serve(t *testing.T, name string, command func(port int) *exec.Cmd) int {
 	t.Helper()
-	var log *logBuffer
+	var last *logBuffer
 	for range 3 {
 		port := freePort(t)
 		cmd := command(port)
-		log = &logBuffer{}
+		log := &logBuffer{}
+		last = log
 		cmd.Stdout, cmd.Stderr = log, log
 		if err := cmd.Start(); err != nil {
 			t.Fatalf("starting %s: %v", name, err)
@@ -85,7 +86,7 @@ func serve(t *testing.T, name string, command func(port int) *exec.Cmd) int {
 			return port
 		}
 	}
-	t.Fatalf("%s did not start:\n%s", name, log)
+	t.Fatalf("%s did not start:\n%s", name, last)
 	return 0
 }
 

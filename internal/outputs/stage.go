@@ -1,8 +1,6 @@
 package outputs
 
 import (
-	"net/url"
-	"strings"
 	"time"
 
 	"github.com/torv/torv/internal/assets"
@@ -58,22 +56,19 @@ type Input struct {
 	// Now is the day the build judges dates on (build.Options.Now, or
 	// today): expiry dates, review dates.
 	Now time.Time
+	// Content is a page's body as its page shows it, in HTML: the
+	// renderer's conversion, with the page's links (base path in front),
+	// law citations and glossary; "" for an empty body. Its mistakes are
+	// the page's own, reported when the page renders. A stage that calls
+	// it sets Bodies.
+	Content func(p *content.Page) string
 }
 
 // Origin is the scheme and host of config.toml's base URL
 // ("https://borger.fjordby.dk"), which a sitemap or a feed needs to give
 // full addresses; "" when the base URL is not a full address (a site
 // previewed or built without one).
-func (in *Input) Origin() string {
-	if !strings.HasPrefix(in.Config.BaseURL, "http") {
-		return ""
-	}
-	u, err := url.Parse(in.Config.BaseURL)
-	if err != nil || u.Host == "" {
-		return ""
-	}
-	return u.Scheme + "://" + u.Host
-}
+func (in *Input) Origin() string { return originOf(in.Config.BaseURL) }
 
 // Abs is the full address of a site path, base path included
 // (https://fjordby.dk/borger/om/); "" without an Origin.
@@ -95,6 +90,7 @@ func Defaults() []Stage {
 		{Name: "sitemap", Make: sitemapFiles},
 		{Name: "robots.txt", Make: robotsFiles},
 		{Name: "_headers", Make: headersFiles},
+		{Name: "feeds", Make: feedFiles, Bodies: true},
 	}
 }
 

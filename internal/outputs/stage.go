@@ -32,6 +32,11 @@ type Stage struct {
 	// matter, pages or files added or removed, static/, config.toml,
 	// layouts/, assets/, i18n/), so an editor's usual save stays cheap.
 	Bodies bool
+	// ContentOnly is set, with Bodies, when Make reads bodies only through
+	// Input.Content, which reads a page's Markdown again where torv build
+	// released it after rendering: such a stage (the feeds) leaves torv
+	// build lean, where one that reads Page.Body makes it keep every body.
+	ContentOnly bool
 }
 
 // A File is one file a stage makes.
@@ -90,7 +95,7 @@ func Defaults() []Stage {
 		{Name: "sitemap", Make: sitemapFiles},
 		{Name: "robots.txt", Make: robotsFiles},
 		{Name: "_headers", Make: headersFiles},
-		{Name: "feeds", Make: feedFiles, Bodies: true},
+		{Name: "feeds", Make: feedFiles, Bodies: true, ContentOnly: true},
 	}
 }
 

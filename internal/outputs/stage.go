@@ -86,10 +86,10 @@ func (in *Input) Abs(sitePath string) string {
 }
 
 // Defaults are the stages of every build, in the order their files claim
-// output paths: sitemap.xml (with a full base URL), robots.txt and
-// _headers. A new output is a new entry here, with its Make in a file of
-// its own in this package. It is a function, so that no caller can change
-// another's list.
+// output paths: sitemap.xml (with a full base URL), robots.txt,
+// _headers and the feeds (with a full base URL). A new output is a new
+// entry here, with its Make in a file of its own in this package. It is
+// a function, so that no caller can change another's list.
 func Defaults() []Stage {
 	return []Stage{
 		{Name: "sitemap", Make: sitemapFiles},

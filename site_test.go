@@ -2,6 +2,7 @@ package torv_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"net/url"
 	"os"
 	"regexp"
@@ -42,6 +43,7 @@ var (
 	styleAttr    = regexp.MustCompile(`\sstyle=`)
 	handlerAttr  = regexp.MustCompile(`\son[a-z]+=`)
 	alternate    = regexp.MustCompile(`^<link\s[^>]*rel="?alternate"?[\s>]`)
+	jsonLD       = regexp.MustCompile(`<script type="?application/ld\+json"?>([^<]*)</script>`)
 	resourceRef  = regexp.MustCompile(`<(?:link|script|img|iframe|source|video|audio|embed|object)\b[^>]*\s(?:href|src|srcset|data)="([^"]*)"`)
 )
 
@@ -55,6 +57,14 @@ func checkSelfContained(t *testing.T, out *build.Output) {
 			continue
 		}
 		b, _ := out.Get(p)
+		// JSON-LD is data, which a browser does not run: it must be
+		// JSON, and is then no script to the checks below.
+		for _, m := range jsonLD.FindAllSubmatch(b, -1) {
+			if !json.Valid(m[1]) {
+				t.Errorf("%s has JSON-LD that is not JSON: %s", p, m[1])
+			}
+		}
+		b = jsonLD.ReplaceAll(b, nil)
 		switch {
 		case slices.ContainsFunc(scriptTag.FindAll(b, -1), func(tag []byte) bool {
 			// Only a deferred file with an integrity value may enhance

@@ -73,6 +73,11 @@
 // TestValidHTML: every page passes the Nu Html Checker with no error
 // (one java run for all pages).
 //
+// TestJSONLD: a page of each kind of schema.org JSON-LD (package jsonld)
+// loads with its one <script type="application/ld+json"> block readable
+// as JSON and no CSP violation: it is data, which the policy without
+// 'unsafe-inline' allows; fixtures show an inline script is reported.
+//
 // TestKeyboard, on the home page, a law explainer, a place and the
 // feedback form, in light and dark at 1280 px, in forced colours and at
 // 320 px, pressing real Tab and Enter keys:

@@ -16,7 +16,9 @@ import (
 // Site is assembled. The check's rules read other pages' bodies
 // (a glossary entry's links, the headings an anchor points at), so a
 // build with the check keeps them, and so does one with an output stage
-// that reads bodies (outputs.Stage.Bodies: a search index).
+// that reads bodies (outputs.Stage.Bodies: a search index), unless it
+// reads them only through outputs.Input.Content (Stage.ContentOnly: the
+// feeds), which reads a released body again (Session.content).
 
 // lean reports whether the session releases what only a later Update
 // would need.
@@ -25,7 +27,7 @@ func (s *Session) lean() bool {
 		return false
 	}
 	for _, st := range s.stages() {
-		if st.Bodies {
+		if st.Bodies && !st.ContentOnly {
 			return false
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/torv/torv/internal/content"
 	"github.com/torv/torv/internal/diag"
 	"github.com/torv/torv/internal/outputs"
 )
@@ -37,7 +38,18 @@ func (s *Session) input() *outputs.Input {
 	if now.IsZero() {
 		now = time.Now()
 	}
-	return &outputs.Input{Site: s.site, Config: s.cfg, Assets: s.set, URL: s.r.URL, T: s.r.T, Now: now}
+	return &outputs.Input{Site: s.site, Config: s.cfg, Assets: s.set, URL: s.r.URL, T: s.r.T, Now: now, Content: s.content}
+}
+
+// content is a page's body in HTML for the output stages, its Markdown
+// read again when a lean session released it.
+func (s *Session) content(p *content.Page) string {
+	var html string
+	s.withBody(p, func() ([]byte, diag.List) {
+		html = s.r.Content(p)
+		return nil, nil
+	})
+	return html
 }
 
 // runOutputs runs the output stages, or, with bodiesOnly, those that read

@@ -5,7 +5,11 @@
 // (Netlify, Cloudflare Pages and others that read the format) turn into
 // HTTP headers, so the Content-Security-Policy that every page also
 // carries in a meta element is sent as a real header where the host
-// allows it.
+// allows it; and Atom feeds (feeds.go, atom.go): one per news section and
+// language (/nyheder/feed.xml) and one of each language's changes
+// (/feed.xml), whose entries carry the pages' text as the renderer made it
+// (Input.Content), with absolute addresses. The layouts link to them
+// (Feeds, FeedsOf), so a page names a feed exactly when it is written.
 //
 // Defaults is the list. A new output (a search index, feeds, redirects,
 // security.txt) is a Make function in a file of its own here and one

@@ -1,8 +1,6 @@
 package outputs
 
 import (
-	"net/url"
-	"strings"
 	"time"
 
 	"github.com/torv/torv/internal/assets"
@@ -34,6 +32,11 @@ type Stage struct {
 	// matter, pages or files added or removed, static/, config.toml,
 	// layouts/, assets/, i18n/), so an editor's usual save stays cheap.
 	Bodies bool
+	// ContentOnly is set, with Bodies, when Make reads bodies only through
+	// Input.Content, which reads a page's Markdown again where torv build
+	// released it after rendering: such a stage (the feeds) leaves torv
+	// build lean, where one that reads Page.Body makes it keep every body.
+	ContentOnly bool
 }
 
 // A File is one file a stage makes.
@@ -58,22 +61,19 @@ type Input struct {
 	// Now is the day the build judges dates on (build.Options.Now, or
 	// today): expiry dates, review dates.
 	Now time.Time
+	// Content is a page's body as its page shows it, in HTML: the
+	// renderer's conversion, with the page's links (base path in front),
+	// law citations and glossary; "" for an empty body. Its mistakes are
+	// the page's own, reported when the page renders. A stage that calls
+	// it sets Bodies.
+	Content func(p *content.Page) string
 }
 
 // Origin is the scheme and host of config.toml's base URL
 // ("https://borger.fjordby.dk"), which a sitemap or a feed needs to give
 // full addresses; "" when the base URL is not a full address (a site
 // previewed or built without one).
-func (in *Input) Origin() string {
-	if !strings.HasPrefix(in.Config.BaseURL, "http") {
-		return ""
-	}
-	u, err := url.Parse(in.Config.BaseURL)
-	if err != nil || u.Host == "" {
-		return ""
-	}
-	return u.Scheme + "://" + u.Host
-}
+func (in *Input) Origin() string { return originOf(in.Config.BaseURL) }
 
 // Abs is the full address of a site path, base path included
 // (https://fjordby.dk/borger/om/); "" without an Origin.
@@ -86,15 +86,16 @@ func (in *Input) Abs(sitePath string) string {
 }
 
 // Defaults are the stages of every build, in the order their files claim
-// output paths: sitemap.xml (with a full base URL), robots.txt and
-// _headers. A new output is a new entry here, with its Make in a file of
-// its own in this package. It is a function, so that no caller can change
-// another's list.
+// output paths: sitemap.xml (with a full base URL), robots.txt,
+// _headers and the feeds (with a full base URL). A new output is a new
+// entry here, with its Make in a file of its own in this package. It is
+// a function, so that no caller can change another's list.
 func Defaults() []Stage {
 	return []Stage{
 		{Name: "sitemap", Make: sitemapFiles},
 		{Name: "robots.txt", Make: robotsFiles},
 		{Name: "_headers", Make: headersFiles},
+		{Name: "feeds", Make: feedFiles, Bodies: true, ContentOnly: true},
 	}
 }
 

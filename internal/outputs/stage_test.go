@@ -16,16 +16,16 @@ func TestDefaults(t *testing.T) {
 		paths   []string
 		robots  string
 	}{
-		{"https://nordby.dk/", []string{"sitemap.xml", "robots.txt", "_headers"}, "User-agent: *\nAllow: /\nSitemap: https://nordby.dk/sitemap.xml\n"},
+		{"https://nordby.dk/", []string{"sitemap.xml", "robots.txt", "_headers", "feed.xml"}, "User-agent: *\nAllow: /\nSitemap: https://nordby.dk/sitemap.xml\n"},
 		{"/", []string{"robots.txt", "_headers"}, "User-agent: *\nAllow: /\n"},
 		// A site in a sub-folder: its path once, as in the pages' links.
-		{"https://nordby.dk/borger/", []string{"sitemap.xml", "robots.txt", "_headers"}, "User-agent: *\nAllow: /\nSitemap: https://nordby.dk/borger/sitemap.xml\n"},
+		{"https://nordby.dk/borger/", []string{"sitemap.xml", "robots.txt", "_headers", "feed.xml"}, "User-agent: *\nAllow: /\nSitemap: https://nordby.dk/borger/sitemap.xml\n"},
 	}
 	for _, tt := range tests {
 		site := loadSite(t, tt.baseURL, map[string]string{"content/_index.md": "+++\ntitle = \"Forside\"\n+++\n"})
 		// The renderer's URL: the base path in front of a site path.
 		url := func(p string) string { return site.Config.BasePath + strings.TrimPrefix(p, "/") }
-		in := &outputs.Input{Site: site, Config: site.Config, URL: url}
+		in := &outputs.Input{Site: site, Config: site.Config, URL: url, T: uiStrings}
 		var paths, names []string
 		files := map[string]string{}
 		for _, st := range outputs.Defaults() {

@@ -82,6 +82,12 @@
 //	                 layout names "kontakt.md" once for every language
 //	number x         a number as the language writes it (77.117, 12,5)
 //	weekday "monday" the weekday's name in the page's language
+//	feeds .Page      the Atom feeds the page belongs to (package outputs'
+//	                 FeedsOf): []FeedLink{Title, Path}, for <link
+//	                 rel="alternate" type="application/atom+xml">
+//	jsonld .         the page's schema.org JSON-LD (package jsonld) as
+//	                 template.JS, for <script type="application/ld+json">;
+//	                 "" on the page for missing addresses
 //
 // # What a page read
 //

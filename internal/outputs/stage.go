@@ -86,15 +86,20 @@ func (in *Input) Abs(sitePath string) string {
 }
 
 // Defaults are the stages of every build, in the order their files claim
-// output paths: sitemap.xml (with a full base URL), robots.txt and
-// _headers. A new output is a new entry here, with its Make in a file of
+// output paths: sitemap.xml (with a full base URL), robots.txt, the host
+// files [publish] hosts asks for (_headers and _redirects, torv-nginx.conf,
+// .htaccess; hosts.go), the pages at the aliases, and security.txt. A new output is a new entry here, with its Make in a file of
 // its own in this package. It is a function, so that no caller can change
 // another's list.
 func Defaults() []Stage {
 	return []Stage{
 		{Name: "sitemap", Make: sitemapFiles},
 		{Name: "robots.txt", Make: robotsFiles},
-		{Name: "_headers", Make: headersFiles},
+		netlifyStage(),
+		nginxStage(),
+		apacheStage(),
+		{Name: "aliases", Make: aliasPages},
+		{Name: "security.txt", Make: securityTxt},
 	}
 }
 
@@ -109,8 +114,4 @@ func sitemapFiles(in *Input) ([]File, diag.List) {
 
 func robotsFiles(in *Input) ([]File, diag.List) {
 	return []File{{"robots.txt", Robots(in.Abs("/sitemap.xml"))}}, nil
-}
-
-func headersFiles(in *Input) ([]File, diag.List) {
-	return []File{{"_headers", Headers(in.Config.BasePath)}}, nil
 }

@@ -28,7 +28,7 @@ const PermissionsPolicy = "interest-cohort=(), camera=(), microphone=(), geoloca
 
 // The host files, at the top of the output.
 const (
-	NginxFile  = "torv-nginx.conf"
+	NginxFile     = "torv-nginx.conf"
 	ApacheFile    = ".htaccess"
 	HeadersFile   = "_headers"
 	RedirectsFile = "_redirects"

@@ -166,7 +166,7 @@ func TestEveryFormatSaysEverything(t *testing.T) {
 		for _, h := range r.Headers {
 			ng := regexp.QuoteMeta(`add_header ` + h.Name + ` "` + h.Value + `" always;`)
 			// At the server level, and in each location with Cache-Control.
-			if n := len(regexp.MustCompile(`(?m)^\s*` + ng + `$`).FindAllString(files["torv-nginx.conf"], -1)); n != 1+len(r.Immutable) {
+			if n := len(regexp.MustCompile(`(?m)^\s*`+ng+`$`).FindAllString(files["torv-nginx.conf"], -1)); n != 1+len(r.Immutable) {
 				t.Errorf("nginx: %s %d times, want %d", h.Name, n, 1+len(r.Immutable))
 			}
 			if !strings.Contains(files[".htaccess"], "\nHeader always set "+h.Name+` "`+h.Value+`"`+"\n") {

@@ -130,6 +130,23 @@ func cmpOr(a, b string) string {
 	return b
 }
 
+// termAliases splits a glossary term's aliases: there the key has named
+// the other forms of the word ("CPR-nummer") since before pages had old
+// addresses, and both are other names of the page. An address starts
+// with /, a word never does; the words stay the term's, the addresses are
+// the page's. It may run again on a page: each list is filtered, not
+// moved.
+func termAliases(p *Page) {
+	d, ok := p.Data.(*Term)
+	if !ok {
+		return
+	}
+	isAddr := func(a string) bool { return strings.HasPrefix(a, "/") }
+	d.Aliases = slices.DeleteFunc(slices.Clone(d.Aliases), isAddr)
+	c := p.Common()
+	c.Aliases = slices.DeleteFunc(slices.Clone(c.Aliases), func(a string) bool { return !isAddr(a) })
+}
+
 // aliases checks a page's own aliases, each alone.
 func (v *validator) aliases(c *Common) {
 	for _, a := range c.Aliases {

@@ -3,6 +3,8 @@ package content_test
 import (
 	"strings"
 	"testing"
+
+	"github.com/torv/torv/internal/content"
 )
 
 // TestRedirects: each page's aliases lead to it, sorted by the old
@@ -70,5 +72,21 @@ func TestAliasErrors(t *testing.T) {
 				t.Errorf("got\n%v\nwant one error starting\n%s", errs, tt.want)
 			}
 		})
+	}
+}
+
+// TestTermAliases: in a glossary term, aliases has named the word's other
+// forms since before pages had old addresses; an entry that starts with
+// / is an address, the others stay forms of the word.
+func TestTermAliases(t *testing.T) {
+	site := mustLoad(t, map[string]string{
+		"content/ord/cpr.md": "+++\ntitle = \"CPR-nummer\"\nshort = \"Dit personnummer.\"\naliases = [\"personnummer\", \"/ordliste/cpr/\"]\n+++\n",
+	})
+	p := site.PageByURL("/ord/cpr/")
+	if got := p.Data.(*content.Term).Aliases; len(got) != 1 || got[0] != "personnummer" {
+		t.Errorf("the term's forms are %q, want [personnummer]", got)
+	}
+	if r := site.Redirects(); len(r) != 1 || r[0].From != "/ordliste/cpr/" || r[0].Page != p {
+		t.Errorf("redirects %v, want /ordliste/cpr/ to the term", r)
 	}
 }

@@ -1,6 +1,7 @@
 package outputs
 
 import (
+	"strconv"
 	"strings"
 	"time"
 
@@ -36,7 +37,7 @@ func securityTxt(in *Input) ([]File, diag.List) {
 		errs.Add(diag.Errorf(config.File, line, col, "security.txt expired on %s", exp.Format(time.DateOnly)).
 			WithHint("check that the contacts in [security] are right, then set expires = %s (at most a year ahead)", next))
 	case exp.Sub(in.Now) <= ExpiryWarning:
-		errs.Add(diag.Errorf(config.File, line, col, "security.txt expires on %s, in %d days", exp.Format(time.DateOnly), daysUntil(in.Now, exp)).
+		errs.Add(diag.Errorf(config.File, line, col, "security.txt expires on %s, in %s", exp.Format(time.DateOnly), daysUntil(in.Now, exp)).
 			WithHint("check that the contacts in [security] are right, then set expires = %s (at most a year ahead)", next).Warning())
 	case exp.After(in.Now.AddDate(1, 0, 1)):
 		errs.Add(diag.Errorf(config.File, line, col, "security.txt expires on %s, more than a year ahead", exp.Format(time.DateOnly)).
@@ -45,7 +46,12 @@ func securityTxt(in *Input) ([]File, diag.List) {
 	return []File{{SecurityTxtFile, SecurityTxt(cfg, in.Abs("/"+SecurityTxtFile))}}, errs
 }
 
-func daysUntil(now, t time.Time) int { return int(t.Sub(now).Hours()/24) + 1 }
+func daysUntil(now, t time.Time) string {
+	if n := int(t.Sub(now).Hours()/24) + 1; n != 1 {
+		return strconv.Itoa(n) + " days"
+	}
+	return "1 day"
+}
 
 // SecurityTxt is the security.txt of cfg's [security]; canonical is its
 // own full address, "" when the base URL is not a full address.

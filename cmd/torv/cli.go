@@ -16,6 +16,7 @@ import (
 	"github.com/torv/torv"
 	"github.com/torv/torv/internal/build"
 	"github.com/torv/torv/internal/diag"
+	"github.com/torv/torv/internal/moved"
 	"github.com/torv/torv/internal/outdir"
 	"github.com/torv/torv/internal/outputs"
 	"github.com/torv/torv/internal/sitefs"
@@ -227,6 +228,12 @@ func (c *cli) buildFlags(fs *flag.FlagSet) func() int {
 			opts.Sink = st
 		}
 		res := build.Build(site, torv.Defaults(), opts)
+		// A page whose address changed since the build in dest: warned,
+		// with the alias line that keeps the old address (package moved).
+		if moves := moved.Check(outdir.Pages(*dest), res.Site); len(moves) > 0 {
+			res.Diags = append(res.Diags, moves...)
+			res.Diags.Sort()
+		}
 		failed := res.Failed(sf.strict)
 		diags := res.Diags
 		if sf.strict {
@@ -243,6 +250,7 @@ func (c *cli) buildFlags(fs *flag.FlagSet) func() int {
 			return exitContent
 		}
 		tw := time.Now()
+		st.SetPages(moved.Records(res.Site))
 		if err := st.Commit(); err != nil {
 			fmt.Fprintln(c.stderr, err)
 			return exitContent

@@ -228,12 +228,7 @@ func (c *cli) buildFlags(fs *flag.FlagSet) func() int {
 			opts.Sink = st
 		}
 		res := build.Build(site, torv.Defaults(), opts)
-		// A page whose address changed since the build in dest: warned,
-		// with the alias line that keeps the old address (package moved).
-		if moves := moved.Check(outdir.Pages(*dest), res.Site); len(moves) > 0 {
-			res.Diags = append(res.Diags, moves...)
-			res.Diags.Sort()
-		}
+		warnMoved(res, *dest)
 		failed := res.Failed(sf.strict)
 		diags := res.Diags
 		if sf.strict {

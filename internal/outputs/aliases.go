@@ -68,6 +68,7 @@ func AliasPage(in *Input, p *content.Page) ([]byte, error) {
 	b.WriteString("<meta http-equiv=\"Content-Security-Policy\" content=\"" + html.EscapeString(CSP) + "\">\n")
 	b.WriteString("<meta http-equiv=\"refresh\" content=\"0; url=" + to + "\">\n")
 	b.WriteString("<meta name=\"robots\" content=\"noindex\">\n")
+	b.WriteString("<link rel=\"icon\" href=\"data:,\">\n") // as every page: no request for /favicon.ico
 	if abs := in.Abs(p.URL); abs != "" {
 		b.WriteString("<link rel=\"canonical\" href=\"" + html.EscapeString(abs) + "\">\n")
 	}

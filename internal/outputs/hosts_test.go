@@ -14,8 +14,8 @@ import (
 	"github.com/torv/torv/internal/outputs"
 )
 
-// hostSite is a site with aliases in two languages, a stylesheet and a
-// script, at baseURL with extra config.toml lines.
+// hostInput is the Input of a site with aliases in two languages, a
+// stylesheet and a script, at baseURL with extra config.toml lines.
 func hostInput(t *testing.T, baseURL, extra string) *outputs.Input {
 	t.Helper()
 	site := loadSite(t, baseURL, map[string]string{

@@ -15,7 +15,7 @@ import (
 // old link to the right page. It refreshes at once, which WCAG allows
 // (F41 is about timed refreshes), and shows a link for a browser that
 // does not follow the refresh; search engines are told not to index it
-// and where the page is now.
+// (and read an instant refresh as a permanent redirect).
 func aliasPages(in *Input) ([]File, diag.List) {
 	var files []File
 	var errs diag.List
@@ -69,9 +69,6 @@ func AliasPage(in *Input, p *content.Page) ([]byte, error) {
 	b.WriteString("<meta http-equiv=\"refresh\" content=\"0; url=" + to + "\">\n")
 	b.WriteString("<meta name=\"robots\" content=\"noindex\">\n")
 	b.WriteString("<link rel=\"icon\" href=\"data:,\">\n") // as every page: no request for /favicon.ico
-	if abs := in.Abs(p.URL); abs != "" {
-		b.WriteString("<link rel=\"canonical\" href=\"" + html.EscapeString(abs) + "\">\n")
-	}
 	b.WriteString("<title>" + html.EscapeString(title+": "+p.Title()) + "</title>\n</head>\n<body>\n<main>\n")
 	b.WriteString("<h1>" + html.EscapeString(title) + "</h1>\n")
 	b.WriteString("<p>" + html.EscapeString(link) + " <a href=\"" + to + "\">" + html.EscapeString(p.Title()) + "</a></p>\n")

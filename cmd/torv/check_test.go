@@ -14,7 +14,10 @@ func checkSite(t *testing.T, files map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()
 	all := map[string]string{
-		"config.toml":       "title = \"Test\"\nmunicipality = \"Testby Kommune\"\nbaseurl = \"https://test.example/\"\n\n[sections]\nlov = \"law\"\n",
+		// security-txt is off: these sites have no [security], and the
+		// rule's one finding would be in every test (security_test.go).
+		"config.toml": "title = \"Test\"\nmunicipality = \"Testby Kommune\"\nbaseurl = \"https://test.example/\"\n\n[sections]\nlov = \"law\"\n" +
+			"\n[check.security-txt]\nlevel = \"off\"\n",
 		"content/_index.md": "+++\ntitle = \"Forside\"\ndescription = \"Om Testby.\"\n+++\n\nVelkommen til Testby.\n",
 	}
 	for name, text := range files {

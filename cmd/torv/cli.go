@@ -16,6 +16,7 @@ import (
 	"github.com/torv/torv"
 	"github.com/torv/torv/internal/build"
 	"github.com/torv/torv/internal/diag"
+	"github.com/torv/torv/internal/moved"
 	"github.com/torv/torv/internal/outdir"
 	"github.com/torv/torv/internal/outputs"
 	"github.com/torv/torv/internal/sitefs"
@@ -227,6 +228,7 @@ func (c *cli) buildFlags(fs *flag.FlagSet) func() int {
 			opts.Sink = st
 		}
 		res := build.Build(site, torv.Defaults(), opts)
+		warnMoved(res, *dest)
 		failed := res.Failed(sf.strict)
 		diags := res.Diags
 		if sf.strict {
@@ -243,6 +245,7 @@ func (c *cli) buildFlags(fs *flag.FlagSet) func() int {
 			return exitContent
 		}
 		tw := time.Now()
+		st.SetPages(moved.Records(res.Site))
 		if err := st.Commit(); err != nil {
 			fmt.Fprintln(c.stderr, err)
 			return exitContent

@@ -71,7 +71,13 @@
 //     or warning.
 //
 // TestValidHTML: every page passes the Nu Html Checker with no error
-// (one java run for all pages).
+// (one java run for all pages), the pages at old addresses too.
+//
+// TestAliasPages: the page at each old address (a page's alias, which
+// refreshes at once to the page) takes the browser to the page under the
+// CSP, and passes the audit with its refresh taken out. The other browser
+// tests leave these pages out (site.moved): the refresh would take a tab
+// away in the middle of a test.
 //
 // TestJSONLD: a page of each kind of schema.org JSON-LD (package jsonld)
 // loads with its one <script type="application/ld+json"> block readable

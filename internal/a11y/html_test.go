@@ -89,6 +89,10 @@ func TestValidHTML(t *testing.T) {
 		}
 		files[j.s.name+" "+j.path] = b
 	}
+	for _, p := range exampleSite(t).moved { // the pages at old addresses, as written
+		b, _ := exampleSite(t).out.Get(outputFile(p))
+		files["example "+p] = b
+	}
 	t0 := time.Now()
 	found := vnu(t, jar, files)
 	t.Logf("the Nu Html Checker read %d pages in %v", len(files), time.Since(t0).Round(time.Millisecond))

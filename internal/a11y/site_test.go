@@ -32,6 +32,10 @@ type site struct {
 	out   *build.Output
 	srv   *httptest.Server
 	pages []string // URL paths of every HTML page: "/", "/lov/", "/404.html"
+	// moved are the pages at old addresses (aliases), which refresh at
+	// once to the page: a browser test that loads them would be taken
+	// away mid-test, so they are TestAliasPages' (and TestValidHTML's).
+	moved []string
 }
 
 // url is the absolute address of a site path.
@@ -200,7 +204,9 @@ func cachedSite(t testing.TB, name string, open func() (fs.FS, error)) *site {
 	}
 	s := &site{name: name, out: res.Output}
 	for _, p := range res.Output.Paths() {
-		if strings.HasSuffix(p, ".html") {
+		if b, _ := res.Output.Get(p); strings.HasSuffix(p, ".html") && refresh.Match(b) {
+			s.moved = append(s.moved, pageURL(p))
+		} else if strings.HasSuffix(p, ".html") {
 			s.pages = append(s.pages, pageURL(p))
 		}
 	}

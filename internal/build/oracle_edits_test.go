@@ -43,7 +43,7 @@ func (o *oracle) editBody() (string, []string) {
 // editCommon sets or removes a key every kind has.
 func (o *oracle) editCommon() (string, []string) {
 	p := o.pick(o.pages())
-	keys := []string{"title", "description", "tags", "date", "weight", "draft", "updated", "menu_title", "slug", "layout"}
+	keys := []string{"title", "description", "tags", "date", "weight", "draft", "updated", "menu_title", "slug", "layout", "aliases"}
 	key := keys[o.r.Intn(len(keys))]
 	if o.r.Intn(6) == 0 {
 		return o.set(p, key, "")
@@ -66,6 +66,8 @@ func (o *oracle) editCommon() (string, []string) {
 		v = strconv.Quote([]string{"kort", "ny-side", "om", "lov", "side-2"}[o.r.Intn(5)])
 	case "layout":
 		v = strconv.Quote([]string{"liste", "nabo", "omref", "feedback", "page"}[o.r.Intn(5)])
+	case "aliases": // old addresses: free ones, another page's, one two pages claim
+		v = []string{`["/gammel/"]`, `["/gammel/", "/arkiv/side.html"]`, `["/om/"]`, `["/lov"]`, `["/x/../y/"]`, `["/side.aspx"]`}[o.r.Intn(6)]
 	}
 	return o.set(p, key, v)
 }

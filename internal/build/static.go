@@ -11,6 +11,7 @@ import (
 	"github.com/torv/torv/internal/content"
 	"github.com/torv/torv/internal/diag"
 	"github.com/torv/torv/internal/ignore"
+	"github.com/torv/torv/internal/outputs"
 	"github.com/torv/torv/internal/sitefs"
 	"github.com/torv/torv/internal/sitepath"
 )
@@ -63,6 +64,9 @@ func pageSource(p *content.Page) source {
 // kept has.
 func takenError(name string, kept, lost source) *diag.Error {
 	e := diag.Errorf(lost.name, 0, 0, "the output path %s is taken by %s", name, kept.name)
+	if slices.Contains([]string{outputs.HeadersFile, outputs.RedirectsFile, outputs.NginxFile, outputs.ApacheFile}, name) {
+		return e.WithHint("torv writes it for the hosts config.toml's [publish] hosts names; to publish your own, leave that host out of hosts")
+	}
 	if strings.HasPrefix(kept.name, "torv's ") {
 		return e.WithHint("torv makes that file itself; remove or rename this one")
 	}

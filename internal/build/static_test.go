@@ -47,6 +47,8 @@ func sameAsBuildFS(t *testing.T, fsys fs.FS, u *Rebuild) *Result {
 // without building everything again.
 func TestStaticFiles(t *testing.T) {
 	fsys := testSite(map[string]string{
+		// A site that publishes host files of its own writes none of torv's.
+		"config.toml":                     testConfig + "[publish]\nhosts = []\n",
 		"static/.well-known/security.txt": "Contact: mailto:sikkerhed@test.example\n",
 		"static/.htaccess":                "ErrorDocument 404 /404.html\n",
 		"static/CNAME":                    "borger.test.example\n",
@@ -151,7 +153,7 @@ func TestOutputTaken(t *testing.T) {
 			`static/sitemap.xml: the output path sitemap.xml is taken by torv's sitemap.xml (torv makes that file itself; remove or rename this one)`},
 		{"static/robots.txt and _headers",
 			map[string]string{"static/robots.txt": "User-agent: *\n", "static/_headers": "/*\n"},
-			`static/_headers: the output path _headers is taken by torv's _headers (torv makes that file itself; remove or rename this one)` + "\n" +
+			`static/_headers: the output path _headers is taken by torv's _headers (torv writes it for the hosts config.toml's [publish] hosts names; to publish your own, leave that host out of hosts)` + "\n" +
 				`static/robots.txt: the output path robots.txt is taken by torv's robots.txt (torv makes that file itself; remove or rename this one)`},
 		{"static/om/index.html and the page /om/",
 			map[string]string{"content/om.md": "+++\ntitle = \"Om\"\n+++\n", "static/om/index.html": "<p>Om</p>"},

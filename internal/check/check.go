@@ -32,6 +32,7 @@ type Options struct {
 type Report struct {
 	Pages []*PageReport // every page from a file, by file
 	Diags diag.List     // the pipeline's own errors and warnings (Site only), sorted
+	Site  diag.List     // findings about the site as a whole, at config.toml (site.go)
 }
 
 // PageReport is what a check found on one page.
@@ -72,7 +73,7 @@ func (r *Report) Findings() diag.List {
 	if r == nil {
 		return nil // no check ran: the build stopped before its pages
 	}
-	var all diag.List
+	all := append(diag.List(nil), r.Site...)
 	for _, p := range r.Pages {
 		all = append(all, p.Findings...)
 	}
@@ -350,6 +351,7 @@ func (c *Checker) finish(results []*pageResult, rendered idsFunc) *Report {
 		rep.Pages = append(rep.Pages, r.report)
 	}
 	slices.SortFunc(rep.Pages, func(a, b *PageReport) int { return cmp.Compare(a.File, b.File) })
+	rep.Site = c.siteFindings()
 	return rep
 }
 

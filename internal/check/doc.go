@@ -110,6 +110,10 @@
 //	                         12 months after reviewed.
 //	description     warning  a page without a description.
 //	table-header    warning  a table whose header row is empty.
+//	security-txt    warning  config.toml without [security]: the site publishes
+//	                         no /.well-known/security.txt (RFC 9116). A finding
+//	                         about the whole site, at config.toml (Report.Site),
+//	                         with the lines to add as its fix.
 //
 // Links to pages and files that do not exist are no rule: they are the
 // build's own errors, reported at the link by package markup, and check

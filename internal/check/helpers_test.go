@@ -18,7 +18,14 @@ var testDay = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
 // extra lines for config.toml, and returns the report.
 func testSite(t *testing.T, lang, extra string, files map[string]string) *Report {
 	t.Helper()
-	cfgText := fmt.Sprintf("title = \"Test\"\nmunicipality = \"Testby Kommune\"\nlanguage = %q\n\n[sections]\nlov = \"law\"\nord = \"term\"\n%s", lang, extra)
+	cfgText := fmt.Sprintf("title = \"Test\"\nmunicipality = \"Testby Kommune\"\nlanguage = %q\n\n"+
+		"[security]\ncontact = [\"sikkerhed@test.example\"]\nexpires = 2099-01-01\n\n[sections]\nlov = \"law\"\nord = \"term\"\n%s", lang, extra)
+	return testSiteConfig(t, cfgText, files)
+}
+
+// testSiteConfig checks the site of files with config.toml cfgText.
+func testSiteConfig(t *testing.T, cfgText string, files map[string]string) *Report {
+	t.Helper()
 	fsys := fstest.MapFS{"config.toml": {Data: []byte(cfgText)}}
 	for name, text := range files {
 		fsys[name] = &fstest.MapFile{Data: []byte(text)}

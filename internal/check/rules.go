@@ -36,6 +36,7 @@ var Rules = []Rule{
 	{"review-date", diag.LevelError, true, "law explainers due for review (warning 30 days before) or past it (error)"},
 	{"description", diag.LevelWarning, false, "pages without a description"},
 	{"table-header", diag.LevelWarning, false, "tables without a header row"},
+	{"security-txt", diag.LevelWarning, false, "a site without [security] in config.toml, so no security.txt says where to report a security problem"},
 }
 
 // RuleNames returns the names of the rules, in order.

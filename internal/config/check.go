@@ -40,6 +40,7 @@ type Check struct {
 	ReviewDate   ReviewRule   `toml:"review-date"`
 	Description  Rule         `toml:"description"`
 	TableHeader  Rule         `toml:"table-header"`
+	SecurityTxt  Rule         `toml:"security-txt"`
 }
 
 // Level is how a rule reports: "off", "warning" or "error"; "" is the

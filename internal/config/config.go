@@ -37,6 +37,8 @@ type Config struct {
 	Lists        Lists             `toml:"lists"`
 	Build        Build             `toml:"build"`
 	Check        Check             `toml:"check"`
+	Publish      Publish           `toml:"publish"`
+	Security     Security          `toml:"security"`
 
 	// Languages holds the site's other languages, [languages.en]: a page
 	// file named x.en.md is the English translation of x.md and is
@@ -287,6 +289,7 @@ func ParseBytes(b []byte, kinds []string, kindHint func(string) string) (*Config
 			Hint = "write per_page = 10, or remove the line; to show every list on one page, write split = false"
 	}
 	c.Check.validate(src, &errs)
+	c.validatePublish(at)
 	errs.Sort()
 	if len(errs) > 0 {
 		return nil, errs

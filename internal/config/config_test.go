@@ -274,7 +274,7 @@ level = "off"
 		}
 	}
 	names := ch.RuleNames()
-	if len(names) != 17 || names[0] != "lix" || names[len(names)-1] != "table-header" {
+	if len(names) != 18 || names[0] != "lix" || names[len(names)-1] != "security-txt" {
 		t.Errorf("rule names %q", names)
 	}
 }

@@ -77,6 +77,7 @@ type Common struct {
 	Tags        []string `toml:"tags"`
 	Layout      string   `toml:"layout"`
 	CheckOff    []string `toml:"check_off"` // "rule: why": rules of torv check switched off for this page
+	Aliases     []string `toml:"aliases"`   // old addresses of the page, redirected to it (alias.go)
 }
 
 func (c *Common) common() *Common { return c }

@@ -27,6 +27,8 @@ type Site struct {
 	byFile map[string]*Page            // by path relative to content/ ("lov/x.md")
 	homes  map[string]*Page            // by language
 	laws   map[string]map[string]*Page // language -> id -> law explainer
+
+	redirects []Redirect // the pages' aliases (alias.go)
 }
 
 func newSite(cfg *config.Config) *Site {
@@ -204,7 +206,8 @@ func (s *Site) link(errs *diag.List) {
 	}
 	slices.SortFunc(s.Terms, byTitle)
 	slices.SortFunc(s.Pages, func(a, b *Page) int { return cmp.Compare(a.URL, b.URL) })
-	s.paginate(errs) // last: it needs sorted lists, and keeps Pages sorted
+	s.paginate(errs) // it needs sorted lists, and keeps Pages sorted
+	s.checkAliases(errs)
 }
 
 // refs resolves content paths or URLs named in front matter under key.

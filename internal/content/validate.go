@@ -25,6 +25,8 @@ var sortOrders = []string{"weight", "date", "title"}
 func validate(p *Page) diag.List {
 	v := &validator{p: p}
 	v.common(p.Common())
+	termAliases(p)
+	v.aliases(p.Common())
 	switch d := p.Data.(type) {
 	case *News:
 		if d.Date.IsZero() {

@@ -263,3 +263,12 @@ func (idx keyIndex) lookup(path string) (Pos, bool) {
 		path = path[:dot]
 	}
 }
+
+// Has reports whether src sets key path (a table, "security", or a key,
+// "security.expires"), for a table whose presence means something even
+// when it is empty.
+func Has(src Source, path string) bool {
+	idx, _, _ := scanKeys(src.Text)
+	_, ok := idx.lookup(path)
+	return ok
+}

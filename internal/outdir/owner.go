@@ -11,9 +11,10 @@ import (
 
 // manifest is what ManifestName holds.
 type manifest struct {
-	Generator string   `json:"generator"` // always "torv"
-	Version   int      `json:"version"`   // of this format
-	Files     []string `json:"files"`     // every file torv wrote, sorted, slash paths
+	Generator string   `json:"generator"`       // always "torv"
+	Version   int      `json:"version"`         // of this format
+	Files     []string `json:"files"`           // every file torv wrote, sorted, slash paths
+	Pages     []Page   `json:"pages,omitempty"` // the pages among them, with their sources (pages.go)
 }
 
 const manifestVersion = 1
@@ -119,8 +120,8 @@ func (m manifest) has(p string) bool {
 }
 
 // writeManifest writes the manifest of paths into dir.
-func writeManifest(dir string, paths []string) error {
-	b, err := json.MarshalIndent(manifest{Generator: "torv", Version: manifestVersion, Files: paths}, "", "\t")
+func writeManifest(dir string, paths []string, pages []Page) error {
+	b, err := json.MarshalIndent(manifest{Generator: "torv", Version: manifestVersion, Files: paths, Pages: pages}, "", "\t")
 	if err != nil {
 		return err
 	}

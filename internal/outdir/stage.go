@@ -28,6 +28,7 @@ type Staging struct {
 
 	mu    sync.Mutex
 	names map[string]struct{} // every name reserved by Put
+	pages []Page              // for the manifest (SetPages)
 	dirs  map[string]*folder  // every folder above a reserved name
 
 	failed atomic.Int64  // Puts that returned an error
@@ -270,7 +271,10 @@ func (s *Staging) seal() error {
 	if err != nil {
 		return err
 	}
-	if err := writeManifest(s.spare, s.Paths()); err != nil {
+	s.mu.Lock()
+	pages := s.pages
+	s.mu.Unlock()
+	if err := writeManifest(s.spare, s.Paths(), pages); err != nil {
 		return err
 	}
 	return os.Remove(filepath.Join(s.spare, stagingName))

@@ -2,7 +2,6 @@ package outputs_test
 
 import (
 	"encoding/xml"
-	"flag"
 	"fmt"
 	"os"
 	"regexp"
@@ -15,8 +14,6 @@ import (
 	"github.com/torv/torv/internal/build"
 	"github.com/torv/torv/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // uiStrings is the UI string the feeds stage asks for, for tests that
 // call a stage without the renderer.

@@ -49,17 +49,3 @@ func Robots(sitemapURL string) []byte {
 	}
 	return []byte(b.String())
 }
-
-// Headers is the _headers file: security headers for every path, and long
-// caching for fingerprinted assets.
-func Headers(basePath string) []byte {
-	var b strings.Builder
-	b.WriteString(basePath + "*\n")
-	b.WriteString("  Content-Security-Policy: " + CSP + "; frame-ancestors 'none'\n")
-	b.WriteString("  X-Content-Type-Options: nosniff\n")
-	b.WriteString("  Referrer-Policy: same-origin\n")
-	b.WriteString("  Permissions-Policy: interest-cohort=(), camera=(), microphone=(), geolocation=()\n")
-	b.WriteString(basePath + "css/*\n  Cache-Control: public, max-age=31536000, immutable\n")
-	b.WriteString(basePath + "js/*\n  Cache-Control: public, max-age=31536000, immutable\n")
-	return []byte(b.String())
-}

@@ -86,15 +86,21 @@ func (in *Input) Abs(sitePath string) string {
 }
 
 // Defaults are the stages of every build, in the order their files claim
-// output paths: sitemap.xml (with a full base URL), robots.txt,
-// _headers and the feeds (with a full base URL). A new output is a new
-// entry here, with its Make in a file of its own in this package. It is
-// a function, so that no caller can change another's list.
+// output paths: sitemap.xml (with a full base URL), robots.txt, the host
+// files [publish] hosts asks for (_headers and _redirects, torv-nginx.conf,
+// .htaccess; hosts.go), the pages at the aliases, security.txt and the
+// feeds (with a full base URL). A new output is a new entry here, with its
+// Make in a file of its own in this package. It is a function, so that no
+// caller can change another's list.
 func Defaults() []Stage {
 	return []Stage{
 		{Name: "sitemap", Make: sitemapFiles},
 		{Name: "robots.txt", Make: robotsFiles},
-		{Name: "_headers", Make: headersFiles},
+		netlifyStage(),
+		nginxStage(),
+		apacheStage(),
+		{Name: "aliases", Make: aliasPages},
+		{Name: "security.txt", Make: securityTxt},
 		{Name: "feeds", Make: feedFiles, Bodies: true, ContentOnly: true},
 	}
 }
@@ -110,8 +116,4 @@ func sitemapFiles(in *Input) ([]File, diag.List) {
 
 func robotsFiles(in *Input) ([]File, diag.List) {
 	return []File{{"robots.txt", Robots(in.Abs("/sitemap.xml"))}}, nil
-}
-
-func headersFiles(in *Input) ([]File, diag.List) {
-	return []File{{"_headers", Headers(in.Config.BasePath)}}, nil
 }

@@ -16,10 +16,10 @@ func TestDefaults(t *testing.T) {
 		paths   []string
 		robots  string
 	}{
-		{"https://nordby.dk/", []string{"sitemap.xml", "robots.txt", "_headers", "feed.xml"}, "User-agent: *\nAllow: /\nSitemap: https://nordby.dk/sitemap.xml\n"},
-		{"/", []string{"robots.txt", "_headers"}, "User-agent: *\nAllow: /\n"},
+		{"https://nordby.dk/", []string{"sitemap.xml", "robots.txt", "_headers", "_redirects", "torv-nginx.conf", ".htaccess", "feed.xml"}, "User-agent: *\nAllow: /\nSitemap: https://nordby.dk/sitemap.xml\n"},
+		{"/", []string{"robots.txt", "_headers", "_redirects", "torv-nginx.conf", ".htaccess"}, "User-agent: *\nAllow: /\n"},
 		// A site in a sub-folder: its path once, as in the pages' links.
-		{"https://nordby.dk/borger/", []string{"sitemap.xml", "robots.txt", "_headers", "feed.xml"}, "User-agent: *\nAllow: /\nSitemap: https://nordby.dk/borger/sitemap.xml\n"},
+		{"https://nordby.dk/borger/", []string{"sitemap.xml", "robots.txt", "_headers", "_redirects", "torv-nginx.conf", ".htaccess", "feed.xml"}, "User-agent: *\nAllow: /\nSitemap: https://nordby.dk/borger/sitemap.xml\n"},
 	}
 	for _, tt := range tests {
 		site := loadSite(t, tt.baseURL, map[string]string{"content/_index.md": "+++\ntitle = \"Forside\"\n+++\n"})
@@ -51,7 +51,7 @@ func TestDefaults(t *testing.T) {
 		if files["robots.txt"] != tt.robots {
 			t.Errorf("base %s: robots.txt %q, want %q", tt.baseURL, files["robots.txt"], tt.robots)
 		}
-		if !strings.HasPrefix(files["_headers"], site.Config.BasePath+"*\n") {
+		if !strings.Contains(files["_headers"], "\n"+site.Config.BasePath+"*\n") {
 			t.Errorf("base %s: _headers %q", tt.baseURL, files["_headers"])
 		}
 	}

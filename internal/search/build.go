@@ -28,9 +28,9 @@ const (
 	maxBodyScore   = 8
 	maxScore       = 255
 	exactTitle     = 16 // more for a title of that one word
-	minCompound    = 7 // letters of a word split as a compound
-	minCompoundEnd = 4 // letters of a compound's last part
-	minCompoundTop = 3 // letters of its first part
+	minCompound    = 7  // letters of a word split as a compound
+	minCompoundEnd = 4  // letters of a compound's last part
+	minCompoundTop = 3  // letters of its first part
 )
 
 // index is a language's index before it is written as files.

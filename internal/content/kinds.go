@@ -77,6 +77,8 @@ type Common struct {
 	Tags        []string `toml:"tags"`
 	Layout      string   `toml:"layout"`
 	CheckOff    []string `toml:"check_off"` // "rule: why": rules of torv check switched off for this page
+	Search      *bool    `toml:"search"`    // false: the site's search leaves the page out
+	Keywords    []string `toml:"keywords"`  // words a citizen may search for that the text does not use
 }
 
 func (c *Common) common() *Common { return c }

@@ -37,7 +37,8 @@ func (s *Session) input() *outputs.Input {
 	if now.IsZero() {
 		now = time.Now()
 	}
-	return &outputs.Input{Site: s.site, Config: s.cfg, Assets: s.set, URL: s.r.URL, T: s.r.T, Now: now}
+	return &outputs.Input{Site: s.site, Config: s.cfg, Assets: s.set, URL: s.r.URL, T: s.r.T, Now: now,
+		Text: s.texts.get}
 }
 
 // runOutputs runs the output stages, or, with bodiesOnly, those that read

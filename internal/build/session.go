@@ -63,6 +63,7 @@ type Session struct {
 	last     map[string][]byte    // files as the last build left them, shared with its Output
 	dirty    map[string]bool      // paths written or removed since
 	chk      *checkStage          // nil without Options.Check
+	texts    *pageTexts           // nil without an output stage that reads bodies
 	timing   map[string]time.Duration
 
 	made made // what the output stages made last (outputs.go)

@@ -81,7 +81,14 @@ func (s *Session) prepare(lap func(string)) bool {
 	s.md = markup.New()
 	if s.opts.Check {
 		s.chk = newCheckStage(s.site, s.opts)
-		s.md = markup.NewInspecting(s.chk.inspect)
+	}
+	if s.texts == nil && s.wantsTexts() {
+		s.texts = newPageTexts()
+	}
+	if f := s.inspector(); f != nil {
+		s.md = markup.NewInspecting(f)
+	}
+	if s.chk != nil {
 		s.chk.renew(s.site, s.md)
 	}
 	r, errs := render.New(s.layers, s.site, s.md, set)
@@ -131,6 +138,9 @@ func (s *Session) render(pages []*content.Page, removed []string) int {
 	}
 	if s.chk != nil {
 		s.chk.begin(pages)
+	}
+	if s.texts != nil {
+		s.texts.begin(pages)
 	}
 	for _, p := range removed {
 		s.drop(p)

@@ -58,6 +58,9 @@ type Input struct {
 	// Now is the day the build judges dates on (build.Options.Now, or
 	// today): expiry dates, review dates.
 	Now time.Time
+	// Text is a page's plain text and headings as the renderer read its
+	// body; empty unless a stage of the build reads bodies (Bodies).
+	Text func(p *content.Page) PageText
 }
 
 // Origin is the scheme and host of config.toml's base URL
@@ -95,6 +98,7 @@ func Defaults() []Stage {
 		{Name: "sitemap", Make: sitemapFiles},
 		{Name: "robots.txt", Make: robotsFiles},
 		{Name: "_headers", Make: headersFiles},
+		{Name: "search", Make: searchFiles, Bodies: true},
 	}
 }
 

@@ -1,6 +1,7 @@
 package content_test
 
 import (
+	"github.com/torv/torv/internal/content"
 	"strings"
 	"testing"
 )
@@ -33,5 +34,20 @@ func TestSearchKeysWrongType(t *testing.T) {
 		if len(e) != 1 || !strings.Contains(e[0].Error(), tt.want) || !strings.Contains(e[0].Error(), "content/om.md:3") {
 			t.Errorf("%s: errors %v, want one at content/om.md:3 saying %q", tt.line, e, tt.want)
 		}
+	}
+}
+
+func TestSearchPages(t *testing.T) {
+	cfg := testConfig + "\n[languages.en]\ntitle = \"Testtown\"\n[languages.sv]\ntitle = \"Teststad\"\n"
+	site := mustLoad(t, map[string]string{"config.toml": cfg, "content/om.md": page("Om")})
+	for lang, u := range map[string]string{"da": "/soeg/", "en": "/en/search/", "sv": "/sv/sok/"} {
+		p := site.PageByURL(u)
+		if p == nil || p.Kind != content.KindSearch || p.Lang != lang || site.SearchURL(lang) != u {
+			t.Errorf("%s: no search page at %s", lang, u)
+		}
+	}
+	_, errs := load(t, map[string]string{"content/soeg.md": page("Søg")})
+	if e := errs.Errors(); len(e) != 1 || !strings.Contains(e[0].Error(), "content/soeg.md:1:1: the address /soeg/ is the search page's") {
+		t.Errorf("a page at /soeg/: errors %v", e)
 	}
 }

@@ -60,8 +60,9 @@
 // idf over the groups q found, idf = ln(1 + pages / pages with the
 // group); a page is a result when every word of the query found it, and
 // results are ranked by the sum of their words' scores, then by their
-// order in the index. Among the results shown, a page whose title is the
-// query (as keys) comes first.
+// order in the index. Among the first TitleWindow results, the ones the
+// search page shows at once, a page whose title is the query (as keys)
+// comes first.
 //
 // # Files
 //

@@ -46,6 +46,8 @@ const (
 	stemMin     = 3 // letters left when an ending is taken off
 	prefixCap   = 3 // shards read for one word's prefix
 	typoCap     = 2 // shards read for one word's typos
+	// TitleWindow is how many results the search page shows at once.
+	TitleWindow = 10
 )
 
 // Open reads the manifest of an index of language l.
@@ -109,8 +111,12 @@ func (x *Index) Search(query string) ([]Result, error) {
 		}
 		out = append(out, Result{URL: row[0], Title: row[1], Section: row[2], Excerpt: row[3], Score: total[d]})
 	}
+	// Among the first results, the ones a page shows at once, a page
+	// whose title is the query comes first: the script knows only their
+	// titles.
 	want := strings.Join(qs, " ")
-	slices.SortStableFunc(out, func(a, b Result) int {
+	first := out[:min(len(out), TitleWindow)]
+	slices.SortStableFunc(first, func(a, b Result) int {
 		ea, eb := strings.Join(QueryKeys(x.lang, a.Title), " ") == want, strings.Join(QueryKeys(x.lang, b.Title), " ") == want
 		switch {
 		case ea && !eb:

@@ -49,15 +49,15 @@ func keep(w string) bool {
 }
 
 // QueryKeys returns the keys of a query's words, as the search script
-// makes them: every word of the query, split at anything that is not a
-// letter or a number, folded and keyed.
+// makes them: the words of the query, split at anything that is not a
+// letter, a number or a mark, folded and keyed; words of one letter are
+// left out, as the index leaves them out.
 func QueryKeys(l *language.Language, query string) []string {
 	var out []string
 	f := func(r rune) bool { return !language.IsWordRune(r) }
 	for w := range strings.FieldsFuncSeq(query, f) {
-		k := language.SearchKey(l.Fold(w))
-		if k != "" {
-			out = append(out, k)
+		if w = l.Fold(w); keep(w) {
+			out = append(out, language.SearchKey(w))
 		}
 	}
 	return out

@@ -139,8 +139,9 @@
 // every change to the site's shape (the second kind of edit above) and
 // after a change below static/; their files are then placed anew, and
 // only those whose bytes changed are in Changed. After an edit below a
-// page's front matter only the stages marked Bodies run (a search index
-// reads the text), so the usual save stays a page's work when no such
+// page's front matter only the stages marked Bodies or Text run (the
+// search index reads the text, which the render stage keeps of each page
+// as it parses its body: texts.go), so the usual save stays a page's work when no such
 // stage is registered. A stage's Input.Now is read when it runs: a date
 // passing (security.txt's Expires) shows in the preview at its next run.
 //

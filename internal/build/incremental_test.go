@@ -332,8 +332,10 @@ func TestSessionChanged(t *testing.T) {
 	}
 	write(t, dir, "content/om.md", read(t, dir, "content/om.md")+"\nNy tekst.\n")
 	u := s.Update([]string{"content/om.md"})
-	if !slices.Equal(u.Changed, []string{"om/index.html"}) {
-		t.Errorf("a body edit changed %v, want [om/index.html]", u.Changed)
+	// The search index reads the text too.
+	page := slices.DeleteFunc(slices.Clone(u.Changed), func(p string) bool { return strings.HasPrefix(p, "search/da/") })
+	if !slices.Equal(page, []string{"om/index.html"}) || len(u.Changed) == len(page) {
+		t.Errorf("a body edit changed %v, want [om/index.html] and files of search/da/", u.Changed)
 	}
 	if b, _ := u.Output.Get("om/index.html"); !bytes.Contains(b, []byte("Ny tekst.")) {
 		t.Error("the new text is not in the output")

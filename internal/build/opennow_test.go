@@ -188,7 +188,7 @@ func TestOpenNowOnlyOnPlaces(t *testing.T) {
 	}
 	for _, p := range res.Output.Paths() {
 		b, _ := res.Output.Get(p)
-		has := strings.Contains(string(b), "<script")
+		has := strings.Contains(string(b), "/open-now.")
 		if want := p == "steder/jobcenter/index.html"; has != want {
 			t.Errorf("%s: script %v, want %v", p, has, want)
 		}

@@ -52,7 +52,7 @@ func (s *Session) runOutputs(bodiesOnly bool) bool {
 	}
 	var in *outputs.Input
 	for i, st := range list {
-		if bodiesOnly && !st.Bodies {
+		if bodiesOnly && !st.Bodies && !st.Text {
 			continue
 		}
 		if in == nil {

@@ -14,7 +14,7 @@ import (
 // stage's parser hands it each body's tree (markup.Inspector), for the
 // output stages that index text (outputs.Input.Text): a page is parsed
 // once, for its HTML, its findings and its text. A session keeps it when
-// one of its output stages reads bodies; the texts of the pages an
+// one of its output stages reads text (outputs.Stage.Text); the texts of the pages an
 // incremental build did not render are kept, as their bodies are.
 type pageTexts struct {
 	mu sync.Mutex
@@ -96,10 +96,10 @@ func (s *Session) inspector() markup.Inspector {
 	}
 }
 
-// wantsTexts reports whether an output stage of the session reads bodies.
+// wantsTexts reports whether an output stage of the session reads text.
 func (s *Session) wantsTexts() bool {
 	for _, st := range s.stages() {
-		if st.Bodies {
+		if st.Text {
 			return true
 		}
 	}

@@ -34,6 +34,12 @@ type Stage struct {
 	// matter, pages or files added or removed, static/, config.toml,
 	// layouts/, assets/, i18n/), so an editor's usual save stays cheap.
 	Bodies bool
+	// Text is set when Make reads pages' text through Input.Text (the
+	// search index). The preview runs such a stage after an edit below a
+	// page's front matter as it runs one with Bodies; the build keeps
+	// each page's text as its render parsed it, not its Markdown, so a
+	// build to a folder stays as lean as without the stage.
+	Text bool
 }
 
 // A File is one file a stage makes.
@@ -59,7 +65,7 @@ type Input struct {
 	// today): expiry dates, review dates.
 	Now time.Time
 	// Text is a page's plain text and headings as the renderer read its
-	// body; empty unless a stage of the build reads bodies (Bodies).
+	// body; empty unless a stage of the build reads text (Stage.Text).
 	Text func(p *content.Page) PageText
 }
 
@@ -98,7 +104,7 @@ func Defaults() []Stage {
 		{Name: "sitemap", Make: sitemapFiles},
 		{Name: "robots.txt", Make: robotsFiles},
 		{Name: "_headers", Make: headersFiles},
-		{Name: "search", Make: searchFiles, Bodies: true},
+		{Name: "search", Make: searchFiles, Text: true},
 	}
 }
 

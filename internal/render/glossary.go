@@ -1,7 +1,6 @@
 package render
 
 import (
-
 	"github.com/torv/torv/internal/content"
 	"github.com/torv/torv/internal/language"
 	"github.com/torv/torv/internal/markup"

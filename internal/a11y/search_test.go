@@ -85,6 +85,7 @@ func TestSearch(t *testing.T) {
 	if q, _ := url.ParseQuery(strings.TrimPrefix(got.Search, "?")); q.Get("q") != "sygedagpenge" {
 		t.Errorf("the address has %q, want q=sygedagpenge to share", got.Search)
 	}
+	states := map[string][]byte{"example /soeg/ with results": outerHTML(t, tb)}
 	// Open the first result, then come Back to the same search.
 	_ = tb.eval(`setTimeout(() => document.querySelector("#search-results a").click(), 0)`, &ignore)
 	if !waitFor(tb, `location.pathname === "`+got.Links[0]+`"`) {
@@ -100,6 +101,12 @@ func TestSearch(t *testing.T) {
 	}
 	if !waitFor(tb, `document.querySelector("#search-status").textContent.startsWith("Ingen resultater for »xyzzyq«. Tjek stavningen")`) {
 		t.Error("a query without results is not announced with advice")
+	}
+	states["example /soeg/ without results"] = outerHTML(t, tb)
+	for name, ms := range vnu(t, vnuJar(t), states) {
+		for _, m := range ms {
+			t.Errorf("Nu Html Checker: %s: %s (line %d: %s)", name, m.Message, m.LastLine, strings.TrimSpace(m.Extract))
+		}
 	}
 	searchWithoutJS(t, b, s)
 }
@@ -133,6 +140,15 @@ func searchWithoutJS(t *testing.T, b context.Context, s *site) {
 	if last := got.Letters[len(got.Letters)-1]; !regexp.MustCompile(`^[A-ZÆØÅ]$`).MatchString(last) {
 		t.Errorf("the list's last letter is %q", last)
 	}
+}
+
+// outerHTML is the document as the script left it.
+func outerHTML(t *testing.T, tb *tab) []byte {
+	var html string
+	if err := tb.eval(`"<!DOCTYPE html>\n" + document.documentElement.outerHTML`, &html); err != nil {
+		t.Fatal(err)
+	}
+	return []byte(html)
 }
 
 func contains(s []string, v string) bool {

@@ -307,8 +307,10 @@ func TestSessionUpdates(t *testing.T) {
 			if u.Full != st.full {
 				t.Errorf("full build %v, want %v (%d pages)", u.Full, st.full, u.Pages)
 			}
-			if st.most > 0 && u.Pages > st.most {
-				t.Errorf("rendered %d pages, want at most %d", u.Pages, st.most)
+			// Each language's search page lists every page A–Å: it reads
+			// the whole site, and is rendered after any such edit too.
+			if most := st.most + 3; st.most > 0 && u.Pages > most {
+				t.Errorf("rendered %d pages, want at most %d", u.Pages, most)
 			}
 			for _, p := range st.reach {
 				if !slices.Contains(u.Changed, p) {

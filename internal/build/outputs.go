@@ -25,10 +25,12 @@ type made struct {
 
 // stages is the list of output stages this session runs.
 func (s *Session) stages() []outputs.Stage {
-	if s.opts.Outputs != nil {
-		return s.opts.Outputs
+	if s.opts.Outputs == nil {
+		// One list for the session's life: a stage may keep what it
+		// made for the next run (the search index does).
+		s.opts.Outputs = outputs.Defaults()
 	}
-	return outputs.Defaults()
+	return s.opts.Outputs
 }
 
 // input is what the output stages make their files from.
@@ -51,12 +53,21 @@ func (s *Session) runOutputs(bodiesOnly bool) bool {
 		bodiesOnly = false
 	}
 	var in *outputs.Input
+	analyzing := 0 // stages with Analyze before this one
 	for i, st := range list {
+		a := analyzing
+		if st.Text && st.Analyze != nil {
+			analyzing++
+		}
 		if bodiesOnly && !st.Bodies && !st.Text {
 			continue
 		}
 		if in == nil {
 			in = s.input()
+		}
+		in.Analysis = nil
+		if st.Text && st.Analyze != nil {
+			in.Analysis = s.texts.analysis(a)
 		}
 		files, errs := st.Make(in)
 		s.made.files[i] = s.made.files[i][:0]

@@ -3,6 +3,7 @@ package build
 import (
 	"io/fs"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/torv/torv/internal/assets"
@@ -83,7 +84,9 @@ func (s *Session) prepare(lap func(string)) bool {
 		s.chk = newCheckStage(s.site, s.opts)
 	}
 	if s.texts == nil && s.wantsTexts() {
-		s.texts = newPageTexts()
+		s.texts = newPageTexts(s.stages(), func(file string) *content.Page {
+			return s.site.PageByFile(strings.TrimPrefix(file, content.Dir+"/"))
+		})
 	}
 	if f := s.inspector(); f != nil {
 		s.md = markup.NewInspecting(f)

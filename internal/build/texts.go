@@ -10,18 +10,35 @@ import (
 	"github.com/torv/torv/internal/outputs"
 )
 
-// pageTexts keeps each page's plain text and headings as the render
-// stage's parser hands it each body's tree (markup.Inspector), for the
-// output stages that index text (outputs.Input.Text): a page is parsed
-// once, for its HTML, its findings and its text. A session keeps it when
-// one of its output stages reads text (outputs.Stage.Text); the texts of the pages an
-// incremental build did not render are kept, as their bodies are.
+// pageTexts keeps what the output stages that index text
+// (outputs.Stage.Text) need of each page's body, as the render stage's
+// parser hands it each body's tree (markup.Inspector): a page is parsed
+// once, for its HTML, its findings and its text. A stage with Analyze
+// gets the text there, on the render's workers, and the session keeps
+// what it returns, not the text (the search index's counted words), so
+// that torv build holds no site's worth of text; the text itself is kept
+// only for a stage without Analyze. What the pages an incremental build
+// did not render had is kept, as their bodies are.
 type pageTexts struct {
-	mu sync.Mutex
-	m  map[string]outputs.PageText // page file -> its text
+	stages   []outputs.Stage
+	page     func(file string) *content.Page
+	keepText bool
+	mu       sync.Mutex
+	m        map[string]pageText // page file -> what the stages keep of it
 }
 
-func newPageTexts() *pageTexts { return &pageTexts{m: map[string]outputs.PageText{}} }
+type pageText struct {
+	text     outputs.PageText
+	analyses []any // by stage, of the stages with Analyze
+}
+
+func newPageTexts(stages []outputs.Stage, page func(file string) *content.Page) *pageTexts {
+	t := &pageTexts{stages: stages, page: page, m: map[string]pageText{}}
+	for _, st := range stages {
+		t.keepText = t.keepText || st.Text && st.Analyze == nil
+	}
+	return t
+}
 
 // begin forgets the texts of the pages about to be rendered: a body that
 // became empty is not parsed, and has no text.
@@ -34,7 +51,7 @@ func (t *pageTexts) begin(pages []*content.Page) {
 }
 
 // inspect is the converter's Inspector: it keeps the text of the page
-// whose body it parsed.
+// whose body it parsed, or what the stages made of it.
 func (t *pageTexts) inspect(file string, doc *ast.Document, src []byte) {
 	var pt outputs.PageText
 	var text []byte
@@ -58,8 +75,19 @@ func (t *pageTexts) inspect(file string, doc *ast.Document, src []byte) {
 		return ast.WalkSkipChildren, nil
 	})
 	pt.Text = string(text)
+	var kept pageText
+	if t.keepText {
+		kept.text = pt
+	}
+	if p := t.page(file); p != nil {
+		for _, st := range t.stages {
+			if st.Text && st.Analyze != nil {
+				kept.analyses = append(kept.analyses, st.Analyze(p, pt))
+			}
+		}
+	}
 	t.mu.Lock()
-	t.m[file] = pt
+	t.m[file] = kept
 	t.mu.Unlock()
 }
 
@@ -70,7 +98,23 @@ func (t *pageTexts) get(p *content.Page) outputs.PageText {
 	}
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	return t.m[p.File]
+	return t.m[p.File].text
+}
+
+// analysis returns the function that gives what the i-th stage with
+// Analyze made of a page's text.
+func (t *pageTexts) analysis(i int) func(p *content.Page) any {
+	return func(p *content.Page) any {
+		if t == nil {
+			return nil
+		}
+		t.mu.Lock()
+		defer t.mu.Unlock()
+		if a := t.m[p.File].analyses; i < len(a) {
+			return a[i]
+		}
+		return nil
+	}
 }
 
 // inspector is the Markdown converter's Inspector for this session: the

@@ -1,14 +1,8 @@
 package search
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
-	"slices"
-	"strings"
-	"unicode/utf8"
-
-	"github.com/torv/torv/internal/language"
+	"strconv"
 )
 
 // File is one file of a language's index, named within its folder.
@@ -57,114 +51,139 @@ type shard struct {
 	Groups [][]int  `json:"g"`
 }
 
-// Build makes the files of the index of docs, pages of language l.
-func Build(l *language.Language, docs []Doc, lim Limits) []File {
-	x := build(l, docs)
-	m := manifest{Version: 1, Pages: len(docs), Endings: l.Endings()}
-	var files []File
-	add := func(prefix string, v any) string {
-		b, _ := json.Marshal(v) // plain values: cannot fail
-		sum := sha256.Sum256(b)
-		name := prefix + hex.EncodeToString(sum[:4]) + ".json"
-		files = append(files, File{name, b})
-		return name
-	}
-	for _, s := range x.shards(lim) {
-		m.First = append(m.First, s.Keys[0])
-		m.Shards = append(m.Shards, add("k-", s))
-	}
-	m.Chunk = max(minChunkPages, (len(docs)+max(lim.Chunks, 1)-1)/max(lim.Chunks, 1))
-	for i := 0; i < len(docs); i += m.Chunk {
-		var rows [][4]string
-		for _, d := range docs[i:min(i+m.Chunk, len(docs))] {
-			rows = append(rows, [4]string{d.URL, d.Title, d.Section, excerpt(d)})
-		}
-		m.Chunks = append(m.Chunks, add("r-", rows))
-	}
-	b, _ := json.Marshal(m)
-	return append([]File{{Manifest, b}}, files...)
-}
-
-// shards cuts the sorted keys into ranges of about the same size.
-func (x *index) shards(lim Limits) []shard {
-	keys := x.sortedKeys()
-	type entry struct {
-		key  string
-		size int
-	}
-	entries := make([]entry, len(keys))
+// shards cuts the sorted keys into ranges [from, to) of about the same
+// size.
+func (x *Indexer) shards(lim Limits) [][2]int {
+	sizes := make([]int, len(x.keys))
 	total := 0
-	for i, k := range keys {
-		n := len(k) + 8
-		for g := range x.keys[k] {
-			n += 6 + 6*min(len(x.groups[g]), MaxPostings)
+	for i, k := range x.keys {
+		n := len(k.key) + 8
+		for _, r := range k.refs {
+			n += 6 + 6*min(len(x.post[r>>1]), MaxPostings)
 		}
-		entries[i] = entry{k, n}
+		sizes[i] = n
 		total += n
 	}
 	target := max(minShardBytes, total/max(lim.Shards, 1)+1)
-	var out []shard
-	var cur *shard
-	local := map[string]int{}
+	var out [][2]int
 	size := 0
-	for _, e := range entries {
-		if cur == nil || size >= target {
-			out = append(out, shard{})
-			cur, local, size = &out[len(out)-1], map[string]int{}, 0
+	for i, n := range sizes {
+		if len(out) == 0 || size >= target {
+			out = append(out, [2]int{i, i})
+			size = 0
 		}
-		cur.Keys = append(cur.Keys, e.key)
-		refs := []int{}
-		for _, g := range sortedGroups(x.keys[e.key]) {
-			i, ok := local[g]
+		out[len(out)-1][1] = i + 1
+		size += n
+	}
+	return out
+}
+
+// shard writes the keys [from, to) as a shard, JSON as encoding/json
+// writes a shard value.
+func (x *Indexer) shard(from, to int) []byte {
+	keys := x.keys[from:to]
+	local := map[uint32]int{}
+	var order []uint32
+	b := append(make([]byte, 0, 1<<14), `{"k":[`...)
+	for i, k := range keys {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, k.key)
+	}
+	b = append(b, `],"r":[`...)
+	for i, k := range keys {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '[')
+		for j, r := range k.refs {
+			g := r >> 1
+			n, ok := local[g]
 			if !ok {
-				i = len(cur.Groups)
-				local[g] = i
-				cur.Groups = append(cur.Groups, x.encodePostings(g))
+				n = len(order)
+				local[g] = n
+				order = append(order, g)
 			}
-			r := 2 * i
-			if x.keys[e.key][g] {
-				r++
+			if j > 0 {
+				b = append(b, ',')
 			}
-			refs = append(refs, r)
+			b = strconv.AppendInt(b, int64(2*n+int(r&1)), 10)
 		}
-		cur.Refs = append(cur.Refs, refs)
-		size += e.size
+		b = append(b, ']')
 	}
-	return out
+	b = append(b, `],"g":[`...)
+	for i, g := range order {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, x.postings(g)...)
+	}
+	return append(b, "]}"...)
 }
 
-func sortedGroups(m map[string]bool) []string {
-	gs := make([]string, 0, len(m))
-	for g := range m {
-		gs = append(gs, g)
+// best returns the n postings of ps (doc << 8 | score, by doc) with the
+// best scores, of two alike the first, by doc: the scores are bytes, so
+// it counts them rather than sorts.
+func best(ps []uint32, n int) []uint32 {
+	if len(ps) <= n {
+		return ps
 	}
-	slices.Sort(gs)
-	return gs
-}
-
-func (x *index) encodePostings(g string) []int {
-	ps, n := x.postings(g, MaxPostings)
-	out := make([]int, 0, 1+2*len(ps))
-	out = append(out, n)
-	last := 0
+	var count [256]int
 	for _, p := range ps {
-		out = append(out, p.doc-last, p.score)
-		last = p.doc
+		count[p&0xff]++
+	}
+	// cut: the least score taken; ties: how many of that score are.
+	cut, above := 255, 0
+	for ; cut > 0 && above+count[cut] < n; cut-- {
+		above += count[cut]
+	}
+	ties := n - above
+	out := make([]uint32, 0, n)
+	for _, p := range ps {
+		switch s := int(p & 0xff); {
+		case s > cut:
+			out = append(out, p)
+		case s == cut && ties > 0:
+			out = append(out, p)
+			ties--
+		}
 	}
 	return out
 }
 
-// excerpt is what a result shows of a page: its description and the start
-// of its text, cut at a word.
-func excerpt(d Doc) string {
-	s := strings.Join(strings.Fields(strings.TrimSpace(d.Excerpt+" "+d.Text)), " ")
-	if utf8.RuneCountInString(s) <= excerptRunes {
-		return s
+// appendString appends s as a JSON string, as encoding/json writes it.
+func appendString(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' || c == 0xe2 {
+			q, _ := json.Marshal(s) // a string: cannot fail
+			return append(b, q...)
+		}
 	}
-	r := []rune(s)[:excerptRunes]
-	cut := string(r)
-	if i := strings.LastIndexByte(cut, ' '); i > excerptRunes/2 {
-		cut = cut[:i]
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
+}
+
+// postings returns group g's postings as JSON: [pages, doc, score, doc,
+// score...], its best pages, at most MaxPostings, in page order, each doc
+// the difference from the one before.
+func (x *Indexer) postings(g uint32) []byte {
+	if x.enc[g] != nil {
+		return x.enc[g]
 	}
-	return strings.TrimRight(cut, " ,.;:") + " …"
+	ps := best(x.post[g], MaxPostings)
+	b := append(make([]byte, 0, 2+8*len(ps)), '[')
+	b = strconv.AppendInt(b, int64(len(x.post[g])), 10)
+	last := uint32(0)
+	for _, p := range ps {
+		b = append(b, ',')
+		b = strconv.AppendUint(b, uint64(p>>8-last), 10)
+		b = append(b, ',')
+		b = strconv.AppendUint(b, uint64(p&0xff), 10)
+		last = p >> 8
+	}
+	b = append(b, ']')
+	x.enc[g] = b
+	return b
 }

@@ -43,14 +43,23 @@ func (s *Session) input() *outputs.Input {
 		Text: s.texts.get}
 }
 
-// runOutputs runs the output stages, or, with bodiesOnly, those that read
-// pages' bodies, keeping the others' last files. It reports whether it
-// ran any.
-func (s *Session) runOutputs(bodiesOnly bool) bool {
+// Which output stages runOutputs runs.
+const (
+	allStages   = iota
+	textStages  // those that read pages' bodies or text
+	otherStages // the others
+)
+
+// readsText reports whether a stage reads pages' bodies or text.
+func readsText(st outputs.Stage) bool { return st.Bodies || st.Text }
+
+// runOutputs runs the output stages, all or only those of which, keeping
+// the others' last files. It reports whether it ran any.
+func (s *Session) runOutputs(which int) bool {
 	list := s.stages()
 	if len(s.made.files) != len(list) {
 		s.made = made{files: make([][]outFile, len(list)), errs: make([]diag.List, len(list))}
-		bodiesOnly = false
+		which = allStages
 	}
 	var in *outputs.Input
 	analyzing := 0 // stages with Analyze before this one
@@ -59,7 +68,7 @@ func (s *Session) runOutputs(bodiesOnly bool) bool {
 		if st.Text && st.Analyze != nil {
 			analyzing++
 		}
-		if bodiesOnly && !st.Bodies && !st.Text {
+		if which == textStages && !readsText(st) || which == otherStages && readsText(st) {
 			continue
 		}
 		if in == nil {
@@ -77,6 +86,31 @@ func (s *Session) runOutputs(bodiesOnly bool) bool {
 		s.made.errs[i] = errs
 	}
 	return in != nil
+}
+
+// textLater runs the output stages that do not read pages' text now, and
+// leaves those that do to Continue (Session.outputsLater): after an edit
+// the preview serves the edited page first, and the search index soon
+// after. With remake the others run and every file is placed anew.
+func (s *Session) textLater(remake bool) {
+	if remake {
+		s.runOutputs(otherStages)
+		s.placeStatics()
+	}
+	if slices.ContainsFunc(s.stages(), readsText) {
+		s.outputsLater = true
+	}
+}
+
+// outputsNow runs the output stages UpdateFirst left for Continue, once
+// no page is left: they read the pages' texts as rendered.
+func (s *Session) outputsNow() {
+	if s.outputsLater && len(s.later) == 0 {
+		s.outputsLater = false
+		if s.runOutputs(textStages) {
+			s.placeStatics()
+		}
+	}
 }
 
 // madeFile is the outFile of a file torv makes.

@@ -64,6 +64,19 @@
 // search page shows at once, a page whose title is the query (as keys)
 // comes first.
 //
+// # Making the index
+//
+// An Indexer makes a language's index and keeps what it needs to make it
+// again after an edit: Body analyses a page's text once (on the render's
+// workers, package outputs' Stage.Analyze), into its distinct words, each
+// counted, with each word's key and stem found once per distinct word;
+// Page adds the page's title, keywords and description; Files merges the
+// pages' analyses into the files. It keeps each group's postings and
+// their encoding, so that after one page changed it updates that page's
+// groups, finds the keys and compounds again only when a word came or
+// went, and hashes only the files whose bytes changed. Build is all of
+// it at once.
+//
 // # Files
 //
 // A language's index is a folder (package outputs puts it at

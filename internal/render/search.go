@@ -2,6 +2,7 @@ package render
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/torv/torv/internal/content"
 	"github.com/torv/torv/internal/language"
@@ -46,10 +47,20 @@ func (v *View) AZ() []LetterGroup {
 // byLetter groups pages by the first letter of their titles, in the
 // language's alphabetical order; each group's ID is prefix and its letter.
 func byLetter(lang *language.Language, pages []*content.Page, prefix string) []LetterGroup {
-	pages = slices.Clone(pages)
-	slices.SortStableFunc(pages, func(a, b *content.Page) int { return lang.Compare(a.Title(), b.Title()) })
+	// A key per page, not two per comparison: the search page of a large
+	// site lists thousands, and a title edit renders it again.
+	type keyed struct {
+		key string
+		p   *content.Page
+	}
+	ks := make([]keyed, len(pages))
+	for i, p := range pages {
+		ks[i] = keyed{lang.CollateKey(p.Title()), p}
+	}
+	slices.SortStableFunc(ks, func(a, b keyed) int { return strings.Compare(a.key, b.key) })
 	var groups []LetterGroup
-	for _, p := range pages {
+	for _, k := range ks {
+		p := k.p
 		l := lang.Letter(p.Title())
 		if len(groups) == 0 || groups[len(groups)-1].Letter != l {
 			groups = append(groups, LetterGroup{Letter: l, ID: prefix + slug.Make(l)})

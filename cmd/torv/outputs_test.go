@@ -50,8 +50,8 @@ func TestOutputStageEveryCommand(t *testing.T) {
 		stdout, stderr string   // contained; "" for anything
 		files, absent  []string // in the destination, for build
 	}{
-		{"build, defaults", nil, []string{"build"}, exitOK, "Built 4 pages", "", defaults, []string{"stage-test.txt"}},
-		{"build", registered, []string{"build"}, exitOK, "Built 4 pages", todoWarning, append(defaults, "stage-test.txt"), nil},
+		{"build, defaults", nil, []string{"build"}, exitOK, "Built 5 pages", "", defaults, []string{"stage-test.txt"}},
+		{"build", registered, []string{"build"}, exitOK, "Built 5 pages", todoWarning, append(defaults, "stage-test.txt"), nil},
 		{"build -strict", registered, []string{"build", "-strict"}, exitContent, "", todoWarning + " (finish the page)\n", nil, []string{"stage-test.txt", "index.html"}},
 		{"check, defaults", nil, []string{"check"}, exitOK, "0 errors and 0 warnings", "", nil, nil},
 		{"check", registered, []string{"check"}, exitOK, "# content/todo.md", "", nil, nil},
@@ -107,7 +107,7 @@ func serveStage(t *testing.T, site string, outs []outputs.Stage) {
 		return res.StatusCode, string(b)
 	}
 	for path, want := range map[string]string{
-		"/stage-test.txt": "3 pages\n",
+		"/stage-test.txt": "4 pages\n",
 		"/sitemap.xml":    "<loc>https://test.example/om/</loc>",
 		"/robots.txt":     "Sitemap: https://test.example/sitemap.xml",
 		"/_headers":       "Content-Security-Policy",
@@ -127,7 +127,7 @@ func serveStage(t *testing.T, site string, outs []outputs.Stage) {
 	deadline := time.Now().Add(5 * time.Second)
 	for {
 		_, body := get("/stage-test.txt")
-		if body == "4 pages\n" {
+		if body == "5 pages\n" {
 			break
 		}
 		if time.Now().After(deadline) {

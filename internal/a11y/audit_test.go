@@ -28,6 +28,9 @@ func auditPages(t *testing.T) []pageJob {
 		}
 	}
 	jobs = append(jobs, pageJob{formSite(t), "/feedback/"})
+	// The search page with results and without (the script runs as the
+	// page loads; empty, it is one of the pages above).
+	jobs = append(jobs, pageJob{exampleSite(t), "/soeg/?q=sygedagpenge"}, pageJob{exampleSite(t), "/soeg/?q=xyzzyq"})
 	return only(t, jobs)
 }
 

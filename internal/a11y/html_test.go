@@ -83,6 +83,9 @@ func TestValidHTML(t *testing.T) {
 	jar := vnuJar(t)
 	files := map[string][]byte{}
 	for _, j := range auditPages(t) {
+		if strings.Contains(j.path, "?") {
+			continue // a state of a page the script made: TestSearch checks it
+		}
 		b, ok := j.s.out.Get(outputFile(j.path))
 		if !ok {
 			t.Fatalf("%s %s: no file", j.s.name, j.path)

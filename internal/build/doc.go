@@ -139,9 +139,14 @@
 // every change to the site's shape (the second kind of edit above) and
 // after a change below static/; their files are then placed anew, and
 // only those whose bytes changed are in Changed. After an edit below a
-// page's front matter only the stages marked Bodies run (a search index
-// reads the text), so the usual save stays a page's work when no such
-// stage is registered. A stage's Input.Now is read when it runs: a date
+// page's front matter only the stages marked Bodies or Text run (the
+// search index reads the text, which the render stage hands to the
+// stage's Analyze as it parses each body, keeping what Analyze made of
+// it, not the text: texts.go), so the usual save stays a page's work when
+// no such stage is registered. After any edit UpdateFirst leaves the
+// stages that read text to Continue (they count as one in
+// Rebuild.Pending), so that the edited page is served before the search
+// index is made again. A stage's Input.Now is read when it runs: a date
 // passing (security.txt's Expires) shows in the preview at its next run.
 //
 // Each build returns the whole Output (a copy of the map; the bytes are

@@ -307,8 +307,10 @@ func TestSessionUpdates(t *testing.T) {
 			if u.Full != st.full {
 				t.Errorf("full build %v, want %v (%d pages)", u.Full, st.full, u.Pages)
 			}
-			if st.most > 0 && u.Pages > st.most {
-				t.Errorf("rendered %d pages, want at most %d", u.Pages, st.most)
+			// Each language's search page lists every page A–Å: it reads
+			// the whole site, and is rendered after any such edit too.
+			if most := st.most + 3; st.most > 0 && u.Pages > most {
+				t.Errorf("rendered %d pages, want at most %d", u.Pages, most)
 			}
 			for _, p := range st.reach {
 				if !slices.Contains(u.Changed, p) {
@@ -333,9 +335,11 @@ func TestSessionChanged(t *testing.T) {
 	}
 	write(t, dir, "content/om.md", read(t, dir, "content/om.md")+"\nNy tekst.\n")
 	u := s.Update([]string{"content/om.md"})
-	// The feed of changes carries the page's text too (om.md is dated).
-	if !slices.Equal(u.Changed, []string{"feed.xml", "om/index.html"}) {
-		t.Errorf("a body edit changed %v, want [feed.xml om/index.html]", u.Changed)
+	// The feed of changes carries the page's text too (om.md is dated),
+	// and the search index reads it.
+	page := slices.DeleteFunc(slices.Clone(u.Changed), func(p string) bool { return strings.HasPrefix(p, "search/da/") })
+	if !slices.Equal(page, []string{"feed.xml", "om/index.html"}) || len(u.Changed) == len(page) {
+		t.Errorf("a body edit changed %v, want [feed.xml om/index.html] and files of search/da/", u.Changed)
 	}
 	if b, _ := u.Output.Get("om/index.html"); !bytes.Contains(b, []byte("Ny tekst.")) {
 		t.Error("the new text is not in the output")
@@ -548,8 +552,10 @@ func TestUpdateFirst(t *testing.T) {
 		t.Error("om/ was rendered in the first part; it only reads the menu")
 	}
 	v := s.Continue()
-	if v.Pending != 0 || v.Pages != u.Pending {
-		t.Errorf("Continue rendered %d pages and left %d; want the %d left", v.Pages, v.Pending, u.Pending)
+	// Pending counts the search index too, which Continue makes once the
+	// pages are done.
+	if v.Pending != 0 || v.Pages != u.Pending-1 {
+		t.Errorf("Continue rendered %d pages and left %d; want the %d left", v.Pages, v.Pending, u.Pending-1)
 	}
 	if u.Pending > continuePages {
 		t.Fatalf("the example site has %d pages to continue with, more than one Continue renders", u.Pending)

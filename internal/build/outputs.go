@@ -26,10 +26,12 @@ type made struct {
 
 // stages is the list of output stages this session runs.
 func (s *Session) stages() []outputs.Stage {
-	if s.opts.Outputs != nil {
-		return s.opts.Outputs
+	if s.opts.Outputs == nil {
+		// One list for the session's life: a stage may keep what it
+		// made for the next run (the search index does).
+		s.opts.Outputs = outputs.Defaults()
 	}
-	return outputs.Defaults()
+	return s.opts.Outputs
 }
 
 // input is what the output stages make their files from.
@@ -38,7 +40,8 @@ func (s *Session) input() *outputs.Input {
 	if now.IsZero() {
 		now = time.Now()
 	}
-	return &outputs.Input{Site: s.site, Config: s.cfg, Assets: s.set, URL: s.r.URL, T: s.r.T, Now: now, Content: s.content}
+	return &outputs.Input{Site: s.site, Config: s.cfg, Assets: s.set, URL: s.r.URL, T: s.r.T, Now: now,
+		Content: s.content, Text: s.texts.get}
 }
 
 // content is a page's body in HTML for the output stages, its Markdown
@@ -52,22 +55,40 @@ func (s *Session) content(p *content.Page) string {
 	return html
 }
 
-// runOutputs runs the output stages, or, with bodiesOnly, those that read
-// pages' bodies, keeping the others' last files. It reports whether it
-// ran any.
-func (s *Session) runOutputs(bodiesOnly bool) bool {
+// Which output stages runOutputs runs.
+const (
+	allStages   = iota
+	textStages  // those that read pages' bodies or text
+	otherStages // the others
+)
+
+// readsText reports whether a stage reads pages' bodies or text.
+func readsText(st outputs.Stage) bool { return st.Bodies || st.Text }
+
+// runOutputs runs the output stages, all or only those of which, keeping
+// the others' last files. It reports whether it ran any.
+func (s *Session) runOutputs(which int) bool {
 	list := s.stages()
 	if len(s.made.files) != len(list) {
 		s.made = made{files: make([][]outFile, len(list)), errs: make([]diag.List, len(list))}
-		bodiesOnly = false
+		which = allStages
 	}
 	var in *outputs.Input
+	analyzing := 0 // stages with Analyze before this one
 	for i, st := range list {
-		if bodiesOnly && !st.Bodies {
+		a := analyzing
+		if st.Text && st.Analyze != nil {
+			analyzing++
+		}
+		if which == textStages && !readsText(st) || which == otherStages && readsText(st) {
 			continue
 		}
 		if in == nil {
 			in = s.input()
+		}
+		in.Analysis = nil
+		if st.Text && st.Analyze != nil {
+			in.Analysis = s.texts.analysis(a)
 		}
 		files, errs := st.Make(in)
 		s.made.files[i] = s.made.files[i][:0]
@@ -77,6 +98,31 @@ func (s *Session) runOutputs(bodiesOnly bool) bool {
 		s.made.errs[i] = errs
 	}
 	return in != nil
+}
+
+// textLater runs the output stages that do not read pages' text now, and
+// leaves those that do to Continue (Session.outputsLater): after an edit
+// the preview serves the edited page first, and the search index soon
+// after. With remake the others run and every file is placed anew.
+func (s *Session) textLater(remake bool) {
+	if remake {
+		s.runOutputs(otherStages)
+		s.placeStatics()
+	}
+	if slices.ContainsFunc(s.stages(), readsText) {
+		s.outputsLater = true
+	}
+}
+
+// outputsNow runs the output stages UpdateFirst left for Continue, once
+// no page is left: they read the pages' texts as rendered.
+func (s *Session) outputsNow() {
+	if s.outputsLater && len(s.later) == 0 {
+		s.outputsLater = false
+		if s.runOutputs(textStages) {
+			s.placeStatics()
+		}
+	}
 }
 
 // madeFile is the outFile of a file torv makes.

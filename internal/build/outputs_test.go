@@ -102,7 +102,7 @@ func TestOutputStageBuild(t *testing.T) {
 	}{
 		{"defaults", nil, map[string]string{"stage-test.txt": "", "robots.txt": "User-agent: *\nAllow: /\nSitemap: https://test.example/sitemap.xml\n"}, ""},
 		{"registered", testStages(&calls{n: map[string]int{}}), map[string]string{
-			"stage-test.txt": "3 pages, home at /\n", "words.txt": "6 words\n",
+			"stage-test.txt": "4 pages, home at /\n", "words.txt": "6 words\n",
 			"robots.txt": "User-agent: *\nAllow: /\nSitemap: https://test.example/sitemap.xml\n"}, todoWarning},
 		{"none", []outputs.Stage{}, map[string]string{"stage-test.txt": "", "robots.txt": "", "sitemap.xml": "", "_headers": ""}, ""},
 	}
@@ -147,13 +147,13 @@ func TestOutputStagePreview(t *testing.T) {
 		diags            string
 	}{
 		{"a page added", map[string]string{"content/ny.md": "+++\ntitle = \"Ny\"\n+++\n\nEn ny side her.\n"},
-			"4 pages, home at /\n", "10 words\n", []string{"stage-test.txt", "words.txt"}, true, todoWarning},
+			"5 pages, home at /\n", "10 words\n", []string{"stage-test.txt", "words.txt"}, true, todoWarning},
 		{"a body edited", map[string]string{"content/ny.md": "+++\ntitle = \"Ny\"\n+++\n\nEn ny side.\n"},
-			"4 pages, home at /\n", "9 words\n", []string{"words.txt"}, false, todoWarning},
+			"5 pages, home at /\n", "9 words\n", []string{"words.txt"}, false, todoWarning},
 		{"the TODO page finished", map[string]string{"content/todo.md": strings.Replace(todoPage, "TODO om", "Om", 1)},
-			"4 pages, home at /\n", "9 words\n", nil, true, ""},
+			"5 pages, home at /\n", "9 words\n", nil, true, ""},
 		{"a page removed", map[string]string{"content/ny.md": ""},
-			"3 pages, home at /\n", "6 words\n", []string{"stage-test.txt", "words.txt"}, true, ""},
+			"4 pages, home at /\n", "6 words\n", []string{"stage-test.txt", "words.txt"}, true, ""},
 	}
 	for _, st := range steps {
 		var paths []string

@@ -3,6 +3,7 @@ package build
 import (
 	"io/fs"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/torv/torv/internal/assets"
@@ -81,7 +82,16 @@ func (s *Session) prepare(lap func(string)) bool {
 	s.md = markup.New()
 	if s.opts.Check {
 		s.chk = newCheckStage(s.site, s.opts)
-		s.md = markup.NewInspecting(s.chk.inspect)
+	}
+	if s.texts == nil && s.wantsTexts() {
+		s.texts = newPageTexts(s.stages(), func(file string) *content.Page {
+			return s.site.PageByFile(strings.TrimPrefix(file, content.Dir+"/"))
+		})
+	}
+	if f := s.inspector(); f != nil {
+		s.md = markup.NewInspecting(f)
+	}
+	if s.chk != nil {
 		s.chk.renew(s.site, s.md)
 	}
 	r, errs := render.New(s.layers, s.site, s.md, set)
@@ -131,6 +141,9 @@ func (s *Session) render(pages []*content.Page, removed []string) int {
 	}
 	if s.chk != nil {
 		s.chk.begin(pages)
+	}
+	if s.texts != nil {
+		s.texts.begin(pages)
 	}
 	for _, p := range removed {
 		s.drop(p)

@@ -215,16 +215,8 @@ func (s *Session) dropStatics() {
 // makeStatics runs the output stages and puts the files that are not
 // pages into s.files as Build does, with the same errors.
 func (s *Session) makeStatics() {
-	s.runOutputs(false)
+	s.runOutputs(allStages)
 	s.placeStatics()
-}
-
-// bodiesChanged runs again, after pages' bodies changed, the output
-// stages that read bodies, and places the files anew when there are any.
-func (s *Session) bodiesChanged() {
-	if s.runOutputs(true) {
-		s.placeStatics()
-	}
 }
 
 // placeStatics puts the files that are not pages into s.files: the ones

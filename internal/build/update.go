@@ -103,11 +103,7 @@ func (s *Session) UpdateFirst(paths []string) *Rebuild {
 		s.dropStatics()
 	}
 	n := s.render(s.pagesAt(want), e.removed())
-	if remake {
-		s.makeStatics()
-	} else {
-		s.bodiesChanged() // outputs that read page bodies
-	}
+	s.textLater(remake)
 	u := s.finish(start, false)
 	u.Pages = n
 	return u
@@ -146,7 +142,8 @@ func (s *Session) split(own map[string]bool, e *edit) map[string]bool {
 const continuePages = 500
 
 // Continue renders pages UpdateFirst left for later, up to continuePages
-// of them; Rebuild.Pending says how many are left.
+// of them, and, when none is left, runs the output stages that read
+// pages' text (the search index); Rebuild.Pending says how much is left.
 func (s *Session) Continue() *Rebuild {
 	start := time.Now()
 	want := map[string]bool{}
@@ -158,6 +155,7 @@ func (s *Session) Continue() *Rebuild {
 		delete(s.later, u)
 	}
 	n := s.render(s.pagesAt(want), nil)
+	s.outputsNow()
 	u := s.finish(start, false)
 	u.Pages = n
 	return u

@@ -88,6 +88,10 @@
 //	weight       integer   order in lists, lowest first (default 0, then title)
 //	tags         [string]  topics; each gets a page under /emner/<topic>/
 //	layout       string    a layout of layouts/ to use instead of the kind's
+//	search       bool      false leaves the page out of the site's search (a
+//	                       receipt page); default true
+//	keywords     [string]  words a citizen may search for that the page does
+//	                       not use ("husleje" on a page about boligstøtte)
 //	check_off    [string]  rules of "torv check" switched off for this page,
 //	                       each with the reason: ["lix: Siden citerer loven
 //	                       ordret."]. The rule comes before the colon, the

@@ -78,6 +78,8 @@ type Common struct {
 	Layout      string   `toml:"layout"`
 	CheckOff    []string `toml:"check_off"` // "rule: why": rules of torv check switched off for this page
 	Aliases     []string `toml:"aliases"`   // old addresses of the page, redirected to it (alias.go)
+	Search      *bool    `toml:"search"`    // false: the site's search leaves the page out
+	Keywords    []string `toml:"keywords"`  // words a citizen may search for that the text does not use
 }
 
 func (c *Common) common() *Common { return c }

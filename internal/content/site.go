@@ -161,6 +161,7 @@ func (s *Site) link(errs *diag.List) {
 	}
 	s.translations()
 	s.topics()
+	s.searchPages(errs)
 	for _, p := range s.Pages {
 		switch d := p.Data.(type) {
 		case *Term:

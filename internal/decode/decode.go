@@ -310,6 +310,13 @@ func tomlType(raw any) string {
 }
 
 func (d *decoder) value(path, name string, raw any, v reflect.Value) {
+	if v.Kind() == reflect.Pointer {
+		// An optional value (search = false): nil when not written.
+		e := reflect.New(v.Type().Elem())
+		d.value(path, name, raw, e.Elem())
+		v.Set(e)
+		return
+	}
 	if v.CanAddr() && v.Addr().Type().Implements(unmarshalerType) {
 		if err := v.Addr().Interface().(Unmarshaler).UnmarshalTOML(raw); err != nil {
 			var sub interface{ SubKey() string }

@@ -37,6 +37,19 @@ type Stage struct {
 	// released it after rendering: such a stage (the feeds) leaves torv
 	// build lean, where one that reads Page.Body makes it keep every body.
 	ContentOnly bool
+	// Text is set when Make reads pages' text through Input.Text (the
+	// search index). The preview runs such a stage after an edit below a
+	// page's front matter as it runs one with Bodies; the build keeps
+	// each page's text as its render parsed it, not its Markdown, so a
+	// build to a folder stays as lean as without the stage.
+	Text bool
+	// Analyze, on a stage with Text, is given each page's text as the
+	// render stage read it, on the render's workers (so it may be called
+	// on several goroutines at once), and what it returns is what
+	// Input.Analysis gives Make for the page, until the page is rendered
+	// again. The build then keeps that, not the text: a search index
+	// keeps a page's words, counted, and reads a body once per edit.
+	Analyze func(p *content.Page, t PageText) any
 }
 
 // A File is one file a stage makes.
@@ -67,6 +80,13 @@ type Input struct {
 	// the page's own, reported when the page renders. A stage that calls
 	// it sets Bodies.
 	Content func(p *content.Page) string
+	// Text is a page's plain text and headings as the renderer read its
+	// body; empty unless a stage of the build reads text (Stage.Text).
+	Text func(p *content.Page) PageText
+	// Analysis is what the stage's Analyze made of a page's text when the
+	// page last rendered; nil when its body has no text, or the stage has
+	// no Analyze.
+	Analysis func(p *content.Page) any
 }
 
 // Origin is the scheme and host of config.toml's base URL
@@ -102,6 +122,7 @@ func Defaults() []Stage {
 		{Name: "aliases", Make: aliasPages},
 		{Name: "security.txt", Make: securityTxt},
 		{Name: "feeds", Make: feedFiles, Bodies: true, ContentOnly: true},
+		newSearchStage(),
 	}
 }
 

@@ -1,12 +1,9 @@
 package render
 
 import (
-	"slices"
-
 	"github.com/torv/torv/internal/content"
 	"github.com/torv/torv/internal/language"
 	"github.com/torv/torv/internal/markup"
-	"github.com/torv/torv/internal/slug"
 )
 
 // The glossary on other pages and on its own list page.
@@ -65,17 +62,5 @@ func (v *View) Glossary() []LetterGroup {
 	if !content.AllOfKind(v.List, content.KindTerm) {
 		return nil
 	}
-	lang := language.Get(v.Lang)
-	pages := slices.Clone(v.List)
-	slices.SortStableFunc(pages, func(a, b *content.Page) int { return lang.Compare(a.Title(), b.Title()) })
-	var groups []LetterGroup
-	for _, p := range pages {
-		l := lang.Letter(p.Title())
-		if len(groups) == 0 || groups[len(groups)-1].Letter != l {
-			groups = append(groups, LetterGroup{Letter: l, ID: "letter-" + slug.Make(l)})
-		}
-		g := &groups[len(groups)-1]
-		g.Pages = append(g.Pages, p)
-	}
-	return groups
+	return byLetter(language.Get(v.Lang), v.List, "letter-")
 }

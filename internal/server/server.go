@@ -177,7 +177,11 @@ func (s *Server) publish(u *build.Rebuild, paths []string) {
 	}
 	s.diags = u.Diags
 	if u.Output == nil {
+		was := s.rep
 		s.rep = newReport(u.Diags, s.lang, s.files)
+		if was != nil && was.Sig == s.rep.Sig {
+			return // the later part of a build that failed: the pages know
+		}
 		m := encode("errors", s.rep)
 		s.hub.each(func(c *client) { c.deliver(m) })
 		return
@@ -198,9 +202,22 @@ func (s *Server) publish(u *build.Rebuild, paths []string) {
 		}
 	}
 	clear(s.pending)
+	hadErrors := s.rep != nil
 	s.out, s.css, s.base, s.rep = u.Output, u.CSS, u.BasePath, nil
 	if s.panels != nil {
 		s.panels.built(s.gen, u)
+	}
+	if prev != nil && !hadErrors && prevCSS.URL == u.CSS.URL && !anyPage(changed) {
+		// Only files no page shows changed (the search index, a feed:
+		// what the preview makes after the edited pages). A page told of
+		// the edit already is not told again; one that is up to date
+		// stays so.
+		s.hub.each(func(c *client) {
+			if c.gen >= 0 && s.changedAt[c.page] <= c.gen {
+				c.gen = s.gen
+			}
+		})
+		return
 	}
 	s.hub.each(func(c *client) {
 		switch {
@@ -220,6 +237,16 @@ func (s *Server) publish(u *build.Rebuild, paths []string) {
 			c.deliver(encode("update", update{Build: s.buildID()}))
 		}
 	})
+}
+
+// anyPage reports whether one of the output paths is a page.
+func anyPage(paths map[string]bool) bool {
+	for p := range paths {
+		if strings.HasSuffix(p, ".html") {
+			return true
+		}
+	}
+	return false
 }
 
 // greet sends a page that just connected the state it must show: the

@@ -1,0 +1,153 @@
+package outputs
+
+import (
+	"path"
+	"strings"
+	"sync"
+
+	"github.com/torv/torv/internal/content"
+	"github.com/torv/torv/internal/diag"
+	"github.com/torv/torv/internal/language"
+	"github.com/torv/torv/internal/search"
+)
+
+// SearchDir is the folder of the search index: search/<lang>/index.json
+// and the shards and chunks it names (package search).
+const SearchDir = "search"
+
+// Bounds on the index's files over all languages, whatever the site's
+// size: with the pages and the assets, a site stays far below the file
+// limits of static hosts.
+const (
+	searchShards = 400
+	searchChunks = 500
+)
+
+// searchStage makes the search index of each language of the site from
+// its pages' titles, headings, keywords, descriptions and text. It keeps,
+// for the Session whose list it is in (Defaults makes one per call), an
+// Indexer per language and each page's analysis, so that the preview,
+// after an edit, analyses only the pages that changed and encodes only
+// the groups whose postings did.
+type searchStage struct {
+	mu    sync.Mutex
+	idx   map[string]*search.Indexer // language -> its indexer
+	pages map[string]searchPage      // page file -> its last analysis
+}
+
+type searchPage struct {
+	lang string
+	body *search.Body
+	doc  string // the fields of the page's Doc, one string
+	page *search.Page
+}
+
+func newSearchStage() Stage {
+	s := &searchStage{idx: map[string]*search.Indexer{}, pages: map[string]searchPage{}}
+	return Stage{Name: "search", Make: s.make, Text: true, Analyze: s.analyze}
+}
+
+func (s *searchStage) indexer(lang string) *search.Indexer {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	x := s.idx[lang]
+	if x == nil {
+		x = search.NewIndexer(language.Get(lang))
+		s.idx[lang] = x
+	}
+	return x
+}
+
+func (s *searchStage) analyze(p *content.Page, t PageText) any {
+	if !Searchable(p) {
+		return nil
+	}
+	return s.indexer(p.Lang).Body(t.Headings, t.Text)
+}
+
+func (s *searchStage) make(in *Input) ([]File, diag.List) {
+	langs := in.Config.SiteLanguages()
+	lim := search.Limits{Shards: searchShards / len(langs), Chunks: searchChunks / len(langs)}
+	var out []File
+	seen := map[string]bool{}
+	for _, lang := range langs {
+		x := s.indexer(lang)
+		var pages []*search.Page
+		for _, p := range in.Site.Pages {
+			if p.Lang == lang && Searchable(p) {
+				pages = append(pages, s.page(in, x, p))
+				seen[p.File] = true
+			}
+		}
+		for _, f := range x.Files(pages, lim) {
+			out = append(out, File{path.Join(SearchDir, lang, f.Name), f.Bytes})
+		}
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for f := range s.pages {
+		if !seen[f] {
+			delete(s.pages, f)
+		}
+	}
+	return out, nil
+}
+
+// page is page p's analysis: the one made last while its body and its
+// fields are the same.
+func (s *searchStage) page(in *Input, x *search.Indexer, p *content.Page) *search.Page {
+	d := searchDoc(in, p)
+	var b *search.Body
+	switch {
+	case in.Analysis != nil:
+		b, _ = in.Analysis(p).(*search.Body)
+	case in.Text != nil:
+		t := in.Text(p)
+		b = x.Body(t.Headings, t.Text)
+	}
+	if b == nil || !x.Has(b) {
+		b = x.Body(nil, "")
+	}
+	key := strings.Join(append([]string{d.URL, d.Title, d.Section, d.Excerpt}, d.Keywords...), "\x00")
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	e := s.pages[p.File]
+	if e.page == nil || e.lang != p.Lang || e.body != b || e.doc != key {
+		e = searchPage{p.Lang, b, key, x.Page(d, b)}
+		s.pages[p.File] = e
+	}
+	return e.page
+}
+
+// Searchable reports whether the search index has page p: a page of
+// content/ (not a list torv made) whose front matter does not say
+// search = false.
+func Searchable(p *content.Page) bool {
+	if p.File == "" || p.Broken {
+		return false
+	}
+	s := p.Common().Search
+	return s == nil || *s
+}
+
+func searchDoc(in *Input, p *content.Page) search.Doc {
+	c := p.Common()
+	d := search.Doc{URL: in.URL(p.URL), Title: p.Title(), Section: sectionTitle(p), Excerpt: c.Description,
+		Keywords: c.Keywords}
+	if t, ok := p.Data.(*content.Term); ok {
+		d.Keywords = append(append(d.Keywords[:len(d.Keywords):len(d.Keywords)], t.Aliases...), t.Abbr)
+		d.Excerpt = t.Short
+	}
+	return d
+}
+
+// sectionTitle is the title of the list below the home page that page p
+// is in, "" for a page directly below the home page.
+func sectionTitle(p *content.Page) string {
+	for a := p.Parent; a != nil && a.Parent != nil; a = a.Parent {
+		if a.Parent.IsHome() {
+			return a.Title()
+		}
+	}
+	return ""
+}

@@ -59,8 +59,16 @@ func crawl(t *testing.T, b context.Context, s *site, compare bool) *report {
 	frags := map[string][]string{} // path -> fragments linked to
 	pages := map[string]page{}
 	wave := []string{"/"}
-	const getPage = `({links: [...document.querySelectorAll("a[href], area[href]")].map((a) => a.href).concat([...document.forms].map((f) => f.action)),
-		text: document.body.innerText, ids: [...document.querySelectorAll("[id]")].map((e) => e.id)})`
+	// What a page says only to a reader without JavaScript (marked
+	// data-without-script: the search page's sentence that searching
+	// needs it) is left out of the text compared, after its links and ids
+	// are taken.
+	const getPage = `(() => {
+		const links = [...document.querySelectorAll("a[href], area[href]")].map((a) => a.href).concat([...document.forms].map((f) => f.action));
+		const ids = [...document.querySelectorAll("[id]")].map((e) => e.id);
+		document.querySelectorAll("[data-without-script]").forEach((e) => e.remove());
+		return {links, text: document.body.innerText, ids};
+	})()`
 	// With JavaScript, what a script adds to a page as an enhancement
 	// (marked data-enhancement: "open now" beside opening hours) is left
 	// out: the page must show everything else the same without it.

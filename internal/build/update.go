@@ -124,10 +124,19 @@ func (s *Session) split(own map[string]bool, e *edit) map[string]bool {
 	// A new stylesheet or layout changes the pages that read it, all at
 	// once: the preview swaps a stylesheet in place only when the page
 	// and the stylesheet change in one step.
-	now := len(readers) <= nearPages || keys.Has(reads.Assets) || e.layouts
+	all := keys.Has(reads.Assets) || e.layouts
+	now := len(readers) <= nearPages || all
+	// A page that reads the whole site (the search page's A–Å list of
+	// every title) is the slowest to render and the least likely to be
+	// the one the editor looks at: it comes later, unless everything
+	// must change at once.
+	wide := map[string]bool{}
+	if !all && keys.Has(reads.Site) {
+		s.rx.Readers(reads.Set{reads.Site: {}}, wide)
+	}
 	want := own
 	for u := range readers {
-		if now || len(s.pageErrs[sitepath.File(u)]) > 0 {
+		if now && !wide[u] || len(s.pageErrs[sitepath.File(u)]) > 0 {
 			want[u] = true
 			delete(s.later, u)
 		} else {

@@ -262,7 +262,7 @@ count_ok() { # tool: did the tool's last build write every HTML file it should?
 	local tool=$1 want c
 	want=$(json_field "$D/corpus.json" expected_html)
 	[ -n "$want" ] || die "no expected_html in $D/corpus.json"
-	[ "$tool" = torv ] && want=$((want + 1)) # torv also writes 404.html
+	[ "$tool" = torv ] && want=$((want + 2)) # torv also writes 404.html and its search page soeg/index.html
 	c=$(find "$OUT/$tool" -name '*.html' | wc -l)
 	printf '%-6s %8d %8d %s\n' "$tool" "$c" "$want" "$([ "$c" = "$want" ] && echo ok || echo MISMATCH)"
 	[ "$c" = "$want" ] || die "N=$N: $tool wrote $c HTML files, expected $want (output: $OUT/$tool)"
@@ -285,6 +285,7 @@ verify() {
 		fi
 	done
 	[ -f "$OUT/torv/404.html" ] || die "N=$N: torv wrote no 404.html"
+	[ -f "$OUT/torv/soeg/index.html" ] || die "N=$N: torv wrote no search page soeg/index.html"
 	echo "every content page <section>/<slug>.md has <section>/<slug>/index.html in both outputs"
 }
 

@@ -44,6 +44,8 @@
 #   SEARCH_RUNS=3     timed builds with and without the search stage (median;
 #                     after WARMUP untimed ones of each)
 #   PAGEFIND_VERSION=1.6.0  the npm pagefind version, installed in BASE/pagefind
+#   PAGEFIND_ARGS=    more pagefind options, e.g. "--root-selector main" to index
+#                     only <main> (default: Pagefind's defaults, the whole <body>)
 #
 # Everything is written under /tmp/torv-bench:
 #   gencorpus, torv                 the binaries
@@ -92,6 +94,7 @@ SEARCH=${SEARCH:-1}
 SEARCH_QUERIES=${SEARCH_QUERIES:-20}
 SEARCH_RUNS=${SEARCH_RUNS:-3}
 PAGEFIND_VERSION=${PAGEFIND_VERSION:-1.6.0}
+PAGEFIND_ARGS=${PAGEFIND_ARGS:-}
 if [ "$SERVE" = only ] || [ "$SEARCH" = only ]; then MEM_SIZES=${MEM_SIZES-}; else MEM_SIZES=${MEM_SIZES-3000 30000 100000}; fi
 MEM_RUNS=${MEM_RUNS:-3}
 MEM_HUGO=${MEM_HUGO:-0}
@@ -716,11 +719,12 @@ search_build() {
 
 search_pagefind() { # Pagefind on a copy of torv's output, timed
 	local site=$OUT/pagefind
-	log "N=$N: search: pagefind@$PAGEFIND_VERSION on a copy of $OUT/torv"
+	log "N=$N: search: pagefind@$PAGEFIND_VERSION${PAGEFIND_ARGS:+ $PAGEFIND_ARGS} on a copy of $OUT/torv"
 	rm -rf "$site"
 	cp -r "$OUT/torv" "$site"
+	# shellcheck disable=SC2086 # PAGEFIND_ARGS is a list of options
 	/usr/bin/time -f '%e %M' -o "$OUT/pagefind.index" \
-		"$PF/node_modules/.bin/pagefind" --site "$site" --output-subdir pagefind >"$OUT/pagefind.log" 2>&1 ||
+		"$PF/node_modules/.bin/pagefind" --site "$site" --output-subdir pagefind $PAGEFIND_ARGS >"$OUT/pagefind.log" 2>&1 ||
 		{ tail -n 20 "$OUT/pagefind.log" >&2; die "N=$N: pagefind failed (log: $OUT/pagefind.log)"; }
 }
 
@@ -739,7 +743,7 @@ kb() { awk '{printf "%.1f", $1 / 1000}'; }
 searchtest() {
 	local tool kind tf fb pf
 	echo
-	echo "--- search, N=$N (load: $(uptime | sed 's/.*load average: //'))"
+	echo "--- search, N=$N, pagefind@$PAGEFIND_VERSION${PAGEFIND_ARGS:+ $PAGEFIND_ARGS} (load: $(uptime | sed 's/.*load average: //'))"
 	search_tools
 	search_build
 	search_pagefind

@@ -67,7 +67,8 @@
 #                                   (the check stops after TIMEOUT s)
 #   copy-COPY/content/              the pages the copy test copies (gencorpus, seed SEED+1)
 #   pagefind/                       npm pagefind@PAGEFIND_VERSION; searchbytes: the browser driver
-#   N/out/pagefind/                 a copy of N/out/torv with Pagefind's index in pagefind/
+#   N/out/pagefind/                 a copy of N/out/torv without torv's search (soeg/, search/,
+#                                   js/search.*.js), with Pagefind's index in pagefind/
 #   N/out/torv.search-build         per build: with (1) or without (0) the search stage, wall s,
 #                                   the search stage's own s, the render's s (torv build -timing)
 #   N/out/pagefind.index            Pagefind's indexing: wall s, max RSS KiB
@@ -722,6 +723,10 @@ search_pagefind() { # Pagefind on a copy of torv's output, timed
 	log "N=$N: search: pagefind@$PAGEFIND_VERSION${PAGEFIND_ARGS:+ $PAGEFIND_ARGS} on a copy of $OUT/torv"
 	rm -rf "$site"
 	cp -r "$OUT/torv" "$site"
+	# A site searched with Pagefind has none of torv's search: without its
+	# search page (whose A–Å list of every title Pagefind would index as a
+	# page, a fragment of 60 KB at 10 000 pages) and its index.
+	rm -rf "$site/soeg" "$site/search" "$site"/js/search.*.js
 	# shellcheck disable=SC2086 # PAGEFIND_ARGS is a list of options
 	/usr/bin/time -f '%e %M' -o "$OUT/pagefind.index" \
 		"$PF/node_modules/.bin/pagefind" --site "$site" --output-subdir pagefind $PAGEFIND_ARGS >"$OUT/pagefind.log" 2>&1 ||

@@ -23,6 +23,8 @@
 // server sent for the same files, their number, the number of results,
 // the rank among the first 10 shown of the page the query was drawn from
 // (0 when not shown), and the milliseconds the page reported.
+// SEARCHBYTES_DEBUG=1 prints each counted response on stderr, as the
+// browser and as the server saw it.
 package main
 
 import (

@@ -34,6 +34,9 @@
 #   TIMEOUT=60        seconds an edit may take to be served before it counts
 #                     as failed (a copy gets 5 x TIMEOUT)
 #   PORT=13131        loopback port of `torv serve`; `hugo server` gets PORT+1
+#   BENCH_DIR=/tmp/torv-bench  where everything is written: give each of two
+#                     runs at the same time its own, they would overwrite each
+#                     other's binaries and outputs
 #   MEM_SIZES="3000 30000 100000"  corpus sizes for the memory test ("" skips it)
 #   MEM_RUNS=3        `torv build` runs per size (median and 95th percentile)
 #   MEM_HUGO=0        1: Hugo's memory at MEM_SIZES too (slow at 100 000)
@@ -47,7 +50,7 @@
 #   PAGEFIND_ARGS=    more pagefind options, e.g. "--root-selector main" to index
 #                     only <main> (default: Pagefind's defaults, the whole <body>)
 #
-# Everything is written under /tmp/torv-bench:
+# Everything is written under BENCH_DIR (/tmp/torv-bench):
 #   gencorpus, torv                 the binaries
 #   N/site/{config.toml,content/}   torv site (config.toml = bench/config.toml)
 #   N/hugo/{config.toml,layouts/,content/}  Hugo site (shared/bench/hugo + same content)
@@ -99,7 +102,7 @@ PAGEFIND_ARGS=${PAGEFIND_ARGS:-}
 if [ "$SERVE" = only ] || [ "$SEARCH" = only ]; then MEM_SIZES=${MEM_SIZES-}; else MEM_SIZES=${MEM_SIZES-3000 30000 100000}; fi
 MEM_RUNS=${MEM_RUNS:-3}
 MEM_HUGO=${MEM_HUGO:-0}
-BASE=/tmp/torv-bench
+BASE=${BENCH_DIR:-/tmp/torv-bench}
 FM=toml
 
 # shellcheck disable=SC2086 # N is a list of sizes

@@ -7,7 +7,10 @@
 # For each N, in one run beside Hugo: the full build (wall time, CPU, peak
 # memory), then `torv serve` against `hugo server`: startup, three kinds of
 # edit to served (body, title, new folder) and COPY new pages copied in.
-# Then the peak memory of `torv build` at each of MEM_SIZES pages.
+# Then, with SEARCH=1, the search index beside Pagefind's on the same output
+# (issue 13): files, bytes, what a browser downloads for a query, and what the
+# index adds to the build. Then the peak memory of `torv build` at each of
+# MEM_SIZES pages.
 #
 # Environment knobs:
 #   N="1000 10000"    the sizes, when none are given as arguments (N= : none,
@@ -31,11 +34,23 @@
 #   TIMEOUT=60        seconds an edit may take to be served before it counts
 #                     as failed (a copy gets 5 x TIMEOUT)
 #   PORT=13131        loopback port of `torv serve`; `hugo server` gets PORT+1
+#   BENCH_DIR=/tmp/torv-bench  where everything is written: give each of two
+#                     runs at the same time its own, they would overwrite each
+#                     other's binaries and outputs
 #   MEM_SIZES="3000 30000 100000"  corpus sizes for the memory test ("" skips it)
 #   MEM_RUNS=3        `torv build` runs per size (median and 95th percentile)
 #   MEM_HUGO=0        1: Hugo's memory at MEM_SIZES too (slow at 100 000)
+#   SEARCH=1          the search section for each N: torv's index against npm
+#                     pagefind (0 skips it, only runs it alone: no build timing,
+#                     no server tests; memory only if MEM_SIZES is set)
+#   SEARCH_QUERIES=20 one-word and three-word queries each (median and p95)
+#   SEARCH_RUNS=3     timed builds with and without the search stage (median;
+#                     after WARMUP untimed ones of each)
+#   PAGEFIND_VERSION=1.6.0  the npm pagefind version, installed in BASE/pagefind
+#   PAGEFIND_ARGS=    more pagefind options, e.g. "--root-selector main" to index
+#                     only <main> (default: Pagefind's defaults, the whole <body>)
 #
-# Everything is written under /tmp/torv-bench:
+# Everything is written under BENCH_DIR (/tmp/torv-bench):
 #   gencorpus, torv                 the binaries
 #   N/site/{config.toml,content/}   torv site (config.toml = bench/config.toml)
 #   N/hugo/{config.toml,layouts/,content/}  Hugo site (shared/bench/hugo + same content)
@@ -54,6 +69,13 @@
 #   N/out/{torv,hugo}.copy-check    HTTP status of every copied page after the first copy
 #                                   (the check stops after TIMEOUT s)
 #   copy-COPY/content/              the pages the copy test copies (gencorpus, seed SEED+1)
+#   pagefind/                       npm pagefind@PAGEFIND_VERSION; searchbytes: the browser driver
+#   N/out/pagefind/                 a copy of N/out/torv without torv's search (soeg/, search/,
+#                                   js/search.*.js), with Pagefind's index in pagefind/
+#   N/out/torv.search-build         per build: with (1) or without (0) the search stage, wall s,
+#                                   the search stage's own s, the render's s (torv build -timing)
+#   N/out/pagefind.index            Pagefind's indexing: wall s, max RSS KiB
+#   N/out/search.queries            per query and tool: bytes downloaded, files, results (searchbytes)
 set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -72,10 +94,15 @@ TIMEOUT=${TIMEOUT:-60}
 PORT=${PORT:-13131}
 # SERVE=only has always meant "only the server tests": keep it so unless
 # MEM_SIZES is given.
-if [ "$SERVE" = only ]; then MEM_SIZES=${MEM_SIZES-}; else MEM_SIZES=${MEM_SIZES-3000 30000 100000}; fi
+SEARCH=${SEARCH:-1}
+SEARCH_QUERIES=${SEARCH_QUERIES:-20}
+SEARCH_RUNS=${SEARCH_RUNS:-3}
+PAGEFIND_VERSION=${PAGEFIND_VERSION:-1.6.0}
+PAGEFIND_ARGS=${PAGEFIND_ARGS:-}
+if [ "$SERVE" = only ] || [ "$SEARCH" = only ]; then MEM_SIZES=${MEM_SIZES-}; else MEM_SIZES=${MEM_SIZES-3000 30000 100000}; fi
 MEM_RUNS=${MEM_RUNS:-3}
 MEM_HUGO=${MEM_HUGO:-0}
-BASE=/tmp/torv-bench
+BASE=${BENCH_DIR:-/tmp/torv-bench}
 FM=toml
 
 # shellcheck disable=SC2086 # N is a list of sizes
@@ -99,6 +126,11 @@ posint "$TIMEOUT" || die "TIMEOUT must be a positive integer (seconds)"
 posint "$PORT" || die "PORT must be a port number"
 posint "$MEM_RUNS" || die "MEM_RUNS must be a positive integer"
 [[ $MEM_HUGO =~ ^(0|1)$ ]] || die "MEM_HUGO must be 0 or 1"
+[[ $SEARCH =~ ^(0|1|only)$ ]] || die "SEARCH must be 0, 1 or only"
+posint "$SEARCH_QUERIES" || die "SEARCH_QUERIES must be a positive integer"
+posint "$SEARCH_RUNS" || die "SEARCH_RUNS must be a positive integer"
+[[ $PAGEFIND_VERSION =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]] || die "PAGEFIND_VERSION must be an exact version (1.6.0)"
+[ "$SEARCH" != only ] || [ "$SERVE" != only ] || die "SEARCH=only and SERVE=only exclude each other"
 [ -f "$SHARED/bench/gencorpus.go" ] || die "no $SHARED/bench/gencorpus.go (set SHARED=path/to/shared)"
 [ -f "$SHARED/bench/hugo/config.toml" ] || die "no Hugo skeleton in $SHARED/bench/hugo"
 for f in config.toml home.md; do [ -f "$REPO/bench/$f" ] || die "no $REPO/bench/$f"; done
@@ -117,6 +149,10 @@ apt_install() { # package
 command -v hugo >/dev/null || apt_install hugo
 [ -x /usr/bin/time ] || apt_install time
 [ "$SERVE" = 0 ] || command -v curl >/dev/null || apt_install curl
+if [ "$SEARCH" != 0 ]; then
+	command -v npm >/dev/null || apt_install npm
+	command -v chromium >/dev/null || [ -n "${CHROMIUM:-}" ] || apt_install chromium
+fi
 
 mkdir -p "$BASE"
 log "building gencorpus and torv"
@@ -629,6 +665,146 @@ servetest() {
 	echo "(server logs: $OUT/torv-serve.log, $OUT/hugo-serve.log)"
 }
 
+# ---------------------------------------------------------------- search
+# torv's search index (issue 13) beside Pagefind run on the same built
+# output: the files each adds, their bytes, what a browser downloads for a
+# query (bench/searchbytes: headless Chromium on a loopback server that
+# gzips text types as a static host does), and what torv's index adds to
+# the build's wall time (builds with and without the search stage).
+
+PF=$BASE/pagefind
+
+search_tools() { # npm pagefind at PAGEFIND_VERSION and the browser driver
+	if [ "$("$PF/node_modules/.bin/pagefind" --version 2>/dev/null)" != "pagefind $PAGEFIND_VERSION" ]; then
+		log "installing pagefind@$PAGEFIND_VERSION (npm) in $PF"
+		mkdir -p "$PF"
+		[ -f "$PF/package.json" ] || echo '{"private": true}' >"$PF/package.json"
+		npm install --prefix "$PF" --no-audit --no-fund --save-exact "pagefind@$PAGEFIND_VERSION" >"$PF/npm.log" 2>&1 ||
+			{ tail -n 20 "$PF/npm.log" >&2; die "npm install pagefind@$PAGEFIND_VERSION failed (log: $PF/npm.log)"; }
+	fi
+	(cd "$REPO" && go build -o "$BASE/searchbytes" ./bench/searchbytes)
+}
+
+seconds() { # a Go duration (812ms, 1.5s, 2m3.1s, 0s) in seconds
+	awk -v d="$1" 'BEGIN{ s = 0
+		if (d ~ /ms$/) { sub(/ms$/, "", d); s = d / 1000 }
+		else if (d ~ /(µs|us)$/) { sub(/(µs|us)$/, "", d); s = d / 1e6 }
+		else if (d ~ /ns$/) { s = 0 }
+		else { if (d ~ /m/) { split(d, a, "m"); s = a[1] * 60; d = a[2] } sub(/s$/, "", d); s += d }
+		printf "%.3f", s }'
+}
+
+# search_build: SEARCH_RUNS builds with the search stage (into N/out/torv,
+# which the queries then use) and as many without (-without search), after
+# WARMUP untimed ones of each, alternating, and alternating which goes
+# first; each line of torv.search-build: with(1|0) wall_s stage_s render_s.
+search_build() {
+	local i with dest tl st rt
+	local tf=$OUT/torv.search-build
+	: >"$tf"
+	log "N=$N: search: $WARMUP warm-up + $SEARCH_RUNS torv builds with the search stage and as many without, alternating"
+	for ((i = 0; i < 2 * (WARMUP + SEARCH_RUNS); i++)); do
+		# pairs (with, without), then (without, with), ...
+		if (((i + i / 2) % 2 == 0)); then with=1 dest=$OUT/torv; else with=0 dest=$OUT/torv-nosearch; fi
+		tl=$OUT/torv.search-build.log
+		# shellcheck disable=SC2046 # the flag is one word or none
+		/usr/bin/time -f '%e' -o "$tf.one" "$TORV" build -quiet -timing -source "$SITE" -destination "$dest" \
+			$([ "$with" = 1 ] || echo "-without search") >"$tl" 2>&1 ||
+			{ cp "$tl" "$OUT/torv.log"; failed torv; }
+		st=$(awk '$1 == "search" {print $2}' "$tl")
+		rt=$(awk '$1 == "render" {print $2}' "$tl")
+		[ "$with" = 0 ] || [ -n "$st" ] || die "N=$N: torv build -timing printed no search stage (log: $tl)"
+		((i < 2 * WARMUP)) || echo "$with $(cat "$tf.one") $(seconds "${st:-0s}") $(seconds "${rt:-0s}")" >>"$tf"
+		rm -f "$tf.one"
+	done
+	rm -rf "$OUT/torv-nosearch"
+	[ -f "$OUT/torv/search/da/index.json" ] || die "N=$N: torv wrote no search/da/index.json"
+}
+
+search_pagefind() { # Pagefind on a copy of torv's output, timed
+	local site=$OUT/pagefind
+	log "N=$N: search: pagefind@$PAGEFIND_VERSION${PAGEFIND_ARGS:+ $PAGEFIND_ARGS} on a copy of $OUT/torv"
+	rm -rf "$site"
+	cp -r "$OUT/torv" "$site"
+	# A site searched with Pagefind has none of torv's search: without its
+	# search page (an A–Å list of every title, 2.5 MB at 10 000 pages, that
+	# Pagefind would index as one more page) and its index.
+	rm -rf "$site/soeg" "$site/search" "$site"/js/search.*.js
+	# shellcheck disable=SC2086 # PAGEFIND_ARGS is a list of options
+	/usr/bin/time -f '%e %M' -o "$OUT/pagefind.index" \
+		"$PF/node_modules/.bin/pagefind" --site "$site" --output-subdir pagefind $PAGEFIND_ARGS >"$OUT/pagefind.log" 2>&1 ||
+		{ tail -n 20 "$OUT/pagefind.log" >&2; die "N=$N: pagefind failed (log: $OUT/pagefind.log)"; }
+}
+
+files_bytes() { # paths...: "files bytes" of the regular files below them
+	find "$@" -type f -printf '%s\n' | awk '{n++; b += $1} END{printf "%d %d", n, b}'
+}
+
+col() { # tool kind column: the column of searchbytes' rows of that tool and kind
+	local c
+	c=$(head -n 1 "$OUT/search.queries" | tr '\t' '\n' | grep -n -x "$3" | cut -d: -f1)
+	awk -F'\t' -v t="$1" -v k="$2" -v c="$c" 'NR > 1 && $1 == t && $2 == k {print $c}' "$OUT/search.queries"
+}
+
+kb() { awk '{printf "%.1f", $1 / 1000}'; }
+
+searchtest() {
+	local tool kind tf fb pf
+	echo
+	echo "--- search, N=$N, pagefind@$PAGEFIND_VERSION${PAGEFIND_ARGS:+ $PAGEFIND_ARGS} (load: $(uptime | sed 's/.*load average: //'))"
+	search_tools
+	search_build
+	search_pagefind
+	log "N=$N: search: $SEARCH_QUERIES one-word and $SEARCH_QUERIES three-word queries in Chromium"
+	"$BASE/searchbytes" -torv "$OUT/torv" -pagefind "$OUT/pagefind" -content "$SITE/content" \
+		-n "$SEARCH_QUERIES" -seed "$SEED" >"$OUT/search.queries" 2>"$OUT/search.log" ||
+		{ tail -n 20 "$OUT/search.log" >&2; die "N=$N: searchbytes failed (log: $OUT/search.log)"; }
+
+	# The torv script: js/search.<hash>.js; Pagefind's bundle is all in pagefind/.
+	fb=$(files_bytes "$OUT/torv/search" "$OUT"/torv/js/search.*.js)
+	pf=$(files_bytes "$OUT/pagefind/pagefind")
+	printf '\n%-9s %7s %9s | %-23s %-23s | %-23s %-23s\n' search files index_KB \
+		"one word: KB med (p95)" "files med (p95)" "three words: KB med (p95)" "files med (p95)"
+	for tool in torv pagefind; do
+		if [ "$tool" = torv ]; then tf=$fb; else tf=$pf; fi
+		printf '%-9s %7d %9.0f' "$tool" "${tf% *}" "$(echo "${tf#* }" | kb)"
+		for kind in one three; do
+			MED[$tool.$kind]=$(col "$tool" "$kind" bytes | median)
+			printf ' | %-23s %-23s' \
+				"$(echo "${MED[$tool.$kind]}" | kb) ($(col "$tool" "$kind" bytes | p95 | kb))" \
+				"$(col "$tool" "$kind" files | median) ($(col "$tool" "$kind" files | p95))"
+		done
+		echo
+	done
+	echo "(KB = 1000 bytes; index = search/ and js/search.*.js for torv, pagefind/ for Pagefind, uncompressed;"
+	echo " downloaded = gzip on the wire with headers, script + index + result data, beside the bare page)"
+	search_report "${fb% *}"
+}
+
+search_report() { # torv's index file count
+	local t=$OUT/torv.search-build tool w0 w1 st pw
+	w1=$(awk '$1 == 1 {print $2}' "$t" | median)
+	w0=$(awk '$1 == 0 {print $2}' "$t" | median)
+	st=$(awk '$1 == 1 {print $3}' "$t" | median)
+	pw=$(awk '{print $1}' "$OUT/pagefind.index")
+	echo "torv build wall: with search ${w1} s, without ${w0} s (median of $SEARCH_RUNS each): +$(awk -v a="$w1" -v b="$w0" 'BEGIN{printf "%.1f", (a - b) * 100 / b}') %"
+	echo "torv search stage (-timing, its Make after the render): ${st} s = $(awk -v a="$st" -v b="$w1" 'BEGIN{printf "%.1f", a * 100 / b}') % of the build's wall time"
+	echo "torv render (-timing; with search it analyses each page's words): with $(awk '$1 == 1 {print $4}' "$t" | median) s, without $(awk '$1 == 0 {print $4}' "$t" | median) s"
+	echo "pagefind indexing the output: ${pw} s wall, $(awk '{printf "%.0f", $2 / 1024}' "$OUT/pagefind.index") MiB peak (= $(awk -v a="$pw" -v b="$w0" 'BEGIN{printf "%.0f", a * 100 / b}') % of torv's build without search)"
+	# Every query is drawn from a page, so each must find something; a
+	# title's three words should show that page among the first 10.
+	for tool in torv pagefind; do
+		echo "$tool: queries that found nothing: $(col "$tool" one results | awk '$1 == 0' | wc -l) of $SEARCH_QUERIES one-word," \
+			"$(col "$tool" three results | awk '$1 == 0' | wc -l) of $SEARCH_QUERIES three-word;" \
+			"three-word queries not showing their page among the first 10: $(col "$tool" three rank | awk '$1 == 0' | wc -l)"
+	done
+	echo "torv/pagefind first query: $(ratio "${MED[torv.one]}" "${MED[pagefind.one]}"), three words: $(ratio "${MED[torv.three]}" "${MED[pagefind.three]}")"
+	echo "target first query <= 50 KB: $(echo "${MED[torv.one]}" | kb) KB, $(awk -v b="${MED[torv.one]}" 'BEGIN{print (b <= 50000) ? "met" : "MISSED"}')"
+	echo "target index files <= 1000: $1, $(awk -v n="$1" 'BEGIN{print (n <= 1000) ? "met" : "MISSED"}')"
+	echo "target index build <= 10 % of the build: $(awk -v a="$w1" -v b="$w0" 'BEGIN{d = (a - b) * 100 / b; printf "%.1f %% (with/without), %s", d, (d <= 10) ? "met" : "MISSED"}')"
+	echo "(per query: $OUT/search.queries; builds: $t; load now: $(uptime | sed 's/.*load average: //'))"
+}
+
 # ---------------------------------------------------------------- memory
 # Peak memory (max RSS from GNU time) of a full build at each of MEM_SIZES
 # pages, and how it grows: issue 12 asks that 30 000 pages need at most
@@ -687,12 +863,13 @@ for n in "$@"; do
 	echo
 	echo "=== N=$N"
 	mkdir -p "$D"
-	make_corpus "$D" 1
+	make_corpus "$D" "$([ "$SEARCH" = only ] && echo 0 || echo 1)"
 	mkdir -p "$OUT"
-	if [ "$SERVE" != only ]; then
+	if [ "$SERVE" != only ] && [ "$SEARCH" != only ]; then
 		verify
 		timeit
 	fi
-	[ "$SERVE" = 0 ] || servetest
+	[ "$SEARCH" = 0 ] || searchtest
+	[ "$SERVE" = 0 ] || [ "$SEARCH" = only ] || servetest
 done
 [ -z "$MEM_SIZES" ] || memtest

@@ -176,6 +176,7 @@ func (c *cli) buildFlags(fs *flag.FlagSet) func() int {
 	quiet := fs.Bool("quiet", false, "print only errors")
 	timing := fs.Bool("timing", false, "print how long each stage took")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the build to this `file` (for torv's developers)")
+	without := fs.String("without", "", "leave out the output stage of this `name`, e.g. search (for torv's developers: to time a build without it)")
 	wait := fs.Duration("wait", 3*time.Second, "how long to wait for another build writing to the same destination")
 	return func() int {
 		if fs.NArg() > 0 {
@@ -218,6 +219,12 @@ func (c *cli) buildFlags(fs *flag.FlagSet) func() int {
 		// build keeps no copy of the output; a failed build aborts, and
 		// the destination stays as it was.
 		opts := c.options(&sf)
+		if *without != "" {
+			if opts.Outputs, err = leaveOut(opts.Outputs, *without); err != nil {
+				fmt.Fprintf(c.stderr, "torv build: %v\n", err)
+				return exitUsage
+			}
+		}
 		var st *outdir.Staging
 		if out != nil {
 			if st, err = out.Begin(); err != nil {
@@ -251,10 +258,7 @@ func (c *cli) buildFlags(fs *flag.FlagSet) func() int {
 			return exitContent
 		}
 		if *timing {
-			for _, stage := range []string{"load", "assets", "render", "files"} {
-				fmt.Fprintf(c.stderr, "%-7s %s\n", stage, res.Timing[stage].Round(time.Millisecond))
-			}
-			fmt.Fprintf(c.stderr, "%-7s %s\n", "commit", time.Since(tw).Round(time.Millisecond))
+			c.timing(res.Timing, opts.Outputs, time.Since(tw))
 		}
 		if !*quiet {
 			fmt.Fprintf(c.stdout, "Built %d pages (%d files, %s) in %s into %s\n", res.Pages, res.Files,
@@ -323,4 +327,33 @@ func (c *cli) versionFlags(fs *flag.FlagSet) func() int {
 		fmt.Fprintf(c.stdout, "torv %s\n", v)
 		return exitOK
 	}
+}
+
+// timing prints how long each stage of a build took, for -timing.
+func (c *cli) timing(t map[string]time.Duration, outs []outputs.Stage, commit time.Duration) {
+	for _, stage := range []string{"load", "assets", "render", "files"} {
+		fmt.Fprintf(c.stderr, "%-7s %s\n", stage, t[stage].Round(time.Millisecond))
+	}
+	// The output stages' own times, part of "files"; what a stage does
+	// while the pages render (Stage.Analyze) is in "render".
+	for _, o := range outs {
+		fmt.Fprintf(c.stderr, "  %-12s %s\n", o.Name, t["output "+o.Name].Round(time.Millisecond))
+	}
+	fmt.Fprintf(c.stderr, "%-7s %s\n", "commit", commit.Round(time.Millisecond))
+}
+
+// leaveOut is the output stages without the one called name.
+func leaveOut(list []outputs.Stage, name string) ([]outputs.Stage, error) {
+	var out []outputs.Stage
+	var names []string
+	for _, st := range list {
+		names = append(names, st.Name)
+		if st.Name != name {
+			out = append(out, st)
+		}
+	}
+	if len(out) == len(list) {
+		return nil, fmt.Errorf("-without %s: there is no output stage of that name (there are: %s)", name, strings.Join(names, ", "))
+	}
+	return out, nil
 }

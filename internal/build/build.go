@@ -49,14 +49,14 @@ type Sink interface {
 
 // Result is the snapshot a build ends in: what it made and found.
 type Result struct {
-	Output *Output       // nil when the build failed, or when it wrote to a Sink
-	Site   *content.Site // whatever loaded, even when the build failed
-	Diags  diag.List     // every error and warning of the pipeline, sorted
-	Check  *check.Report // the check's findings, with Diags; nil without Options.Check
-	Pages  int           // pages rendered
-	Files  int           // files of the output
-	Bytes  int64         // their size
-	Timing map[string]time.Duration
+	Output *Output                  // nil when the build failed, or when it wrote to a Sink
+	Site   *content.Site            // whatever loaded, even when the build failed
+	Diags  diag.List                // every error and warning of the pipeline, sorted
+	Check  *check.Report            // the check's findings, with Diags; nil without Options.Check
+	Pages  int                      // pages rendered
+	Files  int                      // files of the output
+	Bytes  int64                    // their size
+	Timing map[string]time.Duration // per stage; "output NAME": each output stage's Make, within "files"
 }
 
 // Failed reports whether the build has errors (or, when strict, warnings).

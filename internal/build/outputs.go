@@ -90,7 +90,10 @@ func (s *Session) runOutputs(which int) bool {
 		if st.Text && st.Analyze != nil {
 			in.Analysis = s.texts.analysis(a)
 		}
+		t0 := time.Now()
 		files, errs := st.Make(in)
+		// Each stage's own time, for torv build -timing: within "files".
+		s.timing["output "+st.Name] += time.Since(t0)
 		s.made.files[i] = s.made.files[i][:0]
 		for _, f := range files {
 			s.made.files[i] = append(s.made.files[i], madeFile(f.Path, f.Bytes))

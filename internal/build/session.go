@@ -84,7 +84,7 @@ type Rebuild struct {
 	Files    int           // files of the output
 	Bytes    int64         // their size
 	Duration time.Duration
-	Timing   map[string]time.Duration // per stage, of a full build
+	Timing   map[string]time.Duration // per stage, of a full build; "output NAME" within "files"
 	Config   *config.Config           // nil when config.toml could not be read
 	Lang     string                   // the site's language ("" when config.toml could not be read)
 	BasePath string                   // the base URL's path, "/" or "/borger/"

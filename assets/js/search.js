@@ -69,9 +69,11 @@
     if (rest(i + 1, i + 1)) return true;
     return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && rest(i + 2, i + 2);
   }
+  // sc.cut: a group lists only its best pages (as query.go's score).
   function score(s, refs, w, sc) {
     refs.forEach(function (r) {
       var ww = r % 2 ? w * 0.7 : w, g = s.g[r >> 1], idf = Math.log(1 + man.n / Math.max(g[0], 1)), d = 0;
+      if (g[0] > (g.length - 1) / 2) sc.cut = true;
       for (var i = 1; i + 1 < g.length; i += 2) {
         d += g[i];
         var v = ww * g[i + 1] * idf;
@@ -115,16 +117,29 @@
   }
   async function search(query) {
     man = man || await get('index.json');
-    var qs = keys(query), total = null;
+    var qs = keys(query), total = null, soft = [], hits = new Map();
     if (!qs.length) return { qs: qs, docs: [] };
+    // As query.go's Search: a word whose groups are cut only adds its scores.
     for (var i = 0; i < qs.length; i++) {
       var sc = await word(qs[i]);
+      if (sc.cut) { soft.push(sc); continue; }
       if (!total) { total = sc; continue; }
       Array.from(total.keys()).forEach(function (d) {
         if (sc.has(d)) total.set(d, total.get(d) + sc.get(d)); else total.delete(d);
       });
     }
-    var docs = Array.from(total.keys()).sort(function (a, b) { return total.get(b) - total.get(a) || a - b; });
+    if (!total) {
+      total = new Map();
+      soft.forEach(function (sc) { sc.forEach(function (v, d) { total.set(d, 0); }); });
+    }
+    soft.forEach(function (sc) {
+      sc.forEach(function (v, d) {
+        if (total.has(d)) { total.set(d, total.get(d) + v); hits.set(d, (hits.get(d) || 0) + 1); }
+      });
+    });
+    var docs = Array.from(total.keys()).sort(function (a, b) {
+      return (hits.get(b) || 0) - (hits.get(a) || 0) || total.get(b) - total.get(a) || a - b;
+    });
     var first = await Promise.all(docs.slice(0, PAGE).map(row)), want = qs.join(' ');
     var exact = first.map(function (r) { return keys(r[1]).join(' ') === want; });
     var order = first.map(function (r, i) { return i; }).sort(function (a, b) { return exact[b] - exact[a] || a - b; });

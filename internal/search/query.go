@@ -75,16 +75,27 @@ func (x *Index) load(name string, v any) error {
 }
 
 // Search returns the pages that every word of query finds, best first.
+// A word whose groups list only their best pages (MaxPostings: a word on
+// most pages of a large site) cannot say which pages lack it: it adds its
+// scores to the pages the other words find, and leaves out none. When
+// every word is such a word, a page found by any of them is a result,
+// those found by more words first.
 func (x *Index) Search(query string) ([]Result, error) {
 	qs := QueryKeys(x.lang, query)
 	if len(qs) == 0 {
 		return nil, nil
 	}
 	var total map[int]float64
+	hits := map[int]int{}
+	var soft []map[int]float64
 	for _, q := range qs {
-		scores, err := x.word(q)
+		scores, cut, err := x.word(q)
 		if err != nil {
 			return nil, err
+		}
+		if cut {
+			soft = append(soft, scores)
+			continue
 		}
 		if total == nil {
 			total = scores
@@ -98,11 +109,29 @@ func (x *Index) Search(query string) ([]Result, error) {
 			}
 		}
 	}
+	if total == nil { // every word is on too many pages to list them all
+		total = map[int]float64{}
+		for _, sc := range soft {
+			for d := range sc {
+				total[d] += 0
+			}
+		}
+	}
+	for _, sc := range soft {
+		for d, v := range sc {
+			if _, ok := total[d]; ok {
+				total[d] += v
+				hits[d]++
+			}
+		}
+	}
 	docs := make([]int, 0, len(total))
 	for d := range total {
 		docs = append(docs, d)
 	}
-	slices.SortFunc(docs, func(a, b int) int { return cmp.Or(cmp.Compare(total[b], total[a]), cmp.Compare(a, b)) })
+	slices.SortFunc(docs, func(a, b int) int {
+		return cmp.Or(cmp.Compare(hits[b], hits[a]), cmp.Compare(total[b], total[a]), cmp.Compare(a, b))
+	})
 	out := make([]Result, 0, len(docs))
 	for _, d := range docs {
 		row, err := x.doc(d)
@@ -148,8 +177,9 @@ func (x *Index) doc(d int) ([4]string, error) {
 	return rows[d%x.m.Chunk], nil
 }
 
-// word returns the pages one keyed word of a query finds, with their scores.
-func (x *Index) word(q string) (map[int]float64, error) {
+// word returns the pages one keyed word of a query finds, with their
+// scores, and whether a group it found lists only its best pages.
+func (x *Index) word(q string) (scores map[int]float64, cut bool, err error) {
 	n := utf8.RuneCountInString(q)
 	var stems []string
 	for _, e := range x.m.Endings {
@@ -174,13 +204,13 @@ func (x *Index) word(q string) (map[int]float64, error) {
 	for _, i := range want {
 		s, err := x.shard(i)
 		if err != nil {
-			return nil, err
+			return nil, false, err
 		}
 		if s != nil && !slices.Contains(loaded, s) {
 			loaded = append(loaded, s)
 		}
 	}
-	scores := map[int]float64{}
+	scores = map[int]float64{}
 	found := false
 	for _, s := range loaded {
 		for i, k := range s.Keys {
@@ -195,31 +225,33 @@ func (x *Index) word(q string) (map[int]float64, error) {
 			}
 			if w > 0 {
 				found = true
-				x.score(s, s.Refs[i], w, scores)
+				cut = x.score(s, s.Refs[i], w, scores) || cut
 			}
 		}
 	}
 	if found || n < typoMin {
-		return scores, nil
+		return scores, cut, nil
 	}
 	for _, s := range loaded {
 		for i, k := range s.Keys {
 			if oneEdit(k, q) {
-				x.score(s, s.Refs[i], matchTypo, scores)
+				cut = x.score(s, s.Refs[i], matchTypo, scores) || cut
 			}
 		}
 	}
-	return scores, nil
+	return scores, cut, nil
 }
 
-// score adds the pages of a key's groups to scores, keeping each page's best.
-func (x *Index) score(s *shard, refs []int, w float64, scores map[int]float64) {
+// score adds the pages of a key's groups to scores, keeping each page's
+// best, and reports whether a group lists fewer pages than it has.
+func (x *Index) score(s *shard, refs []int, w float64, scores map[int]float64) (cut bool) {
 	for _, r := range refs {
 		ww := w
 		if r%2 == 1 {
 			ww *= matchTail
 		}
 		g := s.Groups[r/2]
+		cut = cut || g[0] > (len(g)-1)/2
 		idf := math.Log(1 + float64(x.m.Pages)/float64(max(g[0], 1)))
 		d := 0
 		for i := 1; i+1 < len(g); i += 2 {
@@ -229,6 +261,7 @@ func (x *Index) score(s *shard, refs []int, w float64, scores map[int]float64) {
 			}
 		}
 	}
+	return cut
 }
 
 // shardOf is the shard whose range holds key, or -1.

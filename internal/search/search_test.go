@@ -190,3 +190,43 @@ func TestFinds(t *testing.T) {
 		}
 	}
 }
+
+// TestCommonWords: on a large site a group lists only its best pages
+// (MaxPostings), and words on more pages than that must not hide the
+// pages the other words of the query find (the page whose title is the
+// query was lost among 1 200 pages with the same first words).
+func TestCommonWords(t *testing.T) {
+	l := language.Get("da")
+	var docs []Doc
+	for i := range 3 * MaxPostings {
+		docs = append(docs, Doc{URL: fmt.Sprintf("/initiativ-%d/", i), Title: fmt.Sprintf("Initiativ om offentlige breve %d", i),
+			Text: "Et initiativ fra kommunen om offentlige breve i sagen."})
+	}
+	docs = append(docs, Doc{URL: "/aktindsigt/", Title: "Initiativ offentlige aktindsigt", Text: "Om aktindsigt."},
+		Doc{URL: "/vejr/", Title: "Vejret", Text: "Sol over byen, et initiativ fra kommunen."})
+	files := map[string][]byte{}
+	for _, f := range Build(l, docs, Limits{Shards: 20, Chunks: 20}) {
+		files[f.Name] = f.Bytes
+	}
+	x, err := Open(l, func(name string) ([]byte, error) {
+		if b, ok := files[name]; ok {
+			return b, nil
+		}
+		return nil, fmt.Errorf("no file %s", name)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for query, want := range map[string]string{
+		"initiativ offentlige aktindsigt": "/aktindsigt/", // two words on more pages than a group lists
+		"initiativ sol":                   "/vejr/",       // one word on every page, one on one
+	} {
+		rs, err := x.Search(query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rs) == 0 || rs[0].URL != want {
+			t.Errorf("%q: %d results, first %v; want %s first", query, len(rs), rs[:min(len(rs), 3)], want)
+		}
+	}
+}

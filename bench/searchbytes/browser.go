@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/url"
 	"os"
-	"os/exec"
 	"regexp"
 	"strconv"
 	"strings"
@@ -17,6 +16,8 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
+
+	"github.com/torv/torv/internal/browsertest"
 )
 
 // torv's search page: done when the status region has its sentence (the
@@ -81,11 +82,7 @@ type browser struct {
 // profile, so the only requests are the pages'.
 func startBrowser(path string) (*browser, error) {
 	if path == "" {
-		path = os.Getenv("CHROMIUM")
-	}
-	if path == "" {
-		var err error
-		if path, err = exec.LookPath("chromium"); err != nil {
+		if path = browsertest.Path(); path == "" {
 			return nil, fmt.Errorf("no chromium on PATH (apt-get install chromium, or -chromium PATH)")
 		}
 	}
@@ -93,16 +90,7 @@ func startBrowser(path string) (*browser, error) {
 	if err != nil {
 		return nil, err
 	}
-	actx, c1 := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(path), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck, chromedp.UserDataDir(profile),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-default-apps", true),
-		chromedp.Flag("disable-extensions", true),
-		chromedp.Flag("no-pings", true))
+	actx, c1 := chromedp.NewExecAllocator(context.Background(), browsertest.Options(path, profile)...)
 	ctx, c2 := chromedp.NewContext(actx)
 	b := &browser{ctx: ctx, cancels: []context.CancelFunc{c1, c2}, profile: profile}
 	if err := chromedp.Run(ctx); err != nil {

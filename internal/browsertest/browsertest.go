@@ -36,6 +36,30 @@ func Path() string {
 	return ""
 }
 
+// Options start Chromium at path headless, with a new profile in the
+// folder profile, and without the background traffic (updates, sync,
+// metrics) that this machine's closed network refuses: so the only
+// requests are the pages'. The bench's browser driver starts it so too.
+func Options(path, profile string) []chromedp.ExecAllocatorOption {
+	return []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(path),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.UserDataDir(profile),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-default-apps", true),
+		chromedp.Flag("disable-extensions", true),
+		chromedp.Flag("metrics-recording-only", true),
+		chromedp.Flag("no-pings", true),
+	}
+}
+
 // Require skips the test when Chromium is missing, or fails it in CI.
 func Require(t testing.TB) string {
 	t.Helper()
@@ -54,23 +78,7 @@ func Require(t testing.TB) string {
 func New(t testing.TB, opts ...chromedp.ExecAllocatorOption) context.Context {
 	t.Helper()
 	path := Require(t)
-	all := append([]chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(path),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-default-apps", true),
-		chromedp.Flag("disable-extensions", true),
-		chromedp.Flag("metrics-recording-only", true),
-		chromedp.Flag("no-pings", true),
-	}, opts...)
+	all := append(Options(path, t.TempDir()), opts...)
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), all...)
 	ctx, cancel := chromedp.NewContext(actx)
 	// Start the browser now, so a failure to start is reported here. The

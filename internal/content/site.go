@@ -360,7 +360,7 @@ func sortChildren(p *Page) {
 	case "date":
 		sortByDate(p.Children)
 	case "title":
-		sortBy(p.Children, func(*Page) struct{} { return struct{}{} }, func(struct{}, struct{}) int { return 0 })
+		slices.SortFunc(p.Children, func(a, b *Page) int { return cmp.Or(byTitle(a, b), strings.Compare(a.URL, b.URL)) })
 	default:
 		sortBy(p.Children, func(p *Page) int { return p.Weight() }, cmp.Compare[int])
 	}

@@ -472,6 +472,11 @@ func (w *worker) input(p *content.Page, shift int) markup.Input {
 		c, ok := w.r.site.Cite(p, dest) // once: the citation and what it read
 		if ok {
 			w.notePage(c.Law)
+			if c.Lang != "" {
+				// Found in another language: a law of the page's own
+				// language with that id, made later, would be cited instead.
+				w.note(reads.Miss)
+			}
 		}
 		return citation(c)
 	}

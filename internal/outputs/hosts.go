@@ -23,8 +23,10 @@ const HeaderCSP = CSP + "; frame-ancestors 'none'"
 // changes with its bytes, so a browser may keep it for a year unasked.
 const CacheImmutable = "public, max-age=31536000, immutable"
 
-// PermissionsPolicy switches off what a citizen's page never needs.
-const PermissionsPolicy = "interest-cohort=(), camera=(), microphone=(), geolocation=()"
+// PermissionsPolicy switches off what a citizen's page never needs. It
+// names only features browsers know: an unknown one (FLoC's
+// interest-cohort, gone since 2022) is an error in every visitor's console.
+const PermissionsPolicy = "camera=(), microphone=(), geolocation=()"
 
 // The host files, at the top of the output.
 const (

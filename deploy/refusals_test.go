@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/torv/torv/internal/build"
+	"github.com/torv/torv/internal/loopback"
 	"github.com/torv/torv/internal/outdir"
 )
 
@@ -78,7 +79,7 @@ func TestRefusals(t *testing.T) {
 		code: 1, want: "/nonexistent/bin/ssh not found: publishing needs an SSH client",
 	}, {
 		name: "server not listening",
-		rsh:  "ssh -F /dev/null -o BatchMode=yes -p " + strconv.Itoa(freePort(t)),
+		rsh:  "ssh -F /dev/null -o BatchMode=yes -p " + strconv.Itoa(loopback.FreePort(t)),
 		args: func(srv string) []string { return []string{"publish", site, "127.0.0.1:" + srv} },
 		code: 1, want: "cannot reach 127.0.0.1 over SSH",
 	}, {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/torv/torv"
 	"github.com/torv/torv/internal/build"
+	"github.com/torv/torv/internal/loopback"
 	"github.com/torv/torv/internal/outputs"
 )
 
@@ -83,9 +84,9 @@ func TestHosts(t *testing.T) {
 	if cfg.HSTSMaxAge() == 0 {
 		t.Fatal("the example site's base URL is https, so HSTS must be on")
 	}
-	for _, start := range []func(*testing.T, string) *server{startNginx, startApache} {
+	for _, start := range []func(*testing.T, string) *loopback.Server{startNginx, startApache} {
 		s := start(t, public)
-		t.Run(s.name, func(t *testing.T) {
+		t.Run(s.Name, func(t *testing.T) {
 			for _, rq := range requests {
 				check(t, s, rq, want)
 			}
@@ -94,11 +95,11 @@ func TestHosts(t *testing.T) {
 }
 
 // check makes one request of s and checks its response.
-func check(t *testing.T, s *server, rq request, want []outputs.Header) {
+func check(t *testing.T, s *loopback.Server, rq request, want []outputs.Header) {
 	t.Helper()
 	client := &http.Client{Timeout: 10 * time.Second,
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	resp, err := client.Get(s.url + rq.path)
+	resp, err := client.Get(s.URL + rq.path)
 	if err != nil {
 		t.Fatalf("%s %s: %v", rq.what, rq.path, err)
 	}
@@ -106,8 +107,7 @@ func check(t *testing.T, s *server, rq request, want []outputs.Header) {
 	resp.Body.Close()
 	fail := func(format string, args ...any) {
 		t.Helper()
-		log, _ := os.ReadFile(s.log)
-		t.Errorf("%s: %s (GET %s): "+format+"\nerror log:\n%s", append([]any{s.name, rq.what, rq.path}, append(args, log)...)...)
+		t.Errorf("%s: %s (GET %s): "+format+"\nerror log:\n%s", append([]any{s.Name, rq.what, rq.path}, append(args, s.Log())...)...)
 	}
 	switch {
 	case rq.status == -1:
@@ -119,8 +119,8 @@ func check(t *testing.T, s *server, rq request, want []outputs.Header) {
 	}
 	if rq.location != "" {
 		loc := resp.Header.Get("Location")
-		if strings.HasPrefix(loc, s.url) {
-			loc = strings.TrimPrefix(loc, s.url)
+		if strings.HasPrefix(loc, s.URL) {
+			loc = strings.TrimPrefix(loc, s.URL)
 		}
 		if loc != rq.location {
 			fail("Location %q, want %q", resp.Header.Get("Location"), rq.location)

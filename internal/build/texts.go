@@ -54,7 +54,7 @@ func (t *pageTexts) begin(pages []*content.Page) {
 // whose body it parsed, or what the stages made of it.
 func (t *pageTexts) inspect(file string, doc *ast.Document, src []byte) {
 	var pt outputs.PageText
-	var text []byte
+	text := make([]byte, 0, len(src)) // the text is shorter than its Markdown
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering || n.Type() != ast.TypeBlock {
 			return ast.WalkContinue, nil
@@ -71,7 +71,7 @@ func (t *pageTexts) inspect(file string, doc *ast.Document, src []byte) {
 		if len(text) > 0 {
 			text = append(text, '\n')
 		}
-		text = append(text, markup.PlainText(n, src)...)
+		text = markup.AppendPlainText(text, n, src)
 		return ast.WalkSkipChildren, nil
 	})
 	pt.Text = string(text)

@@ -232,24 +232,32 @@ func (pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 // PlainText is the text a reader sees in n (its text and code, with
 // entities resolved): what heading ids are made from, and what torv check
 // reads as a link's or heading's text.
-func PlainText(n ast.Node, src []byte) []byte {
-	var b bytes.Buffer
+func PlainText(n ast.Node, src []byte) []byte { return AppendPlainText(nil, n, src) }
+
+// AppendPlainText appends n's PlainText to dst: the search index reads
+// every block of every page, and a buffer of its own for each would be
+// most of what reading costs.
+func AppendPlainText(dst []byte, n ast.Node, src []byte) []byte {
+	from := len(dst)
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch c := c.(type) {
 		case *ast.Text:
-			b.Write(c.Segment.Value(src))
+			dst = append(dst, c.Segment.Value(src)...)
 			if c.SoftLineBreak() || c.HardLineBreak() {
-				b.WriteByte(' ')
+				dst = append(dst, ' ')
 			}
 		case *ast.String:
-			b.Write(c.Value)
+			dst = append(dst, c.Value...)
 		}
 		return ast.WalkContinue, nil
 	})
-	return util.ResolveNumericReferences(util.ResolveEntityNames(b.Bytes()))
+	if bytes.IndexByte(dst[from:], '&') < 0 {
+		return dst // no entity: most text, and no copy
+	}
+	return append(dst[:from], util.ResolveNumericReferences(util.ResolveEntityNames(dst[from:]))...)
 }
 
 func isComment(b []byte) bool { return bytes.HasPrefix(bytes.TrimSpace(b), []byte("<!--")) }

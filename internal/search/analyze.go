@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/torv/torv/internal/language"
@@ -52,6 +53,7 @@ type table struct {
 	groups map[string]uint32 // group (a stem's key) -> id
 	names  []string          // group id -> group
 	tails  map[string]tail   // a compound's last part -> its key and its stem's group
+	free   chan *scratch     // scratches no worker has now
 }
 
 type wordInfo struct {
@@ -67,7 +69,8 @@ type tail struct {
 }
 
 func newTable(l *language.Language) *table {
-	return &table{l: l, ids: map[string]uint32{}, groups: map[string]uint32{}, tails: map[string]tail{}}
+	return &table{l: l, ids: map[string]uint32{}, groups: map[string]uint32{}, tails: map[string]tail{},
+		free: make(chan *scratch, 16)}
 }
 
 // id returns the id of a folded word, noting it when new; t.mu is held.
@@ -118,57 +121,99 @@ type Body struct {
 
 const countBits = 4
 
-// counter counts a text's distinct folded words without a string per use.
-type counter struct {
-	idx   map[string]int
-	words []string
-	n     []uint32
+// A scratch is what one render worker needs to analyse a body without
+// taking the table's lock for each word, nor a string for each: the words
+// it met before, with their ids and groups (ids never change and words are
+// never forgotten, so what it knows stays true), and the counts of the
+// page in hand, by word id. The table keeps the free ones; a worker takes
+// one for a body and gives it back.
+type scratch struct {
+	ids   map[string]uint32 // folded word -> id; the strings are the table's
+	group []uint32          // by word id: its group + 1, 0 for a word this scratch has not met
+	n     []uint16          // by word id: times the body in hand has it
+	seen  []uint32          // the ids of the body's words, in the order met
 }
 
-func (c *counter) add(w []byte) {
-	if i, ok := c.idx[string(w)]; ok {
-		c.n[i]++
-		return
+// scratch takes a free scratch, or makes one.
+func (t *table) scratch() *scratch {
+	select {
+	case s := <-t.free:
+		return s
+	default:
+		return &scratch{ids: map[string]uint32{}}
 	}
-	c.idx[string(w)] = len(c.words)
-	c.words = append(c.words, string(w))
-	c.n = append(c.n, 1)
+}
+
+// done gives s back, cleared of the body it counted.
+func (t *table) done(s *scratch) {
+	for _, id := range s.seen {
+		s.n[id] = 0
+	}
+	s.seen = s.seen[:0]
+	select {
+	case t.free <- s:
+	default: // more scratches than workers: let this one go
+	}
+}
+
+// lookup returns the id and group of a folded word, from what s met, else
+// from the table (noting the word there when new).
+func (t *table) lookup(s *scratch, w []byte) (id, group uint32) {
+	if id, ok := s.ids[string(w)]; ok {
+		return id, s.group[id] - 1
+	}
+	t.mu.Lock()
+	id = t.id(string(w))
+	info := t.words[id]
+	t.mu.Unlock()
+	s.ids[info.word] = id
+	if need := int(id) + 1; need > len(s.group) {
+		s.group = append(s.group, make([]uint32, need-len(s.group)+need/4)...)
+		s.n = append(s.n, make([]uint16, len(s.group)-len(s.n))...)
+	}
+	s.group[id] = info.group + 1
+	return id, info.group
+}
+
+// count counts one use of a folded word in the body in hand.
+func (t *table) count(s *scratch, w []byte) {
+	id, _ := t.lookup(s, w)
+	if s.n[id] == 0 {
+		s.seen = append(s.seen, id)
+	}
+	if s.n[id] < 1<<16-1 {
+		s.n[id]++
+	}
 }
 
 // body analyses a page's body: its headings and its text.
 func (t *table) body(headings []string, text string) *Body {
-	c := counter{idx: make(map[string]int, 256)}
-	words(t.l, text, c.add)
-	heads := make([][]string, 0, 2)
+	s := t.scratch()
+	defer t.done(s)
+	words(t.l, text, func(w []byte) { t.count(s, w) })
+	b := &Body{t: t, words: make([]uint32, len(s.seen)), start: textStart(text, excerptRunes+2)}
+	gs := make([]uint32, len(s.seen))
+	for i, id := range s.seen {
+		n := uint32(s.n[id])
+		b.words[i] = id<<countBits | min(n, 1<<countBits-1)
+		gs[i] = (s.group[id]-1)<<8 | min(n, maxBodyScore)
+	}
+	b.groups = sumGroups(gs)
 	for _, h := range headings[:min(len(headings), 2)] {
-		var ws []string
-		words(t.l, h, func(w []byte) { ws = append(ws, string(w)) })
-		heads = append(heads, ws)
-	}
-	b := &Body{t: t, words: make([]uint32, len(c.words)), start: textStart(text, excerptRunes+2)}
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	for i, w := range c.words {
-		b.words[i] = t.id(w)<<countBits | min(c.n[i], 1<<countBits-1)
-	}
-	b.groups = bodyGroups(t, b.words)
-	for _, ws := range heads {
-		ids := make([]uint32, len(ws))
-		for i, w := range ws {
-			ids[i] = t.id(w)
-		}
+		var ids []uint32
+		words(t.l, h, func(w []byte) {
+			id, _ := t.lookup(s, w)
+			ids = append(ids, id)
+		})
 		b.heads = append(b.heads, ids)
 	}
 	return b
 }
 
-// bodyGroups returns the groups of a text's words with their scores: one
-// for each use of a word of the group, at most maxBodyScore; t.mu is held.
-func bodyGroups(t *table, words []uint32) []uint32 {
-	gs := make([]uint32, len(words))
-	for i, w := range words {
-		gs[i] = t.words[w>>countBits].group<<8 | min(w&(1<<countBits-1), maxBodyScore)
-	}
+// sumGroups sorts a text's groups with their scores (group << 8 | score,
+// one for each word of the group) and adds up the scores of each group, at
+// most maxBodyScore.
+func sumGroups(gs []uint32) []uint32 {
 	slices.Sort(gs)
 	out := gs[:0]
 	for _, g := range gs {
@@ -303,14 +348,38 @@ func addScores(groups []uint32, add map[uint32]int) []uint32 {
 // excerpt is what a result shows of a page: its description and the start
 // of its text, cut at a word.
 func excerpt(desc, start string) string {
-	s := strings.Join(strings.Fields(desc+" "+start), " ")
-	if utf8.RuneCountInString(s) <= excerptRunes {
+	s := desc + " " + start
+	if !clean(s) {
+		s = strings.Join(strings.Fields(s), " ")
+	}
+	s = strings.TrimSpace(s)
+	if len(s) <= excerptRunes || utf8.RuneCountInString(s) <= excerptRunes {
 		return s
 	}
-	r := []rune(s)[:excerptRunes]
-	cut := string(r)
+	end := 0
+	for range excerptRunes {
+		_, size := utf8.DecodeRuneInString(s[end:])
+		end += size
+	}
+	cut := s[:end]
 	if i := strings.LastIndexByte(cut, ' '); i > excerptRunes/2 {
 		cut = cut[:i]
 	}
 	return strings.TrimRight(cut, " ,.;:") + " …"
+}
+
+// clean reports whether s has no space but single ASCII spaces between
+// words, as textStart makes them: then s need not be split and joined.
+func clean(s string) bool {
+	for i, r := range s {
+		switch {
+		case r == ' ':
+			if i+1 < len(s) && s[i+1] == ' ' {
+				return false
+			}
+		case unicode.IsSpace(r):
+			return false
+		}
+	}
+	return true
 }

@@ -99,14 +99,21 @@ func (w *worker) item(lang string, p *content.Page) (template.HTML, error) {
 	w.notePage(p)
 	w.note(reads.List(p.URL))
 	w.note(reads.Updated(p.URL)) // an entry may show a list's newest date
-	if c, ok := w.r.items.Load(key); ok {
+	// An entry made by a render that noted nothing (Page: torv build,
+	// which no Update follows) has no reads, and is made again, with
+	// them, for a render that notes (Render), so that a renderer that
+	// does both never loses a read; torv build keeps no reads for its
+	// entries.
+	if c, ok := w.r.items.Load(key); ok && (w.rd == nil || c.(cachedItem).rd != nil) {
 		if w.rd != nil {
 			w.rd.AddAll(c.(cachedItem).rd)
 		}
 		return c.(cachedItem).html, nil
 	}
 	outer := w.rd
-	w.rd = reads.New()
+	if outer != nil {
+		w.rd = reads.New()
+	}
 	defer func() {
 		if outer != nil {
 			outer.AddAll(w.rd)

@@ -176,6 +176,7 @@ func (c *cli) buildFlags(fs *flag.FlagSet) func() int {
 	quiet := fs.Bool("quiet", false, "print only errors")
 	timing := fs.Bool("timing", false, "print how long each stage took")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the build to this `file` (for torv's developers)")
+	memprofile := fs.String("memprofile", "", "write a heap profile at the build's largest live heap to this `file` (for torv's developers)")
 	without := fs.String("without", "", "leave out the output stage of this `name`, e.g. search (for torv's developers: to time a build without it)")
 	wait := fs.Duration("wait", 3*time.Second, "how long to wait for another build writing to the same destination")
 	return func() int {
@@ -186,16 +187,12 @@ func (c *cli) buildFlags(fs *flag.FlagSet) func() int {
 		if *dest == "" {
 			*dest = filepath.Join(sf.source, "public")
 		}
-		if *cpuprofile != "" {
-			f, err := os.Create(*cpuprofile)
-			if err != nil {
-				fmt.Fprintf(c.stderr, "torv: %v\n", err)
-				return exitUsage
-			}
-			defer f.Close()
-			pprof.StartCPUProfile(f)
-			defer pprof.StopCPUProfile()
+		stop, err := c.profile(*cpuprofile, *memprofile)
+		if err != nil {
+			fmt.Fprintf(c.stderr, "torv: %v\n", err)
+			return exitUsage
 		}
+		defer stop()
 		start := time.Now()
 		// The destination is checked and locked before the build, so a
 		// mistyped -destination fails at once and two builds never mix. A
@@ -266,6 +263,36 @@ func (c *cli) buildFlags(fs *flag.FlagSet) func() int {
 		}
 		return exitOK
 	}
+}
+
+// profile starts the developer profiles torv build was asked for, to
+// files cpu and mem ("" for none); stop ends them and writes them.
+func (c *cli) profile(cpu, mem string) (stop func(), err error) {
+	var f *os.File
+	if cpu != "" {
+		if f, err = os.Create(cpu); err != nil {
+			return nil, err
+		}
+		if err = pprof.StartCPUProfile(f); err != nil {
+			f.Close()
+			return nil, err
+		}
+	}
+	var peak *peakProfile
+	if mem != "" {
+		peak = profilePeak()
+	}
+	return func() {
+		if f != nil {
+			pprof.StopCPUProfile()
+			f.Close()
+		}
+		if peak != nil {
+			if err := peak.write(mem); err != nil {
+				fmt.Fprintf(c.stderr, "torv: %v\n", err)
+			}
+		}
+	}, nil
 }
 
 // report prints every error and warning, one per line, sorted.

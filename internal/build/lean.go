@@ -55,6 +55,21 @@ func (s *Session) releaseFrontMatters() {
 	}
 }
 
+// releaseParsed keeps, in a session with a Sink, only the errors of the
+// files read: the Site has their pages, and only an Update reads them
+// again by file, so the map of every file to what it made is dropped.
+func (s *Session) releaseParsed() {
+	if s.opts.Sink == nil {
+		return
+	}
+	for _, f := range s.mdFiles {
+		if pr := s.parsed[f]; pr != nil {
+			s.parseErrs = append(s.parseErrs, pr.Errs...)
+		}
+	}
+	s.parsed, s.mdFiles = nil, nil
+}
+
 // withBody runs f with page p's body and front matter read again when a
 // lean session released them, and releases them after. An error reading it is f's error,
 // and f does not run.

@@ -31,24 +31,25 @@ type Session struct {
 	siteFS, defaults fs.FS
 	opts             Options
 
-	ready    bool // the last full build got as far as rendering
-	cfg      *config.Config
-	site     *content.Site
-	layers   fs.FS
-	min      *minify.M
-	set      *assets.Set
-	md       *markup.Markdown
-	r        *render.Renderer
-	mdFiles  []string // Markdown files in Scan order
-	parsed   map[string]*content.Parsed
-	other    []string          // other files below content/, relative to it
-	otherB   map[string][]byte // their bytes
-	scanErrs diag.List
-	siteErrs diag.List            // Assemble's and config.toml's references
-	fixed    diag.List            // config, assets and layouts: they change only with a full build
-	pageErrs map[string]diag.List // output path -> errors of rendering that page
-	fileErrs diag.List            // other output files
-	later    map[string]bool      // URLs of pages UpdateFirst left for Continue
+	ready     bool // the last full build got as far as rendering
+	cfg       *config.Config
+	site      *content.Site
+	layers    fs.FS
+	min       *minify.M
+	set       *assets.Set
+	md        *markup.Markdown
+	r         *render.Renderer
+	mdFiles   []string // Markdown files in Scan order
+	parsed    map[string]*content.Parsed
+	parseErrs diag.List         // with a Sink, parsed's errors, and no parsed (releaseParsed)
+	other     []string          // other files below content/, relative to it
+	otherB    map[string][]byte // their bytes
+	scanErrs  diag.List
+	siteErrs  diag.List            // Assemble's and config.toml's references
+	fixed     diag.List            // config, assets and layouts: they change only with a full build
+	pageErrs  map[string]diag.List // output path -> errors of rendering that page
+	fileErrs  diag.List            // other output files
+	later     map[string]bool      // URLs of pages UpdateFirst left for Continue
 	// outputsLater: UpdateFirst left the output stages that read text
 	// for Continue.
 	outputsLater bool
@@ -57,17 +58,21 @@ type Session struct {
 	seed         maphash.Seed      // for the states' hashes
 	terms        map[string]string // the glossary's terms (termForms), when rx is kept
 	statics      map[string]bool   // output paths that are not pages
-	owners       map[string]source // output path -> the page that writes it (placePages)
+	owners       map[string]source // output path -> the page that writes it (placePages); nil with a Sink
+	lost         map[source]bool   // with a Sink: the pages that lost their output path
 	ownErrs      diag.List         // pages that want a path another page has
 	static       []outFile         // the files of static/
 	statErrs     diag.List         // what could not be read below static/
 	files        map[string][]byte // newest bytes of every output path (nil bytes when written to the sink)
-	sizes        map[string]int    // bytes of every output path written to the sink
-	last         map[string][]byte // files as the last build left them, shared with its Output
-	dirty        map[string]bool   // paths written or removed since
-	chk          *checkStage       // nil without Options.Check
-	texts        *pageTexts        // nil without an output stage that reads bodies
-	timing       map[string]time.Duration
+	sent         struct {          // files written to the sink
+		files int
+		bytes int64
+	}
+	last   map[string][]byte // files as the last build left them, shared with its Output
+	dirty  map[string]bool   // paths written or removed since
+	chk    *checkStage       // nil without Options.Check
+	texts  *pageTexts        // nil without an output stage that reads bodies
+	timing map[string]time.Duration
 
 	made made // what the output stages made last (outputs.go)
 }
@@ -107,7 +112,7 @@ func (s *Session) Full() *Rebuild {
 	*s = Session{siteFS: s.siteFS, defaults: s.defaults, opts: s.opts,
 		parsed: map[string]*content.Parsed{}, otherB: map[string][]byte{}, pageErrs: map[string]diag.List{},
 		statics: map[string]bool{}, later: map[string]bool{},
-		files: map[string][]byte{}, sizes: map[string]int{}, last: prev, dirty: map[string]bool{},
+		files: map[string][]byte{}, last: prev, dirty: map[string]bool{},
 		timing: map[string]time.Duration{}}
 	lap := s.lapper()
 	if !s.configure() || !s.load(lap) || !s.prepare(lap) {
@@ -164,6 +169,7 @@ func (s *Session) finish(start time.Time, full bool) *Rebuild {
 	}
 	u.Diags = append(u.Diags, s.fixed...)
 	u.Diags = append(u.Diags, s.scanErrs...)
+	u.Diags = append(u.Diags, s.parseErrs...)
 	u.Diags = append(u.Diags, s.siteErrs...)
 	u.Diags = append(u.Diags, s.fileErrs...)
 	for _, f := range s.mdFiles {
@@ -191,12 +197,10 @@ func (s *Session) finish(start time.Time, full bool) *Rebuild {
 	slices.Sort(u.Changed)
 	s.dirty = map[string]bool{}
 	s.last = maps.Clone(s.files)
-	u.Files = len(s.files) + len(s.sizes)
+	u.Files = len(s.files) + s.sent.files
+	u.Bytes = s.sent.bytes
 	for _, b := range s.files {
 		u.Bytes += int64(len(b))
-	}
-	for _, n := range s.sizes {
-		u.Bytes += int64(n)
 	}
 	if s.opts.Check {
 		// A build that stopped before its pages has only its own errors.

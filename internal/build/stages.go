@@ -57,6 +57,7 @@ func (s *Session) load(lap func(string)) bool {
 	s.site = site
 	s.siteErrs.Add(content.ConfigRefs(site)...)
 	s.releaseFrontMatters()
+	s.releaseParsed()
 	for _, f := range s.other {
 		b, err := fs.ReadFile(s.siteFS, content.Dir+"/"+f)
 		if err != nil {
@@ -134,7 +135,7 @@ func (s *Session) parsedList() []*content.Parsed {
 // sampled has only its body read.
 func (s *Session) render(pages []*content.Page, removed []string) int {
 	// A page that lost its output path to another (placePages) is left out.
-	pages = slices.DeleteFunc(slices.Clone(pages), func(p *content.Page) bool { return s.owners[sitepath.File(p.URL)] != pageSource(p) })
+	pages = slices.DeleteFunc(slices.Clone(pages), func(p *content.Page) bool { return !s.owns(p) })
 	var full map[*content.Page]bool
 	if s.opts.CheckOnly {
 		full = sample(pages)
@@ -150,7 +151,7 @@ func (s *Session) render(pages []*content.Page, removed []string) int {
 		delete(s.pageErrs, p)
 	}
 	minifyHTML := s.cfg.MinifyHTML() && !s.opts.CheckOnly
-	var mu sync.Mutex // guards s.pageErrs, s.files, s.sizes, s.dirty
+	var mu sync.Mutex // guards s.pageErrs, s.files, s.sent, s.dirty
 	parallel.Each(len(pages), func(i int) {
 		p := pages[i]
 		var b []byte
@@ -201,11 +202,14 @@ func (s *Session) render(pages []*content.Page, removed []string) int {
 	return len(pages)
 }
 
-// keep notes output file name: its bytes when the output is kept, its
-// size when it went to the sink.
+// keep notes output file name: its bytes when the output is kept, only
+// how many files and bytes went to the sink otherwise: a Session with a
+// Sink builds once, puts each name once and drops none, and a map of
+// every name would be memory that grows with the site.
 func (s *Session) keep(name string, b []byte) {
 	if s.opts.Sink != nil {
-		s.sizes[name] = len(b)
+		s.sent.files++
+		s.sent.bytes += int64(len(b))
 		return
 	}
 	s.files[name] = b
@@ -215,7 +219,6 @@ func (s *Session) keep(name string, b []byte) {
 // drop removes output file name.
 func (s *Session) drop(name string) {
 	delete(s.files, name)
-	delete(s.sizes, name)
 	s.dirty[name] = true
 }
 

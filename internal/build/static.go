@@ -199,8 +199,34 @@ func readStatic(fsys fs.FS) (files []outFile, errs diag.List) {
 
 // placePages decides, as Build does, which page writes each output path;
 // render leaves out the others.
+//
+// A Session with a Sink builds once and renders after placing, so it keeps
+// only the pages that lost their path (none, in a site without errors),
+// not a map of every page's path, which is memory in proportion to the
+// site all through the render; placeStatics places the pages again.
 func (s *Session) placePages() {
-	_, s.owners, s.ownErrs = placePages(append(slices.Clone(s.site.Pages), s.r.NotFound()))
+	pages := append(slices.Clone(s.site.Pages), s.r.NotFound())
+	_, owners, errs := placePages(pages)
+	s.owners, s.ownErrs = owners, errs
+	if s.opts.Sink == nil {
+		return
+	}
+	// By source, not by *Page: NotFound makes a page anew each time.
+	lost := map[source]bool{}
+	for _, p := range pages {
+		if !s.owns(p) {
+			lost[pageSource(p)] = true
+		}
+	}
+	s.owners, s.lost = nil, lost
+}
+
+// owns reports whether page p writes its output path (placePages).
+func (s *Session) owns(p *content.Page) bool {
+	if s.owners == nil {
+		return !s.lost[pageSource(p)]
+	}
+	return s.owners[sitepath.File(p.URL)] == pageSource(p)
 }
 
 // dropStatics removes the files that are not pages, before pages are
@@ -235,7 +261,11 @@ func (s *Session) placeStatics() {
 	}
 	made, errs := s.madeFiles()
 	s.fileErrs.Add(errs...)
-	kept, errs := placeFiles(s.owners, made, files, s.static)
+	owners := s.owners
+	if owners == nil {
+		_, owners, _ = placePages(append(slices.Clone(s.site.Pages), s.r.NotFound()))
+	}
+	kept, errs := placeFiles(owners, made, files, s.static)
 	s.fileErrs.Add(errs...)
 	for _, f := range kept {
 		if s.opts.CheckOnly {

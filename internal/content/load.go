@@ -5,6 +5,7 @@ import (
 	"path"
 	"strings"
 	"unicode/utf8"
+	"unique"
 
 	"github.com/torv/torv/internal/config"
 	"github.com/torv/torv/internal/decode"
@@ -113,6 +114,7 @@ func parsePage(fsys fs.FS, file string, cfg *config.Config) (*Page, diag.List) {
 		return recovered(fsys, p, cfg), errs
 	}
 	errs.Add(validate(p)...)
+	internTags(p.Common())
 	errs.Add(readChartData(fsys, p)...) // a chart's CSV file is read with its page
 	errs.Add(checkSlug(p)...)
 	u, nameless := urlFor(key, p.Common().Slug)
@@ -127,6 +129,15 @@ func parsePage(fsys fs.FS, file string, cfg *config.Config) (*Page, diag.List) {
 		p.fallbackTitle(cfg)
 	}
 	return p, errs
+}
+
+// internTags makes the pages that name one topic share its name: a
+// site's few topics are named on most of its pages, and each decoded name
+// would otherwise be a string of its own for as long as the Site lives.
+func internTags(c *Common) {
+	for i, t := range c.Tags {
+		c.Tags[i] = unique.Make(t).Value()
+	}
 }
 
 // readSource reads a page's file, refusing what no decoder should see.

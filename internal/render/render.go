@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"maps"
 	"path"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -38,11 +39,15 @@ type Renderer struct {
 	layouts map[string]map[string]*template.Template // lang -> layout name -> set
 	strings map[string]uiStrings                     // lang -> UI strings
 	common  map[string]*template.Template            // lang -> base and partials
-	items   sync.Map                                 // itemKey -> cachedItem
+	itemsMu sync.RWMutex                             // guards items
+	items   map[itemKey]cachedItem                   // a map, not a sync.Map: one entry a page, half the memory
 	sources map[string]string                        // template name -> its text, for error columns
 	js      map[string]assets.Asset                  // the scripts, for pages that load one
-	workers sync.Pool                                // *worker
-	terms   map[string]*markup.Glossary              // lang -> the glossary terms its pages link; see glossary.go
+	// workers are the idle workers, one a core at most: a sync.Pool
+	// would drop them at every garbage collection, and each new one
+	// copies every layout again (on a large site, a hundred times a build).
+	workers chan *worker
+	terms   map[string]*markup.Glossary // lang -> the glossary terms its pages link; see glossary.go
 }
 
 // worker is one render goroutine's own copy of the templates, so that the
@@ -57,7 +62,16 @@ type worker struct {
 	page   *content.Page
 	errs   diag.List
 	rd     reads.Set // what the page read (record.go); nil when not noted
+
+	// body and out are the buffers of the page's HTML, kept for the
+	// worker's next page: grown anew for every page they were a fifth of
+	// torv build's allocations. What a page returns is a copy of its
+	// size; a buffer grown past keepBuffer (a long list) is not kept.
+	body, out bytes.Buffer
 }
+
+// keepBuffer is the largest buffer a worker keeps for its next page.
+const keepBuffer = 256 << 10
 
 func (r *Renderer) newWorker() *worker {
 	w := &worker{r: r, sets: map[string]map[string]*template.Template{}, common: map[string]*template.Template{}}
@@ -99,14 +113,24 @@ func (w *worker) item(lang string, p *content.Page) (template.HTML, error) {
 	w.notePage(p)
 	w.note(reads.List(p.URL))
 	w.note(reads.Updated(p.URL)) // an entry may show a list's newest date
-	if c, ok := w.r.items.Load(key); ok {
+	// An entry made by a render that noted nothing (Page: torv build,
+	// which no Update follows) has no reads, and is made again, with
+	// them, for a render that notes (Render), so that a renderer that
+	// does both never loses a read; torv build keeps no reads for its
+	// entries.
+	w.r.itemsMu.RLock()
+	c, ok := w.r.items[key]
+	w.r.itemsMu.RUnlock()
+	if ok && (w.rd == nil || c.rd != nil) {
 		if w.rd != nil {
-			w.rd.AddAll(c.(cachedItem).rd)
+			w.rd.AddAll(c.rd)
 		}
-		return c.(cachedItem).html, nil
+		return c.html, nil
 	}
 	outer := w.rd
-	w.rd = reads.New()
+	if outer != nil {
+		w.rd = reads.New()
+	}
 	defer func() {
 		if outer != nil {
 			outer.AddAll(w.rd)
@@ -118,7 +142,9 @@ func (w *worker) item(lang string, p *content.Page) (template.HTML, error) {
 		return "", err
 	}
 	h := template.HTML(b.String())
-	w.r.items.Store(key, cachedItem{h, w.rd})
+	w.r.itemsMu.Lock()
+	w.r.items[key] = cachedItem{h, w.rd}
+	w.r.itemsMu.Unlock()
 	return h, nil
 }
 
@@ -128,17 +154,17 @@ func (w *worker) item(lang string, p *content.Page) (template.HTML, error) {
 // the glossary anew from the site too: after an edit, the Site it renders
 // was put together again in place.
 func (r *Renderer) Forget(changed reads.Set) {
-	r.items.Range(func(k, v any) bool {
-		key, c := k.(itemKey), v.(cachedItem)
+	r.itemsMu.Lock()
+	for key, c := range r.items {
 		stale := changed.Has(reads.Page(key.page.URL)) || r.site.PageByURL(key.page.URL) != key.page
 		for rd := range c.rd {
 			stale = stale || changed.Has(rd)
 		}
 		if stale {
-			r.items.Delete(k)
+			delete(r.items, key)
 		}
-		return true
-	})
+	}
+	r.itemsMu.Unlock()
 	r.terms = glossaries(r.site, r.URL)
 }
 
@@ -169,7 +195,8 @@ func (w *worker) md(s string) template.HTML {
 func New(fsys fs.FS, site *content.Site, md *markup.Markdown, set *assets.Set) (*Renderer, diag.List) {
 	r := &Renderer{site: site, md: md, css: set.CSS, base: site.Config.BasePath,
 		layouts: map[string]map[string]*template.Template{}, strings: map[string]uiStrings{},
-		common: map[string]*template.Template{}, sources: map[string]string{}}
+		common: map[string]*template.Template{}, sources: map[string]string{}, items: map[itemKey]cachedItem{},
+		workers: make(chan *worker, runtime.GOMAXPROCS(0))}
 	r.terms = glossaries(site, r.URL)
 	r.js = set.JS
 	var errs diag.List
@@ -320,11 +347,18 @@ func (r *Renderer) render(p *content.Page, note bool) (b []byte, errs diag.List,
 				WithHint("this is a bug in torv; please report it with the file attached")}
 		}
 	}()
-	w, _ := r.workers.Get().(*worker)
-	if w == nil {
+	var w *worker
+	select {
+	case w = <-r.workers:
+	default:
 		w = r.newWorker()
 	}
-	defer r.workers.Put(w)
+	defer func() {
+		select {
+		case r.workers <- w:
+		default: // as many idle as cores: let it go
+		}
+	}()
 	w.page, w.errs, w.rd = p, nil, rd
 	defer func() { w.rd = nil }()
 	b, errs = w.render(p)
@@ -354,9 +388,10 @@ func (w *worker) render(p *content.Page) ([]byte, diag.List) {
 			WithHint("add layouts/%s.html, or remove the layout line to use the kind's own", name))
 		return nil, errs
 	}
-	var body bytes.Buffer
+	body := w.buffer(&w.body)
+	defer w.drop(&w.body)
 	if len(bytes.TrimSpace(p.Body)) > 0 {
-		berrs, err := r.md.ConvertWith(&body, p.File, p.Body, w.input(p, bodyShift(p)))
+		berrs, err := r.md.ConvertWith(body, p.File, p.Body, w.input(p, bodyShift(p)))
 		errs.Add(berrs...)
 		if err != nil {
 			errs.Add(diag.Errorf(p.File, 0, 0, "cannot convert the Markdown: %v", err))
@@ -383,14 +418,28 @@ func (w *worker) render(p *content.Page) ([]byte, diag.List) {
 		v.Topic = r.site.Topic(p)
 	}
 	w.noteView(p, v)
-	var out bytes.Buffer
-	if err := t.ExecuteTemplate(&out, "base.html", v); err != nil {
+	out := w.buffer(&w.out)
+	defer w.drop(&w.out)
+	if err := t.ExecuteTemplate(out, "base.html", v); err != nil {
 		e := r.templateError(err)
 		e.Msg = fmt.Sprintf("%s (while making %s)", e.Msg, pageName(p))
 		errs.Add(e)
 		return nil, errs
 	}
-	return out.Bytes(), errs
+	return bytes.Clone(out.Bytes()), errs
+}
+
+// buffer empties one of the worker's buffers for a page.
+func (w *worker) buffer(b *bytes.Buffer) *bytes.Buffer {
+	b.Reset()
+	return b
+}
+
+// drop lets a buffer grown past keepBuffer go once the page is made.
+func (w *worker) drop(b *bytes.Buffer) {
+	if b.Cap() > keepBuffer {
+		*b = bytes.Buffer{}
+	}
 }
 
 // Body reads page p's Markdown as Page converts it, with the same links,

@@ -63,7 +63,7 @@ type Session struct {
 	statErrs     diag.List         // what could not be read below static/
 	files        map[string][]byte // newest bytes of every output path (nil bytes when written to the sink)
 	sizes        map[string]int    // bytes of every output path written to the sink
-	last         map[string][]byte // files as the last build left them, shared with its Output
+	last         *Output           // the files as the last build left them: its snapshot (nil before the first)
 	dirty        map[string]bool   // paths written or removed since
 	chk          *checkStage       // nil without Options.Check
 	texts        *pageTexts        // nil without an output stage that reads bodies
@@ -113,7 +113,7 @@ func (s *Session) Full() *Rebuild {
 	if !s.configure() || !s.load(lap) || !s.prepare(lap) {
 		// Nothing was rendered: keep the files of before, so that the
 		// next build's changes are counted against them.
-		s.files = maps.Clone(prev)
+		s.files = prev.flat()
 		if s.files == nil {
 			s.files = map[string][]byte{}
 		}
@@ -133,8 +133,10 @@ func (s *Session) Full() *Rebuild {
 	s.makeStatics()
 	lap("files")
 	s.ready = true
-	for p := range prev {
-		s.dirty[p] = true
+	if prev != nil {
+		for p := range prev.all {
+			s.dirty[p] = true
+		}
 	}
 	for p := range s.files {
 		s.dirty[p] = true
@@ -182,15 +184,19 @@ func (s *Session) finish(start time.Time, full bool) *Rebuild {
 		u.CSS = s.set.CSS
 	}
 	for p := range s.dirty {
-		old, had := s.last[p]
+		var old []byte
+		had := false
+		if s.last != nil {
+			old, had = s.last.get(p)
+		}
 		b, has := s.files[p]
 		if had != has || !bytes.Equal(old, b) {
 			u.Changed = append(u.Changed, p)
 		}
 	}
 	slices.Sort(u.Changed)
+	s.last = s.snapshot()
 	s.dirty = map[string]bool{}
-	s.last = maps.Clone(s.files)
 	u.Files = len(s.files) + len(s.sizes)
 	for _, b := range s.files {
 		u.Bytes += int64(len(b))
@@ -202,15 +208,39 @@ func (s *Session) finish(start time.Time, full bool) *Rebuild {
 		// A build that stopped before its pages has only its own errors.
 		u.Check = &check.Report{}
 		if s.chk != nil && s.ready {
-			u.Check = s.chk.report(s.site, s.pageHTML)
+			u.Check = s.chk.report(s.pageHTML)
 		}
 		u.Check.Diags = u.Diags
 	}
 	if u.Diags.Err(s.opts.Strict) == nil && s.opts.Sink == nil && !s.opts.CheckOnly {
-		u.Output = &Output{files: s.last}
+		u.Output = s.last
 	}
 	u.Duration = time.Since(start)
 	return u
+}
+
+// snapshot returns the files as they are now, for the Rebuild's Output,
+// sharing the base map of the last one: it holds only the paths written
+// or removed since that base was made (s.dirty, since the last). When
+// those grow past an eighth of the site, it makes a new base, a copy of
+// s.files, so a snapshot costs a few paths after an edit, and the copy
+// of the whole site once every many edits.
+func (s *Session) snapshot() *Output {
+	prev := s.last
+	if prev == nil || len(prev.over)+len(prev.gone)+len(s.dirty) > len(prev.files)/8+64 {
+		return &Output{files: maps.Clone(s.files), over: map[string][]byte{}, gone: map[string]bool{}}
+	}
+	o := &Output{files: prev.files, over: maps.Clone(prev.over), gone: maps.Clone(prev.gone)}
+	for p := range s.dirty {
+		delete(o.over, p)
+		delete(o.gone, p)
+		if b, has := s.files[p]; has {
+			o.over[p] = b
+		} else if _, inBase := o.files[p]; inBase {
+			o.gone[p] = true
+		}
+	}
+	return o
 }
 
 // pageHTML is the rendered page at a site path, for the check's anchors:

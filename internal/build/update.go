@@ -408,6 +408,7 @@ func (s *Session) reassemble(e *edit) {
 	s.titleTopics()
 	if s.chk != nil {
 		s.chk.renew(s.site, s.md) // the glossary and the pages links reach may be new
+		s.chk.forget(s.site)
 	}
 	s.siteErrs = errs
 	s.siteErrs.Add(content.ConfigRefs(s.site)...)

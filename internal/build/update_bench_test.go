@@ -61,6 +61,9 @@ func BenchmarkUpdate(b *testing.B) {
 				if u.Output == nil {
 					b.Fatal(u.Diags)
 				}
+				if os.Getenv("DEBUGCH") != "" {
+					b.Log(u.Pages, u.Changed)
+				}
 				pprof.Do(context.Background(), pprof.Labels("part", "rest"), func(context.Context) {
 					for u.Pending > 0 {
 						u = s.Continue()

@@ -52,22 +52,25 @@ type Session struct {
 	// outputsLater: UpdateFirst left the output stages that read text
 	// for Continue.
 	outputsLater bool
-	rx           *reads.Index      // what each page read (by URL); nil when no Update will follow
-	states       map[string]state  // every page's state (deps.go), when rx is kept
-	seed         maphash.Seed      // for the states' hashes
-	terms        map[string]string // the glossary's terms (termForms), when rx is kept
-	statics      map[string]bool   // output paths that are not pages
-	owners       map[string]source // output path -> the page that writes it (placePages)
-	ownErrs      diag.List         // pages that want a path another page has
-	static       []outFile         // the files of static/
-	statErrs     diag.List         // what could not be read below static/
-	files        map[string][]byte // newest bytes of every output path (nil bytes when written to the sink)
-	sizes        map[string]int    // bytes of every output path written to the sink
-	last         *Output           // the files as the last build left them: its snapshot (nil before the first)
-	dirty        map[string]bool   // paths written or removed since
-	chk          *checkStage       // nil without Options.Check
-	texts        *pageTexts        // nil without an output stage that reads bodies
-	timing       map[string]time.Duration
+	// othersLater: UpdateFirst left the output stages that read no text,
+	// and the placing of the files that are not pages, for Continue.
+	othersLater bool
+	rx          *reads.Index      // what each page read (by URL); nil when no Update will follow
+	states      map[string]state  // every page's state (deps.go), when rx is kept
+	seed        maphash.Seed      // for the states' hashes
+	terms       map[string]string // the glossary's terms (termForms), when rx is kept
+	statics     map[string]bool   // output paths that are not pages
+	owners      map[string]source // output path -> the page that writes it (placePages)
+	ownErrs     diag.List         // pages that want a path another page has
+	static      []outFile         // the files of static/
+	statErrs    diag.List         // what could not be read below static/
+	files       map[string][]byte // newest bytes of every output path (nil bytes when written to the sink)
+	sizes       map[string]int    // bytes of every output path written to the sink
+	last        *Output           // the files as the last build left them: its snapshot (nil before the first)
+	dirty       map[string]bool   // paths written or removed since
+	chk         *checkStage       // nil without Options.Check
+	texts       *pageTexts        // nil without an output stage that reads bodies
+	timing      map[string]time.Duration
 
 	made made // what the output stages made last (outputs.go)
 }
@@ -79,7 +82,7 @@ type Rebuild struct {
 	Check    *check.Report // the check's findings; nil without Options.Check
 	Changed  []string      // output paths whose bytes changed, appeared or disappeared, sorted
 	Full     bool          // everything was built again
-	Pending  int           // pages UpdateFirst left for Continue, and 1 for the output stages that read text; the output has them as they were
+	Pending  int           // pages UpdateFirst left for Continue, 1 for the output stages that read text, and 1 for the others when it left them; the output has them as they were
 	Pages    int           // pages rendered
 	Files    int           // files of the output
 	Bytes    int64         // their size
@@ -162,6 +165,9 @@ func (s *Session) lapper() func(stage string) {
 func (s *Session) finish(start time.Time, full bool) *Rebuild {
 	u := &Rebuild{Full: full, Timing: s.timing, Pending: len(s.later)}
 	if s.outputsLater {
+		u.Pending++
+	}
+	if s.othersLater {
 		u.Pending++
 	}
 	u.Diags = append(u.Diags, s.fixed...)

@@ -23,8 +23,9 @@ import (
 // BenchmarkUpdate times the preview's Session after the edits
 // bench/run.sh makes, with the options torv serve uses (the check on, the
 // default outputs): a body edit (a sentence added below the front
-// matter) and a title edit (the page's title, which its folder's list
-// shows). Each edit is UpdateFirst, after which the preview serves the
+// matter), a title edit (the page's title, which its folder's list
+// shows) and a new folder with a list and a page (in the menu of every
+// page, as in the bench corpus; the folders stay until the end). Each edit is UpdateFirst, after which the preview serves the
 // edited page (first-ms), and Continue until nothing is pending (the
 // search index; rest-ms). The site is $TORV_CORPUS, a site folder such
 // as a copy of bench/run.sh's 10 000-page corpus (its first page of
@@ -33,7 +34,7 @@ import (
 // pprof -tagfocus part=first (or rest); wall time on a shared machine
 // is noisy.
 func BenchmarkUpdate(b *testing.B) {
-	for _, kind := range []string{"body", "title"} {
+	for _, kind := range []string{"body", "title", "folder"} {
 		b.Run(kind, func(b *testing.B) {
 			fsys, write, rel := updateBenchSite(b)
 			s := NewSession(fsys, torv.Defaults(), Options{Check: true})
@@ -47,16 +48,23 @@ func BenchmarkUpdate(b *testing.B) {
 			i := 0
 			for b.Loop() {
 				i++
-				text := orig + fmt.Sprintf("\nRettelse BENCHEDIT%d.\n", i)
-				if kind == "title" {
-					text = title.ReplaceAllString(orig, fmt.Sprintf(`title = "$1 BENCHTITLE%d"`, i))
+				paths := []string{rel}
+				switch kind {
+				case "body":
+					write(rel, orig+fmt.Sprintf("\nRettelse BENCHEDIT%d.\n", i))
+				case "title":
+					write(rel, title.ReplaceAllString(orig, fmt.Sprintf(`title = "$1 BENCHTITLE%d"`, i)))
+				case "folder":
+					dir := fmt.Sprintf("content/nyt-omraade-%d", i)
+					write(dir+"/_index.md", fmt.Sprintf("+++\ntitle = \"Nyt område %d\"\n+++\n\nOmrådet er nyt.\n", i))
+					write(dir+"/side.md", fmt.Sprintf("+++\ntitle = \"Ny side %d\"\n+++\n\nSiden er ny.\n", i))
+					paths = []string{dir}
 				}
-				write(rel, text)
 				// Labelled, so that a profile shows each part with the
 				// goroutines it starts: pprof -tagfocus part=first.
 				var u *Rebuild
 				t0 := time.Now()
-				pprof.Do(context.Background(), pprof.Labels("part", "first"), func(context.Context) { u = s.UpdateFirst([]string{rel}) })
+				pprof.Do(context.Background(), pprof.Labels("part", "first"), func(context.Context) { u = s.UpdateFirst(paths) })
 				t1 := time.Now()
 				if u.Output == nil {
 					b.Fatal(u.Diags)
@@ -88,10 +96,20 @@ func updateBenchSite(b *testing.B) (fsys fs.FS, write func(rel, text string), re
 			b.Fatal(err)
 		}
 		write = func(rel, text string) {
-			if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(rel)), []byte(text), 0o644); err != nil {
+			f := filepath.Join(dir, filepath.FromSlash(rel))
+			if err := os.MkdirAll(filepath.Dir(f), 0o755); err != nil {
+				b.Fatal(err)
+			}
+			if err := os.WriteFile(f, []byte(text), 0o644); err != nil {
 				b.Fatal(err)
 			}
 		}
+		b.Cleanup(func() {
+			made, _ := filepath.Glob(filepath.Join(dir, "content", "nyt-omraade-*"))
+			for _, d := range made {
+				os.RemoveAll(d)
+			}
+		})
 		fsys = site
 	} else {
 		m := benchSite(3000)

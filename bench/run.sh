@@ -26,6 +26,9 @@
 #   SERVE=1           the dev-server tests: `torv serve` and `hugo server` on the
 #                     corpus (SERVE=0 skips them, SERVE=only skips the build
 #                     timing and, unless MEM_SIZES is set, the memory test)
+#   SERVE_TOOLS="torv hugo"  the servers the server tests run (SERVE_TOOLS=torv
+#                     skips `hugo server`, and its copy of the corpus when
+#                     only the server tests run; no torv/hugo ratios then)
 #   EDIT_KINDS="body title folder"   which edits to time (see README)
 #   EDITS=10          edits of each kind per server (median and 95th percentile)
 #   COPY=5000         new pages copied into content/ while the server runs (0 skips)
@@ -85,6 +88,7 @@ WARMUP=${WARMUP:-1}
 SEED=${SEED:-1}
 KEEP=${KEEP:-}
 SERVE=${SERVE:-1}
+SERVE_TOOLS=${SERVE_TOOLS:-torv hugo}
 EDIT_KINDS=${EDIT_KINDS-body title folder}
 EDITS=${EDITS:-10}
 COPY=${COPY:-5000}
@@ -114,6 +118,7 @@ posint() { [[ $1 =~ ^[1-9][0-9]*$ ]]; }
 
 for n in "$@"; do posint "$n" || die "N must be a positive integer, got '$n'"; done
 for n in $MEM_SIZES; do posint "$n" || die "MEM_SIZES must be positive integers, got '$n'"; done
+for t in $SERVE_TOOLS; do [[ $t =~ ^(torv|hugo)$ ]] || die "SERVE_TOOLS: unknown server '$t' (torv, hugo)"; done
 for k in $EDIT_KINDS; do [[ $k =~ ^(body|title|folder)$ ]] || die "EDIT_KINDS: unknown kind '$k' (body, title, folder)"; done
 posint "$RUNS" || die "RUNS must be a positive integer"
 [[ $WARMUP =~ ^[0-9]+$ ]] || die "WARMUP must be a non-negative integer"
@@ -614,15 +619,18 @@ serve_tool() { # tool
 # stats file column: "median p95" of one column of a result file
 stats() { echo "$(awk -v c="$2" '{print $c}' "$1" | median) $(awk -v c="$2" '{print $c}' "$1" | p95)"; }
 
+# both: do the server tests run both servers, so that ratios mean something?
+both() { [[ " $SERVE_TOOLS " == *" torv "* && " $SERVE_TOOLS " == *" hugo "* ]]; }
+
 servetest() {
 	local tool kind col f t h pc
-	log "N=$N: server tests: torv serve on 127.0.0.1:$PORT, hugo server on :$((PORT + 1))"
+	log "N=$N: server tests ($SERVE_TOOLS): torv serve on 127.0.0.1:$PORT, hugo server on :$((PORT + 1))"
 	((COPY == 0)) || copy_corpus
-	for tool in torv hugo; do serve_tool "$tool"; done
+	for tool in $SERVE_TOOLS; do serve_tool "$tool"; done
 
 	printf '\n%-6s %6s %11s\n' serve pages startup_ms
-	for tool in torv hugo; do printf '%-6s %6d %11d\n' "$tool" "$N" "$(cat "$OUT/$tool.startup")"; done
-	echo "torv/hugo startup: $(ratio "$(cat "$OUT/torv.startup")" "$(cat "$OUT/hugo.startup")")"
+	for tool in $SERVE_TOOLS; do printf '%-6s %6d %11d\n' "$tool" "$N" "$(cat "$OUT/$tool.startup")"; done
+	both && echo "torv/hugo startup: $(ratio "$(cat "$OUT/torv.startup")" "$(cat "$OUT/hugo.startup")")"
 
 	if [ -n "$EDIT_KINDS" ]; then
 		# poll_ms: the median cost of one poll (see poll_cost), for the
@@ -633,7 +641,7 @@ servetest() {
 			if [ "$kind" = folder ]; then set -- "folder:page 1" "folder:lists 2"; else set -- "$kind 1"; fi
 			for f in "$@"; do
 				col=${f#* }
-				for tool in torv hugo; do
+				for tool in $SERVE_TOOLS; do
 					t=$OUT/$tool.${kind}
 					read -r MED[$tool.e] MED[$tool.e95] < <(stats "$t" "$col")
 					pc=-
@@ -641,7 +649,7 @@ servetest() {
 					printf '%-13s %-6s %6d %5d %10s %10s %8s  %s\n' "${f% *}" "$tool" "$N" "$(wc -l <"$t")" \
 						"${MED[$tool.e]}" "${MED[$tool.e95]}" "$pc" "$(awk -v c="$col" '{printf "%s ", $c}' "$t")"
 				done
-				echo "torv/hugo ${f% *}: median $(ratio "${MED[torv.e]}" "${MED[hugo.e]}"), p95 $(ratio "${MED[torv.e95]}" "${MED[hugo.e95]}")"
+				both && echo "torv/hugo ${f% *}: median $(ratio "${MED[torv.e]}" "${MED[hugo.e]}"), p95 $(ratio "${MED[torv.e95]}" "${MED[hugo.e95]}")"
 			done
 		done
 	fi
@@ -649,7 +657,7 @@ servetest() {
 	if ((COPY > 0)); then
 		# last: the last page copied served; sample: it and SAMPLE more
 		printf '\n%-6s %6s %6s %5s %8s %9s %9s %11s %11s %11s\n' copy pages new runs copy_ms last_med last_p95 sample_med sample_p95 all_served
-		for tool in torv hugo; do
+		for tool in $SERVE_TOOLS; do
 			t=$OUT/$tool.copy
 			read -r MED[$tool.cl] MED[$tool.cl95] < <(stats "$t" 2)
 			read -r MED[$tool.cs] MED[$tool.cs95] < <(stats "$t" 3)
@@ -658,11 +666,11 @@ servetest() {
 				"$(awk '{print $1}' "$t" | median)" "${MED[$tool.cl]}" "${MED[$tool.cl95]}" \
 				"${MED[$tool.cs]}" "${MED[$tool.cs95]}" "$h/$COPY"
 		done
-		echo "torv/hugo copy to last page served: median $(ratio "${MED[torv.cl]}" "${MED[hugo.cl]}"), p95 $(ratio "${MED[torv.cl95]}" "${MED[hugo.cl95]}")"
-		echo "torv/hugo copy to sample served: median $(ratio "${MED[torv.cs]}" "${MED[hugo.cs]}"), p95 $(ratio "${MED[torv.cs95]}" "${MED[hugo.cs95]}")"
+		both && echo "torv/hugo copy to last page served: median $(ratio "${MED[torv.cl]}" "${MED[hugo.cl]}"), p95 $(ratio "${MED[torv.cl95]}" "${MED[hugo.cl95]}")"
+		both && echo "torv/hugo copy to sample served: median $(ratio "${MED[torv.cs]}" "${MED[hugo.cs]}"), p95 $(ratio "${MED[torv.cs95]}" "${MED[hugo.cs95]}")"
 		echo "(all_served: copied pages answering 200 in a sweep after the first copy, stopped after ${TIMEOUT} s)"
 	fi
-	echo "(server logs: $OUT/torv-serve.log, $OUT/hugo-serve.log)"
+	echo "(server logs: $OUT/<tool>-serve.log)"
 }
 
 # ---------------------------------------------------------------- search
@@ -863,7 +871,11 @@ for n in "$@"; do
 	echo
 	echo "=== N=$N"
 	mkdir -p "$D"
-	make_corpus "$D" "$([ "$SEARCH" = only ] && echo 0 || echo 1)"
+	# Hugo's copy of the corpus: not for the search section alone, nor for
+	# server tests alone without hugo server
+	hugo=1
+	if [ "$SEARCH" = only ] || { [ "$SERVE" = only ] && [[ " $SERVE_TOOLS " != *" hugo "* ]]; }; then hugo=0; fi
+	make_corpus "$D" "$hugo"
 	mkdir -p "$OUT"
 	if [ "$SERVE" != only ] && [ "$SEARCH" != only ]; then
 		verify

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -26,6 +27,8 @@ type checkStage struct {
 	pages   map[string]*content.Page // file -> page, of the render under way
 	seen    map[string]bool          // files whose tree came in the render under way
 	results map[string]check.Result  // file -> the newest check of its page
+	list    []check.Result           // results' values by file; nil when to be sorted again
+	at      map[string]int           // file -> its place in list
 }
 
 func newCheckStage(site *content.Site, opts Options) *checkStage {
@@ -62,7 +65,7 @@ func (k *checkStage) inspect(file string, doc *ast.Document, src []byte) {
 	}
 	res := k.c.Tree(p, doc, src)
 	k.mu.Lock()
-	k.results[file] = res
+	k.put(file, res)
 	k.mu.Unlock()
 }
 
@@ -77,8 +80,19 @@ func (k *checkStage) end() {
 	res := make([]check.Result, len(rest))
 	parallel.Each(len(rest), func(i int) { res[i] = k.c.Plain(rest[i]) })
 	for i, p := range rest {
-		k.results[p.File] = res[i]
+		k.put(p.File, res[i])
 	}
+}
+
+// put keeps the check of file's page; a file not checked before makes
+// the sorted list stale.
+func (k *checkStage) put(file string, res check.Result) {
+	if i, ok := k.at[file]; ok && k.list != nil {
+		k.list[i] = res
+	} else {
+		k.list = nil
+	}
+	k.results[file] = res
 }
 
 // termsChanged checks every page again when one of pages is a glossary
@@ -98,7 +112,7 @@ func (k *checkStage) termsChanged(site *content.Site, md *markup.Markdown, pages
 	res := make([]check.Result, len(all))
 	parallel.Each(len(all), func(i int) { res[i] = k.c.Plain(all[i]) })
 	for i, p := range all {
-		k.results[p.File] = res[i]
+		k.put(p.File, res[i])
 	}
 }
 
@@ -107,25 +121,30 @@ func pageOfFile(site *content.Site, file string) *content.Page {
 	return site.PageByFile(strings.TrimPrefix(file, content.Dir+"/"))
 }
 
-// report puts the results of the pages site has together; html gives a
-// rendered page for anchors.
-func (k *checkStage) report(site *content.Site, html check.HTMLFunc) *check.Report {
-	var list []check.Result
-	for f, r := range k.results {
-		if p := pageOfFile(site, f); p == nil {
+// forget drops the results of pages site no longer has, after its shape
+// changed.
+func (k *checkStage) forget(site *content.Site) {
+	for f := range k.results {
+		if pageOfFile(site, f) == nil {
 			delete(k.results, f) // the page went away
-			continue
+			k.list = nil
 		}
-		list = append(list, r)
 	}
-	slices.SortFunc(list, func(a, b check.Result) int {
-		if a.File() < b.File() {
-			return -1
+}
+
+// report puts the results of the pages site has together (forget has
+// dropped the others); html gives a rendered page for anchors. After an
+// edit that changed no page's file the list is sorted already, and the
+// report costs a pointer per page.
+func (k *checkStage) report(html check.HTMLFunc) *check.Report {
+	if k.list == nil {
+		files := slices.Sorted(maps.Keys(k.results))
+		k.list = make([]check.Result, len(files))
+		k.at = make(map[string]int, len(files))
+		for i, f := range files {
+			k.list[i] = k.results[f]
+			k.at[f] = i
 		}
-		if a.File() > b.File() {
-			return 1
-		}
-		return 0
-	})
-	return k.c.Report(list, html)
+	}
+	return k.c.Report(k.list, html)
 }

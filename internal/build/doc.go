@@ -146,7 +146,11 @@
 // no such stage is registered. After any edit UpdateFirst leaves the
 // stages that read text to Continue (they count as one in
 // Rebuild.Pending), so that the edited page is served before the search
-// index is made again. A stage's Input.Now is read when it runs: a date
+// index is made again. After an edit to pages alone (front matter, pages
+// that came or went) it leaves the other stages (the sitemap) and the
+// placing of the files that are not pages to Continue too (one more in
+// Pending), unless a page now wants a path such a file has, or one did
+// before: no page shows those files. A stage's Input.Now is read when it runs: a date
 // passing (security.txt's Expires) shows in the preview at its next run.
 //
 // Each build returns the whole Output (a copy of the map; the bytes are

@@ -106,14 +106,30 @@ func (s *Session) runOutputs(which int) bool {
 // textLater runs the output stages that do not read pages' text now, and
 // leaves those that do to Continue (Session.outputsLater): after an edit
 // the preview serves the edited page first, and the search index soon
-// after. With remake the others run and every file is placed anew.
-func (s *Session) textLater(remake bool) {
-	if remake {
+// after. With remake the others run and every file is placed anew; with
+// later too, that is left to Continue (Session.othersLater; see
+// placeLater).
+func (s *Session) textLater(remake, later bool) {
+	switch {
+	case later:
+		s.othersLater = true
+	case remake:
+		s.othersLater = false
 		s.runOutputs(otherStages)
 		s.placeStatics()
 	}
 	if slices.ContainsFunc(s.stages(), readsText) {
 		s.outputsLater = true
+	}
+}
+
+// othersNow runs the output stages that read no text and places the
+// files that are not pages, when UpdateFirst left that for Continue.
+func (s *Session) othersNow() {
+	if s.othersLater {
+		s.othersLater = false
+		s.runOutputs(otherStages)
+		s.placeStatics()
 	}
 }
 

@@ -53,25 +53,28 @@ type Session struct {
 	// outputsLater: UpdateFirst left the output stages that read text
 	// for Continue.
 	outputsLater bool
-	rx           *reads.Index      // what each page read (by URL); nil when no Update will follow
-	states       map[string]state  // every page's state (deps.go), when rx is kept
-	seed         maphash.Seed      // for the states' hashes
-	terms        map[string]string // the glossary's terms (termForms), when rx is kept
-	statics      map[string]bool   // output paths that are not pages
-	owners       map[string]source // output path -> the page that writes it (placePages); nil with a Sink
-	lost         map[source]bool   // with a Sink: the pages that lost their output path
-	ownErrs      diag.List         // pages that want a path another page has
-	static       []outFile         // the files of static/
-	statErrs     diag.List         // what could not be read below static/
-	files        map[string][]byte // newest bytes of every output path (nil bytes when written to the sink)
-	sent         struct {          // files written to the sink
+	// othersLater: UpdateFirst left the output stages that read no text,
+	// and the placing of the files that are not pages, for Continue.
+	othersLater bool
+	rx          *reads.Index      // what each page read (by URL); nil when no Update will follow
+	states      map[string]state  // every page's state (deps.go), when rx is kept
+	seed        maphash.Seed      // for the states' hashes
+	terms       map[string]string // the glossary's terms (termForms), when rx is kept
+	statics     map[string]bool   // output paths that are not pages
+	owners      map[string]source // output path -> the page that writes it (placePages); nil with a Sink
+	lost        map[source]bool   // with a Sink: the pages that lost their output path
+	ownErrs     diag.List         // pages that want a path another page has
+	static      []outFile         // the files of static/
+	statErrs    diag.List         // what could not be read below static/
+	files       map[string][]byte // newest bytes of every output path (nil bytes when written to the sink)
+	sent        struct {          // files written to the sink
 		files int
 		bytes int64
 	}
-	last   map[string][]byte // files as the last build left them, shared with its Output
-	dirty  map[string]bool   // paths written or removed since
-	chk    *checkStage       // nil without Options.Check
-	texts  *pageTexts        // nil without an output stage that reads bodies
+	last   *Output         // the files as the last build left them: its snapshot (nil before the first)
+	dirty  map[string]bool // paths written or removed since
+	chk    *checkStage     // nil without Options.Check
+	texts  *pageTexts      // nil without an output stage that reads bodies
 	timing map[string]time.Duration
 
 	made made // what the output stages made last (outputs.go)
@@ -84,7 +87,7 @@ type Rebuild struct {
 	Check    *check.Report // the check's findings; nil without Options.Check
 	Changed  []string      // output paths whose bytes changed, appeared or disappeared, sorted
 	Full     bool          // everything was built again
-	Pending  int           // pages UpdateFirst left for Continue, and 1 for the output stages that read text; the output has them as they were
+	Pending  int           // pages UpdateFirst left for Continue, 1 for the output stages that read text, and 1 for the others when it left them; the output has them as they were
 	Pages    int           // pages rendered
 	Files    int           // files of the output
 	Bytes    int64         // their size
@@ -118,7 +121,7 @@ func (s *Session) Full() *Rebuild {
 	if !s.configure() || !s.load(lap) || !s.prepare(lap) {
 		// Nothing was rendered: keep the files of before, so that the
 		// next build's changes are counted against them.
-		s.files = maps.Clone(prev)
+		s.files = prev.flat()
 		if s.files == nil {
 			s.files = map[string][]byte{}
 		}
@@ -138,8 +141,10 @@ func (s *Session) Full() *Rebuild {
 	s.makeStatics()
 	lap("files")
 	s.ready = true
-	for p := range prev {
-		s.dirty[p] = true
+	if prev != nil {
+		for p := range prev.all {
+			s.dirty[p] = true
+		}
 	}
 	for p := range s.files {
 		s.dirty[p] = true
@@ -167,6 +172,9 @@ func (s *Session) finish(start time.Time, full bool) *Rebuild {
 	if s.outputsLater {
 		u.Pending++
 	}
+	if s.othersLater {
+		u.Pending++
+	}
 	u.Diags = append(u.Diags, s.fixed...)
 	u.Diags = append(u.Diags, s.scanErrs...)
 	u.Diags = append(u.Diags, s.parseErrs...)
@@ -188,15 +196,19 @@ func (s *Session) finish(start time.Time, full bool) *Rebuild {
 		u.CSS = s.set.CSS
 	}
 	for p := range s.dirty {
-		old, had := s.last[p]
+		var old []byte
+		had := false
+		if s.last != nil {
+			old, had = s.last.get(p)
+		}
 		b, has := s.files[p]
 		if had != has || !bytes.Equal(old, b) {
 			u.Changed = append(u.Changed, p)
 		}
 	}
 	slices.Sort(u.Changed)
+	s.last = s.snapshot()
 	s.dirty = map[string]bool{}
-	s.last = maps.Clone(s.files)
 	u.Files = len(s.files) + s.sent.files
 	u.Bytes = s.sent.bytes
 	for _, b := range s.files {
@@ -206,15 +218,39 @@ func (s *Session) finish(start time.Time, full bool) *Rebuild {
 		// A build that stopped before its pages has only its own errors.
 		u.Check = &check.Report{}
 		if s.chk != nil && s.ready {
-			u.Check = s.chk.report(s.site, s.pageHTML)
+			u.Check = s.chk.report(s.pageHTML)
 		}
 		u.Check.Diags = u.Diags
 	}
 	if u.Diags.Err(s.opts.Strict) == nil && s.opts.Sink == nil && !s.opts.CheckOnly {
-		u.Output = &Output{files: s.last}
+		u.Output = s.last
 	}
 	u.Duration = time.Since(start)
 	return u
+}
+
+// snapshot returns the files as they are now, for the Rebuild's Output,
+// sharing the base map of the last one: it holds only the paths written
+// or removed since that base was made (s.dirty, since the last). When
+// those grow past an eighth of the site, it makes a new base, a copy of
+// s.files, so a snapshot costs a few paths after an edit, and the copy
+// of the whole site once every many edits.
+func (s *Session) snapshot() *Output {
+	prev := s.last
+	if prev == nil || len(prev.over)+len(prev.gone)+len(s.dirty) > len(prev.files)/8+64 {
+		return &Output{files: maps.Clone(s.files), over: map[string][]byte{}, gone: map[string]bool{}}
+	}
+	o := &Output{files: prev.files, over: maps.Clone(prev.over), gone: maps.Clone(prev.gone)}
+	for p := range s.dirty {
+		delete(o.over, p)
+		delete(o.gone, p)
+		if b, has := s.files[p]; has {
+			o.over[p] = b
+		} else if _, inBase := o.files[p]; inBase {
+			o.gone[p] = true
+		}
+	}
+	return o
 }
 
 // pageHTML is the rendered page at a site path, for the check's anchors:

@@ -98,15 +98,39 @@ func (s *Session) UpdateFirst(paths []string) *Rebuild {
 	}
 	want := s.split(own, e)
 	remake := structural || e.static || e.assets || len(e.other) > 0
+	later := false
 	if remake {
-		s.placePages()
-		s.dropStatics()
+		later = s.placeLater(e)
 	}
 	n := s.render(s.pagesAt(want), e.removed())
-	s.textLater(remake)
+	s.textLater(remake, later)
 	u := s.finish(start, false)
 	u.Pages = n
 	return u
+}
+
+// placeLater decides who writes each output path after an edit that
+// remakes the files that are not pages, and whether placing those files
+// may wait for Continue. It may when the edit changed pages alone (front
+// matter, pages that came or went) and no page wants a path such a file
+// has, or wanted one before: the files' bytes are then what the output
+// stages make (the sitemap), which no page shows, and they stay as they
+// were until Continue makes and places them, so that the edited pages
+// are served first.
+func (s *Session) placeLater(e *edit) bool {
+	hadErrs := len(s.ownErrs) > 0
+	s.placePages()
+	if e.static || e.assets || len(e.other) > 0 || hadErrs || len(s.ownErrs) > 0 {
+		s.dropStatics()
+		return false
+	}
+	for p := range s.statics {
+		if _, taken := s.owners[p]; taken {
+			s.dropStatics()
+			return false
+		}
+	}
+	return true
 }
 
 // split returns the pages to render now: own, and the pages that read
@@ -151,8 +175,10 @@ func (s *Session) split(own map[string]bool, e *edit) map[string]bool {
 const continuePages = 500
 
 // Continue renders pages UpdateFirst left for later, up to continuePages
-// of them, and, when none is left, runs the output stages that read
-// pages' text (the search index); Rebuild.Pending says how much is left.
+// of them, makes and places the files that are not pages when UpdateFirst
+// left them (placeLater), and, when no page is left, runs the output
+// stages that read pages' text (the search index); Rebuild.Pending says
+// how much is left.
 func (s *Session) Continue() *Rebuild {
 	start := time.Now()
 	want := map[string]bool{}
@@ -164,6 +190,7 @@ func (s *Session) Continue() *Rebuild {
 		delete(s.later, u)
 	}
 	n := s.render(s.pagesAt(want), nil)
+	s.othersNow()
 	s.outputsNow()
 	u := s.finish(start, false)
 	u.Pages = n
@@ -408,6 +435,7 @@ func (s *Session) reassemble(e *edit) {
 	s.titleTopics()
 	if s.chk != nil {
 		s.chk.renew(s.site, s.md) // the glossary and the pages links reach may be new
+		s.chk.forget(s.site)
 	}
 	s.siteErrs = errs
 	s.siteErrs.Add(content.ConfigRefs(s.site)...)

@@ -38,6 +38,9 @@ func (c *Checker) check(p *content.Page, doc ast.Node, src []byte) (res *pageRes
 	}
 	res = &pageResult{page: p, report: &PageReport{File: p.File, URL: p.URL, Lang: p.Lang}}
 	pc := &pageCheck{c: c, w: w, p: p, lang: lang, doc: doc, src: src, res: res}
+	// Sorted once, here, last: Report shares a result's report that has
+	// no anchors to resolve, and must not sort it again.
+	defer func() { res.report.Findings.Sort() }()
 	defer func() {
 		// One strange page must not take the check down: say so at the
 		// page, like the build does.

@@ -37,21 +37,39 @@ func (c *Checker) Plain(p *content.Page) Result { return Result{c.parseAndCheck(
 // findings on it would be a second message for one mistake).
 func Wants(p *content.Page) bool { return p != nil && p.File != "" && !p.Broken }
 
-// Report puts the results together, sorted by file, and checks every link
-// to an anchor against the pages it names; html gives a page's rendered
-// HTML for the ids the layouts add (nil when there is none).
+// Report puts the results together, given sorted by file (one Result a
+// file), and checks every link to an anchor against the pages it names;
+// html gives a page's rendered HTML for the ids the layouts add (nil when
+// there is none).
+//
+// A result with no link to an anchor is final as checked (its findings
+// were sorted then): its PageReport goes into the Report as it is, shared
+// with every later Report, so that the preview's Report after an edit
+// costs a pointer per page; callers must not change a PageReport. A
+// result with such links is copied and its anchors resolved on the copy.
 func (c *Checker) Report(results []Result, html HTMLFunc) *Report {
-	rs := make([]*pageResult, 0, len(results))
+	rep := &Report{Pages: make([]*PageReport, 0, len(results))}
+	var copies []*pageResult
 	for _, r := range results {
 		if r.r == nil {
 			continue
 		}
+		if len(r.r.anchors) == 0 {
+			rep.Pages = append(rep.Pages, r.r.report)
+			continue
+		}
 		cp := *r.r
-		rep := *cp.report
-		rep.Findings = slices.Clone(rep.Findings)
-		rep.Off = slices.Clone(rep.Off)
-		cp.report = &rep
-		rs = append(rs, &cp)
+		pr := *cp.report
+		pr.Findings = slices.Clone(pr.Findings)
+		pr.Off = slices.Clone(pr.Off)
+		cp.report = &pr
+		rep.Pages = append(rep.Pages, &pr)
+		copies = append(copies, &cp)
 	}
-	return c.finish(rs, fromHTML(html))
+	c.resolveAnchors(copies, fromHTML(html))
+	for _, cp := range copies {
+		cp.report.Findings.Sort()
+	}
+	rep.Site = c.siteFindings()
+	return rep
 }

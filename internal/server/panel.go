@@ -32,6 +32,7 @@ type panels struct {
 	gen   int                          // the build the state is of
 	cfg   *config.Config               // that build's
 	pages map[string]*check.PageReport // site path -> report
+	list  []*check.PageReport          // that build's reports, as its check.Report has them
 	diags diag.List                    // that build's diagnostics: its warnings go with their page's findings
 	cache map[string][]byte            // output path -> panel
 }
@@ -45,12 +46,28 @@ func (p *panels) built(gen int, u *build.Rebuild) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.gen, p.cfg, p.diags = gen, u.Config, u.Diags
-	p.pages = map[string]*check.PageReport{}
+	var list []*check.PageReport
 	if u.Check != nil {
-		for _, r := range u.Check.Pages {
+		list = u.Check.Pages
+	}
+	if len(list) != len(p.list) || p.pages == nil {
+		p.pages = make(map[string]*check.PageReport, len(list))
+		for _, r := range list {
 			p.pages[r.URL] = r
 		}
+	} else {
+		// An edit's report shares the reports of the pages it did not
+		// check again (check.Report): only the others are looked at.
+		for i, r := range list {
+			if was := p.list[i]; was != r {
+				if p.pages[was.URL] == was {
+					delete(p.pages, was.URL)
+				}
+				p.pages[r.URL] = r
+			}
+		}
 	}
+	p.list = list
 	clear(p.cache)
 }
 

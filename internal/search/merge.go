@@ -23,7 +23,8 @@ import (
 type Indexer struct {
 	mu    sync.Mutex // held by Files
 	t     *table
-	empty *Body // the body of a page without text
+	terms [2][]uint32 // two pages' terms (Page.terms), reused
+	empty *Body       // the body of a page without text
 	docs  []*Page
 	post  [][]uint32 // group id -> doc << 8 | score, by doc
 	enc   [][]byte   // group id -> its postings as JSON; nil when to be made
@@ -117,7 +118,8 @@ func (x *Indexer) update(pages []*Page) (vocab bool) {
 			x.words(p, -1)
 		}
 		for i, p := range pages {
-			for _, t := range p.terms {
+			x.terms[0] = p.terms(x.terms[0][:0])
+			for _, t := range x.terms[0] {
 				g := t >> 8
 				x.post[g] = append(x.post[g], uint32(i)<<8|t&0xff)
 			}
@@ -127,7 +129,9 @@ func (x *Indexer) update(pages []*Page) (vocab bool) {
 		return true
 	}
 	for _, i := range changed {
-		x.repost(uint32(i), x.docs[i].terms, pages[i].terms)
+		x.terms[0] = x.docs[i].terms(x.terms[0][:0])
+		x.terms[1] = pages[i].terms(x.terms[1][:0])
+		x.repost(uint32(i), x.terms[0], x.terms[1])
 		vocab = x.words(x.docs[i], -1) || vocab
 		vocab = x.words(pages[i], 1) || vocab
 		x.docs[i] = pages[i]
@@ -143,15 +147,15 @@ func (x *Indexer) words(p *Page, d int32) (changed bool) {
 		x.wref[id] = n + d
 		changed = changed || n == 0 || n+d == 0
 	}
-	for _, w := range p.body.words {
-		f(w >> countBits)
+	for id := range p.body.words.all() {
+		f(id)
 	}
 	for _, h := range p.body.heads {
 		for _, id := range h {
 			f(id)
 		}
 	}
-	for _, id := range p.extra {
+	for id := range p.extra.all() {
 		f(id)
 	}
 	return changed

@@ -1,7 +1,6 @@
 package search
 
 import (
-	"encoding/json"
 	"slices"
 	"strings"
 	"sync"
@@ -319,9 +318,16 @@ func (t *table) page(d Doc, b *Body) *Page {
 	var desc []string
 	words(t.l, nil, d.Excerpt, func(w []byte) { desc = append(desc, string(w)) })
 
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	p := &Page{body: b}
+	p := &Page{body: b, row: appendRow(make([]byte, 0, 64+len(d.URL)+len(d.Title)+len(d.Section)+2*excerptRunes),
+		d.URL, d.Title, d.Section, excerpt(d.Excerpt, b.start))}
+	p.row = slices.Clip(p.row)
+	if t.mu.RLock(); t.knows([][]string{title, desc}) && t.knows(kws) {
+		defer t.mu.RUnlock()
+	} else {
+		t.mu.RUnlock()
+		t.mu.Lock()
+		defer t.mu.Unlock()
+	}
 	var extra []uint32
 	scores := map[uint32]int{} // what the fields add to the text's scores
 	field := func(ws []string, weight int) {
@@ -360,8 +366,29 @@ func (t *table) page(d Doc, b *Body) *Page {
 	p.fields = packNew(fields)
 	slices.Sort(extra)
 	p.extra = packNew(slices.Compact(extra))
-	p.row, _ = json.Marshal([4]string{d.URL, d.Title, d.Section, excerpt(d.Excerpt, b.start)}) // strings: cannot fail
 	return p
+}
+
+// release drops what only the merging of the page's postings and words
+// needs, once FilesOnce merged them: its row stays, for the chunks.
+func (p *Page) release() {
+	if b := p.body; b != nil {
+		b.words, b.groups, b.heads, b.start = nil, nil, nil, ""
+	}
+	p.extra, p.fields = nil, nil
+}
+
+// appendRow appends a page's row of result data, JSON as encoding/json
+// writes a [4]string.
+func appendRow(b []byte, url, title, section, excerpt string) []byte {
+	b = append(b, '[')
+	for i, s := range [4]string{url, title, section, excerpt} {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, s)
+	}
+	return append(b, ']')
 }
 
 // terms appends the page's groups with their scores (group id << 8 |

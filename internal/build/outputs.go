@@ -41,7 +41,7 @@ func (s *Session) input() *outputs.Input {
 		now = time.Now()
 	}
 	return &outputs.Input{Site: s.site, Config: s.cfg, Assets: s.set, URL: s.r.URL, T: s.r.T, Now: now,
-		Content: s.content, Text: s.texts.get}
+		Content: s.content, Text: s.texts.get, Once: s.opts.Sink != nil}
 }
 
 // content is a page's body in HTML for the output stages, its Markdown

@@ -260,11 +260,23 @@ func (l *Language) Tokens(text []byte) iter.Seq[Token] {
 }
 
 // Words returns the words of text. Words are split alike in every
-// language; only where sentences end differs.
+// language; only where sentences end differs, which Words does not ask:
+// it yields the Word tokens of Tokens without the sentence rules' work
+// (a search index reads every word of a site).
 func (l *Language) Words(text []byte) iter.Seq[Token] {
 	return func(yield func(Token) bool) {
-		for t := range l.Tokens(text) {
-			if t.Kind == Word && !yield(t) {
+		for i := 0; i < len(text); {
+			if c := text[i]; c < utf8.RuneSelf && !asciiWord[c] {
+				i++
+				continue
+			}
+			if r, size := utf8.DecodeRune(text[i:]); !IsWordRune(r) {
+				i += size
+				continue
+			}
+			w, _ := scanWord(text, i, len(text))
+			i = w.End
+			if !yield(w) {
 				return
 			}
 		}

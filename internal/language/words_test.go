@@ -167,3 +167,30 @@ func TestGet(t *testing.T) {
 		t.Error("Known")
 	}
 }
+
+// TestWordsAreTokens: Words skips the sentence rules, and yields the words
+// Tokens does, in every language.
+func TestWordsAreTokens(t *testing.T) {
+	texts := []string{
+		"Hej. Du kan bl.a. søge om CPR-nummer, kl. 9:30 til 12,5 … «Ja!» sagde hun.",
+		"Don't stop: it's 1.500 kr. (se borger.dk). Ærø-færgen?! Nej... ja.",
+		"ide\u0301 \u00adsoft\u00adhyphen – – 'quoted' ’tis “x” [a](b) *c* _d_ .e. -f- 2026.",
+		"", "...", "a", "æ ø å ä ö ß π ж²",
+	}
+	for _, l := range All() {
+		for _, text := range texts {
+			var words, tokens []Token
+			for w := range l.Words([]byte(text)) {
+				words = append(words, w)
+			}
+			for tok := range l.Tokens([]byte(text)) {
+				if tok.Kind == Word {
+					tokens = append(tokens, tok)
+				}
+			}
+			if !reflect.DeepEqual(words, tokens) {
+				t.Errorf("%s %q: Words %v, Tokens' words %v", l.Code, text, words, tokens)
+			}
+		}
+	}
+}

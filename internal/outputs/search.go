@@ -8,6 +8,7 @@ import (
 	"github.com/torv/torv/internal/content"
 	"github.com/torv/torv/internal/diag"
 	"github.com/torv/torv/internal/language"
+	"github.com/torv/torv/internal/parallel"
 	"github.com/torv/torv/internal/search"
 )
 
@@ -28,7 +29,9 @@ const (
 // for the Session whose list it is in (Defaults makes one per call), an
 // Indexer per language and each page's analysis, so that the preview,
 // after an edit, analyses only the pages that changed and encodes only
-// the groups whose postings did.
+// the groups whose postings did. In a build that keeps nothing for a
+// later one (Input.Once) it keeps nothing: each page's analysis is let go
+// of as soon as the index has merged it.
 type searchStage struct {
 	mu    sync.Mutex
 	idx   map[string]*search.Indexer // language -> its indexer
@@ -72,14 +75,25 @@ func (s *searchStage) make(in *Input) ([]File, diag.List) {
 	seen := map[string]bool{}
 	for _, lang := range langs {
 		x := s.indexer(lang)
-		var pages []*search.Page
+		var list []*content.Page
 		for _, p := range in.Site.Pages {
 			if p.Lang == lang && Searchable(p) {
-				pages = append(pages, s.page(in, x, p))
+				list = append(list, p)
 				seen[p.File] = true
 			}
 		}
-		for _, f := range x.Files(pages, lim) {
+		// A page's analysis is its words' look-ups and its row's
+		// encoding: on every core, as the bodies' were.
+		pages := make([]*search.Page, len(list))
+		parallel.Each(len(list), func(i int) { pages[i] = s.page(in, x, list[i]) })
+		files := x.Files
+		if in.Once {
+			files = x.FilesOnce
+			s.mu.Lock()
+			delete(s.idx, lang) // FilesOnce leaves it empty
+			s.mu.Unlock()
+		}
+		for _, f := range files(pages, lim) {
 			out = append(out, File{path.Join(SearchDir, lang, f.Name), f.Bytes})
 		}
 	}
@@ -107,6 +121,9 @@ func (s *searchStage) page(in *Input, x *search.Indexer, p *content.Page) *searc
 	}
 	if b == nil || !x.Has(b) {
 		b = x.Body(nil, "")
+	}
+	if in.Once {
+		return x.Page(d, b) // no later build asks for it again
 	}
 	key := strings.Join(append([]string{d.URL, d.Title, d.Section, d.Excerpt}, d.Keywords...), "\x00")
 	s.mu.Lock()

@@ -87,6 +87,12 @@ type Input struct {
 	// page last rendered; nil when its body has no text, or the stage has
 	// no Analyze.
 	Analysis func(p *content.Page) any
+	// Once is set in a build that keeps nothing for a later one (torv
+	// build, whose output goes to a Sink): no Make of the stage follows,
+	// so a stage need keep nothing for one, and may let go of what it
+	// holds as it makes its files (the search index its pages'
+	// analyses).
+	Once bool
 }
 
 // Origin is the scheme and host of config.toml's base URL

@@ -1,11 +1,9 @@
 package search
 
 import (
-	"encoding/json"
 	"slices"
 	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/torv/torv/internal/language"
@@ -44,16 +42,18 @@ const (
 // table is the words an Indexer has met, each once, with what the index
 // needs of it: its key and its group, the Snowball stem taken once per
 // distinct word, not per use. It is safe for concurrent use: pages are
-// analysed on every core.
+// analysed on every core. A page's words are looked up under the read
+// lock, so the render's workers wait for each other only for a page with
+// a word the site had not used before, which on a large site is rare.
 type table struct {
-	mu     sync.Mutex
+	mu     sync.RWMutex
 	l      *language.Language
 	ids    map[string]uint32 // folded word -> id
 	words  []wordInfo
 	groups map[string]uint32 // group (a stem's key) -> id
 	names  []string          // group id -> group
 	tails  map[string]tail   // a compound's last part -> its key and its stem's group
-	free   chan *scratch     // scratches no worker has now
+	pool   sync.Pool         // *scratch: one Body's working memory, reused
 }
 
 type wordInfo struct {
@@ -69,11 +69,11 @@ type tail struct {
 }
 
 func newTable(l *language.Language) *table {
-	return &table{l: l, ids: map[string]uint32{}, groups: map[string]uint32{}, tails: map[string]tail{},
-		free: make(chan *scratch, 16)}
+	return &table{l: l, ids: map[string]uint32{}, groups: map[string]uint32{}, tails: map[string]tail{}}
 }
 
-// id returns the id of a folded word, noting it when new; t.mu is held.
+// id returns the id of a folded word, noting it when new; t.mu is held
+// for writing, or for reading when the word is known.
 func (t *table) id(w string) uint32 {
 	if id, ok := t.ids[w]; ok {
 		return id
@@ -107,137 +107,177 @@ func (t *table) tail(s string) tail {
 	return v
 }
 
-// Body is what the index needs of a page's body: its words, each with how
-// often the text has it, the words of its first two headings and the
-// start of its text for the excerpt. It is made once per body, and never
-// changed after.
+// Body is what the index needs of a page's body: its distinct words, its
+// groups with the text's scores, the words of its first two headings and
+// the start of its text for the excerpt. It is made once per body, and
+// never changed after.
 type Body struct {
 	t      *table     // the table of the words' ids
-	words  []uint32   // word id << 4 | times used (at most 15)
-	groups []uint32   // group id << 8 | the text's score (at most maxBodyScore), by group
+	words  packed     // the ids of its distinct words
+	groups packed     // group id << 8 | the text's score (at most maxBodyScore)
 	heads  [][]uint32 // word ids of the first two headings
 	start  string     // the text's first words, one space between each, for the excerpt
 }
 
-const countBits = 4
-
-// A scratch is what one render worker needs to analyse a body without
-// taking the table's lock for each word, nor a string for each: the words
-// it met before, with their ids and groups (ids never change and words are
-// never forgotten, so what it knows stays true), and the counts of the
-// page in hand, by word id. The table keeps the free ones; a worker takes
-// one for a body and gives it back.
+// scratch is one Body's working memory: the text's uses of each word and
+// the scores of each group, counted in slices by id, so that reading a
+// page takes no map and no string per word, only per word the site had
+// not used before.
 type scratch struct {
-	ids   map[string]uint32 // folded word -> id; the strings are the table's
-	group []uint32          // by word id: its group + 1, 0 for a word this scratch has not met
-	n     []uint16          // by word id: times the body in hand has it
-	seen  []uint32          // the ids of the body's words, in the order met
+	buf    wordBuf
+	n      []uint8  // word id -> uses in the text (0: none), at most 255
+	gn     []uint8  // group id -> the text's score (0: none)
+	ids    []uint32 // the text's word ids, in order of first use
+	gs     []uint32 // the text's groups
+	fresh  map[string]int
+	freshW []string // the words the table did not have, in order
+	freshN []uint8  // their uses
 }
 
-// scratch takes a free scratch, or makes one.
-func (t *table) scratch() *scratch {
-	select {
-	case s := <-t.free:
-		return s
-	default:
-		return &scratch{ids: map[string]uint32{}}
+// grow makes room for the table's words and groups; t.mu is held.
+func (sc *scratch) grow(t *table) {
+	if n := len(t.words); len(sc.n) < n {
+		sc.n = append(sc.n, make([]uint8, n-len(sc.n)+n/4)...)
 	}
-}
-
-// done gives s back, cleared of the body it counted.
-func (t *table) done(s *scratch) {
-	for _, id := range s.seen {
-		s.n[id] = 0
-	}
-	s.seen = s.seen[:0]
-	select {
-	case t.free <- s:
-	default: // more scratches than workers: let this one go
+	if n := len(t.names); len(sc.gn) < n {
+		sc.gn = append(sc.gn, make([]uint8, n-len(sc.gn)+n/4)...)
 	}
 }
 
-// lookup returns the id and group of a folded word, from what s met, else
-// from the table (noting the word there when new).
-func (t *table) lookup(s *scratch, w []byte) (id, group uint32) {
-	if id, ok := s.ids[string(w)]; ok {
-		return id, s.group[id] - 1
+// count counts one use of a folded word; t.mu is held for reading.
+func (sc *scratch) count(t *table, w []byte) {
+	if id, ok := t.ids[string(w)]; ok {
+		sc.add(id, 1)
+		return
 	}
-	t.mu.Lock()
-	id = t.id(string(w))
-	info := t.words[id]
-	t.mu.Unlock()
-	s.ids[info.word] = id
-	if need := int(id) + 1; need > len(s.group) {
-		s.group = append(s.group, make([]uint32, need-len(s.group)+need/4)...)
-		s.n = append(s.n, make([]uint16, len(s.group)-len(s.n))...)
+	if i, ok := sc.fresh[string(w)]; ok {
+		sc.freshN[i] = min(sc.freshN[i], 254) + 1
+		return
 	}
-	s.group[id] = info.group + 1
-	return id, info.group
+	sc.fresh[string(w)] = len(sc.freshW)
+	sc.freshW = append(sc.freshW, string(w))
+	sc.freshN = append(sc.freshN, 1)
 }
 
-// count counts one use of a folded word in the body in hand.
-func (t *table) count(s *scratch, w []byte) {
-	id, _ := t.lookup(s, w)
-	if s.n[id] == 0 {
-		s.seen = append(s.seen, id)
+// add counts n uses of word id.
+func (sc *scratch) add(id uint32, n uint8) {
+	if sc.n[id] == 0 {
+		sc.ids = append(sc.ids, id)
 	}
-	if s.n[id] < 1<<16-1 {
-		s.n[id]++
+	sc.n[id] = uint8(min(int(sc.n[id])+int(n), 255))
+}
+
+// finish returns the text's words and its groups with their scores (one
+// for each use of a word of the group, at most maxBodyScore), and leaves
+// the scratch empty; t.mu is held.
+func (sc *scratch) finish(t *table) (words, groups packed) {
+	sc.grow(t)
+	for _, id := range sc.ids {
+		g := t.words[id].group
+		s := sc.gn[g]
+		if s == 0 {
+			sc.gs = append(sc.gs, g)
+		}
+		sc.gn[g] = min(s+min(sc.n[id], maxBodyScore), maxBodyScore)
+	}
+	sortIDs(sc.ids, sc.n[:len(t.words)])
+	sortIDs(sc.gs, sc.gn[:len(t.names)])
+	for i, g := range sc.gs {
+		sc.gs[i] = g<<8 | uint32(sc.gn[g])
+		sc.gn[g] = 0
+	}
+	for _, id := range sc.ids {
+		sc.n[id] = 0
+	}
+	words, groups = packNew(sc.ids), packNew(sc.gs)
+	sc.ids, sc.gs = sc.ids[:0], sc.gs[:0]
+	clear(sc.fresh)
+	sc.freshW, sc.freshN = sc.freshW[:0], sc.freshN[:0]
+	return words, groups
+}
+
+// sortIDs sorts ids, the indexes of the elements of seen that are not 0
+// (and of no other): by reading seen when the ids are many of its
+// elements, as a page's words are of a small site's vocabulary, which is
+// cheaper than sorting them.
+func sortIDs(ids []uint32, seen []uint8) {
+	if len(seen) > 16*len(ids) {
+		slices.Sort(ids)
+		return
+	}
+	ids = ids[:0]
+	for id, n := range seen {
+		if n != 0 {
+			ids = append(ids, uint32(id))
+		}
 	}
 }
 
 // body analyses a page's body: its headings and its text.
 func (t *table) body(headings []string, text string) *Body {
-	s := t.scratch()
-	defer t.done(s)
-	words(t.l, text, func(w []byte) { t.count(s, w) })
-	b := &Body{t: t, words: make([]uint32, len(s.seen)), start: textStart(text, excerptRunes+2)}
-	gs := make([]uint32, len(s.seen))
-	for i, id := range s.seen {
-		n := uint32(s.n[id])
-		b.words[i] = id<<countBits | min(n, 1<<countBits-1)
-		gs[i] = (s.group[id]-1)<<8 | min(n, maxBodyScore)
+	sc, _ := t.pool.Get().(*scratch)
+	if sc == nil {
+		sc = &scratch{fresh: map[string]int{}}
 	}
-	b.groups = sumGroups(gs)
+	defer t.pool.Put(sc)
+	var heads [][]string
 	for _, h := range headings[:min(len(headings), 2)] {
-		var ids []uint32
-		words(t.l, h, func(w []byte) {
-			id, _ := t.lookup(s, w)
-			ids = append(ids, id)
-		})
+		var ws []string
+		words(t.l, &sc.buf, h, func(w []byte) { ws = append(ws, string(w)) })
+		heads = append(heads, ws)
+	}
+	sc.buf.fold = textStart(sc.buf.fold[:0], text, excerptRunes+2)
+	b := &Body{t: t, start: string(sc.buf.fold)}
+	t.mu.RLock()
+	sc.grow(t)
+	words(t.l, &sc.buf, text, func(w []byte) { sc.count(t, w) })
+	if len(sc.freshW) == 0 && t.knows(heads) {
+		defer t.mu.RUnlock()
+	} else {
+		t.mu.RUnlock()
+		t.mu.Lock()
+		defer t.mu.Unlock()
+		for i, w := range sc.freshW {
+			id := t.id(w)
+			sc.grow(t)
+			sc.add(id, sc.freshN[i])
+		}
+	}
+	b.words, b.groups = sc.finish(t)
+	for _, ws := range heads {
+		ids := make([]uint32, len(ws))
+		for i, w := range ws {
+			ids[i] = t.id(w)
+		}
 		b.heads = append(b.heads, ids)
 	}
 	return b
 }
 
-// sumGroups sorts a text's groups with their scores (group << 8 | score,
-// one for each word of the group) and adds up the scores of each group, at
-// most maxBodyScore.
-func sumGroups(gs []uint32) []uint32 {
-	slices.Sort(gs)
-	out := gs[:0]
-	for _, g := range gs {
-		if n := len(out); n > 0 && out[n-1]>>8 == g>>8 {
-			out[n-1] = out[n-1]&^0xff | min(out[n-1]&0xff+g&0xff, maxBodyScore)
-			continue
+// knows reports whether the table has every word of ws; t.mu is held.
+func (t *table) knows(ws [][]string) bool {
+	for _, w := range ws {
+		for _, w := range w {
+			if _, ok := t.ids[w]; !ok {
+				return false
+			}
 		}
-		out = append(out, g)
 	}
-	return slices.Clip(out)
+	return true
 }
 
-// textStart is the start of text's words, one space between each: all an
-// excerpt shows of it. It has at most n runes, and n-1 or more unless it
-// is all of the text, so that an excerpt made from it is the one made from
-// the whole text.
-func textStart(text string, n int) string {
-	var sb strings.Builder
+// textStart appends to dst the start of text's words, one space between
+// each: all an excerpt shows of it. It has at most n runes, and n-1 or
+// more unless it is all of the text, so that an excerpt made from it is
+// the one made from the whole text.
+func textStart(dst []byte, text string, n int) []byte {
+	from := len(dst)
 	for w := range strings.FieldsSeq(text) {
-		if sb.Len() > 0 {
+		if len(dst) > from {
 			if n <= 1 {
 				break
 			}
-			sb.WriteByte(' ')
+			dst = append(dst, ' ')
 			n--
 		}
 		if r := utf8.RuneCountInString(w); r > n {
@@ -246,47 +286,55 @@ func textStart(text string, n int) string {
 				_, size := utf8.DecodeRuneInString(w[i:])
 				i += size
 			}
-			sb.WriteString(w[:i])
+			dst = append(dst, w[:i]...)
 			break
 		}
-		sb.WriteString(w)
+		dst = append(dst, w...)
 		n -= utf8.RuneCountInString(w)
 	}
-	return sb.String()
+	return dst
 }
 
-// Page is one page as the index has it: its groups with their scores, its
-// words, and its row of result data. It is made once per version of the
-// page, and never changed after.
+// Page is one page as the index has it: its body's analysis, what its
+// fields add to its groups' scores, its words, and its row of result
+// data. It is made once per version of the page, and never changed after.
 type Page struct {
-	body  *Body
-	extra []uint32 // word ids of the title, keywords and description
-	terms []uint32 // group id << 8 | score, by group id
-	row   []byte   // ["address","title","section","excerpt"]
+	body   *Body
+	extra  packed // word ids of the title, keywords and description
+	fields packed // group id << 8 | what the fields add to the text's score (at most maxScore), by group
+	row    []byte // ["address","title","section","excerpt"]
 }
 
 // page analyses a page: its front matter's fields in d and its body b.
 func (t *table) page(d Doc, b *Body) *Page {
 	var title []string
-	words(t.l, d.Title, func(w []byte) { title = append(title, string(w)) })
+	words(t.l, nil, d.Title, func(w []byte) { title = append(title, string(w)) })
 	var kws [][]string
 	for _, k := range d.Keywords {
 		var ws []string
-		words(t.l, k, func(w []byte) { ws = append(ws, string(w)) })
+		words(t.l, nil, k, func(w []byte) { ws = append(ws, string(w)) })
 		kws = append(kws, ws)
 	}
 	var desc []string
-	words(t.l, d.Excerpt, func(w []byte) { desc = append(desc, string(w)) })
+	words(t.l, nil, d.Excerpt, func(w []byte) { desc = append(desc, string(w)) })
 
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	p := &Page{body: b}
+	p := &Page{body: b, row: appendRow(make([]byte, 0, 64+len(d.URL)+len(d.Title)+len(d.Section)+2*excerptRunes),
+		d.URL, d.Title, d.Section, excerpt(d.Excerpt, b.start))}
+	p.row = slices.Clip(p.row)
+	if t.mu.RLock(); t.knows([][]string{title, desc}) && t.knows(kws) {
+		defer t.mu.RUnlock()
+	} else {
+		t.mu.RUnlock()
+		t.mu.Lock()
+		defer t.mu.Unlock()
+	}
+	var extra []uint32
 	scores := map[uint32]int{} // what the fields add to the text's scores
 	field := func(ws []string, weight int) {
 		seen := map[uint32]bool{}
 		for _, w := range ws {
 			id := t.id(w)
-			p.extra = append(p.extra, id)
+			extra = append(extra, id)
 			if g := t.words[id].group; !seen[g] {
 				seen[g] = true
 				scores[g] += weight
@@ -310,76 +358,75 @@ func (t *table) page(d Doc, b *Body) *Page {
 	if len(title) == 1 {
 		scores[t.words[t.ids[title[0]]].group] += exactTitle
 	}
-	p.terms = addScores(b.groups, scores)
-	slices.Sort(p.extra)
-	p.extra = slices.Compact(p.extra)
-	p.row, _ = json.Marshal([4]string{d.URL, d.Title, d.Section, excerpt(d.Excerpt, b.start)}) // strings: cannot fail
+	fields := make([]uint32, 0, len(scores))
+	for g, s := range scores {
+		fields = append(fields, g<<8|uint32(min(s, maxScore)))
+	}
+	slices.Sort(fields)
+	p.fields = packNew(fields)
+	slices.Sort(extra)
+	p.extra = packNew(slices.Compact(extra))
 	return p
 }
 
-// addScores returns the text's scores of groups (group << 8 | score, by
-// group) with those of add, at most maxScore each.
-func addScores(groups []uint32, add map[uint32]int) []uint32 {
-	extra := make([]uint32, 0, len(add))
-	for g := range add {
-		extra = append(extra, g)
+// release drops what only the merging of the page's postings and words
+// needs, once FilesOnce merged them: its row stays, for the chunks.
+func (p *Page) release() {
+	if b := p.body; b != nil {
+		b.words, b.groups, b.heads, b.start = nil, nil, nil, ""
 	}
-	slices.Sort(extra)
-	out := make([]uint32, 0, len(groups)+len(extra))
-	i := 0
-	for _, g := range groups {
-		for i < len(extra) && extra[i] < g>>8 {
-			out = append(out, extra[i]<<8|uint32(min(add[extra[i]], maxScore)))
-			i++
+	p.extra, p.fields = nil, nil
+}
+
+// appendRow appends a page's row of result data, JSON as encoding/json
+// writes a [4]string.
+func appendRow(b []byte, url, title, section, excerpt string) []byte {
+	b = append(b, '[')
+	for i, s := range [4]string{url, title, section, excerpt} {
+		if i > 0 {
+			b = append(b, ',')
 		}
-		if i < len(extra) && extra[i] == g>>8 {
-			out = append(out, g&^0xff|uint32(min(int(g&0xff)+add[extra[i]], maxScore)))
-			i++
+		b = appendString(b, s)
+	}
+	return append(b, ']')
+}
+
+// terms appends the page's groups with their scores (group id << 8 |
+// score, by group) to dst: the text's scores with what the fields add,
+// at most maxScore each.
+func (p *Page) terms(dst []uint32) []uint32 {
+	fs := cursor{p: p.fields}
+	f, more := fs.next()
+	for g := range p.body.groups.all() {
+		for more && f>>8 < g>>8 {
+			dst = append(dst, f)
+			f, more = fs.next()
+		}
+		if more && f>>8 == g>>8 {
+			dst = append(dst, g&^0xff|min(g&0xff+f&0xff, maxScore))
+			f, more = fs.next()
 			continue
 		}
-		out = append(out, g)
+		dst = append(dst, g)
 	}
-	for ; i < len(extra); i++ {
-		out = append(out, extra[i]<<8|uint32(min(add[extra[i]], maxScore)))
+	for more {
+		dst = append(dst, f)
+		f, more = fs.next()
 	}
-	return out
+	return dst
 }
 
 // excerpt is what a result shows of a page: its description and the start
 // of its text, cut at a word.
 func excerpt(desc, start string) string {
-	s := desc + " " + start
-	if !clean(s) {
-		s = strings.Join(strings.Fields(s), " ")
-	}
-	s = strings.TrimSpace(s)
-	if len(s) <= excerptRunes || utf8.RuneCountInString(s) <= excerptRunes {
+	s := strings.Join(strings.Fields(desc+" "+start), " ")
+	if utf8.RuneCountInString(s) <= excerptRunes {
 		return s
 	}
-	end := 0
-	for range excerptRunes {
-		_, size := utf8.DecodeRuneInString(s[end:])
-		end += size
-	}
-	cut := s[:end]
+	r := []rune(s)[:excerptRunes]
+	cut := string(r)
 	if i := strings.LastIndexByte(cut, ' '); i > excerptRunes/2 {
 		cut = cut[:i]
 	}
 	return strings.TrimRight(cut, " ,.;:") + " …"
-}
-
-// clean reports whether s has no space but single ASCII spaces between
-// words, as textStart makes them: then s need not be split and joined.
-func clean(s string) bool {
-	for i, r := range s {
-		switch {
-		case r == ' ':
-			if i+1 < len(s) && s[i+1] == ' ' {
-				return false
-			}
-		case unicode.IsSpace(r):
-			return false
-		}
-	}
-	return true
 }

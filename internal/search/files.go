@@ -3,6 +3,7 @@ package search
 import (
 	"encoding/json"
 	"strconv"
+	"unicode/utf8"
 )
 
 // File is one file of a language's index, named within its folder.
@@ -59,7 +60,7 @@ func (x *Indexer) shards(lim Limits) [][2]int {
 	for i, k := range x.keys {
 		n := len(k.key) + 8
 		for _, r := range k.refs {
-			n += 6 + 6*min(len(x.post[r>>1]), MaxPostings)
+			n += 6 + 6*min(x.pages(r>>1), MaxPostings)
 		}
 		sizes[i] = n
 		total += n
@@ -129,6 +130,12 @@ func best(ps []uint32, n int) []uint32 {
 	if len(ps) <= n {
 		return ps
 	}
+	return bestTo(make([]uint32, 0, n), ps, n)
+}
+
+// bestTo is best appending to dst, which may be ps[:0]: it reads each
+// posting before it writes one at its place or before.
+func bestTo(dst, ps []uint32, n int) []uint32 {
 	var count [256]int
 	for _, p := range ps {
 		count[p&0xff]++
@@ -139,7 +146,7 @@ func best(ps []uint32, n int) []uint32 {
 		above += count[cut]
 	}
 	ties := n - above
-	out := make([]uint32, 0, n)
+	out := dst
 	for _, p := range ps {
 		switch s := int(p & 0xff); {
 		case s > cut:
@@ -154,6 +161,10 @@ func best(ps []uint32, n int) []uint32 {
 
 // appendString appends s as a JSON string, as encoding/json writes it.
 func appendString(b []byte, s string) []byte {
+	if !utf8.ValidString(s) {
+		q, _ := json.Marshal(s) // a string: cannot fail
+		return append(b, q...)
+	}
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' || c == 0xe2 {
 			q, _ := json.Marshal(s) // a string: cannot fail
@@ -174,7 +185,7 @@ func (x *Indexer) postings(g uint32) []byte {
 	}
 	ps := best(x.post[g], MaxPostings)
 	b := append(make([]byte, 0, 2+8*len(ps)), '[')
-	b = strconv.AppendInt(b, int64(len(x.post[g])), 10)
+	b = strconv.AppendInt(b, int64(x.pages(g)), 10)
 	last := uint32(0)
 	for _, p := range ps {
 		b = append(b, ',')
@@ -184,6 +195,16 @@ func (x *Indexer) postings(g uint32) []byte {
 		last = p >> 8
 	}
 	b = append(b, ']')
-	x.enc[g] = b
+	if !x.once {
+		x.enc[g] = b
+	}
 	return b
+}
+
+// pages is the number of pages that have group g.
+func (x *Indexer) pages(g uint32) int {
+	if x.once {
+		return int(x.npages[g])
+	}
+	return len(x.post[g])
 }

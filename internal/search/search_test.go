@@ -1,6 +1,7 @@
 package search
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -227,6 +228,17 @@ func TestCommonWords(t *testing.T) {
 		}
 		if len(rs) == 0 || rs[0].URL != want {
 			t.Errorf("%q: %d results, first %v; want %s first", query, len(rs), rs[:min(len(rs), 3)], want)
+		}
+	}
+}
+
+// TestAppendRow: a row is written as encoding/json writes it, whatever
+// its strings hold.
+func TestAppendRow(t *testing.T) {
+	for _, s := range []string{"", "Boligstøtte", `"citat" \\ <b>&amp;`, "linje\nny\t", "a\u2028b\u2029c", "ugyldig \xff\xfe", "æøå – “x”"} {
+		want, _ := json.Marshal([4]string{"/a/", s, s, s})
+		if got := appendRow(nil, "/a/", s, s, s); string(got) != string(want) {
+			t.Errorf("%q: %s, want %s", s, got, want)
 		}
 	}
 }

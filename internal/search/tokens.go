@@ -8,25 +8,36 @@ import (
 	"github.com/torv/torv/internal/language"
 )
 
+// wordBuf is words' memory, which a caller that reads many texts keeps
+// from one to the next.
+type wordBuf struct {
+	text, fold, joined []byte
+}
+
 // words calls f with each folded word of text that the index keeps: the
 // parts of a hyphenated or apostrophed word and, for a hyphenated one, its
 // parts written together (see "Words" in the package documentation). The
-// bytes f is given are only valid during the call.
-func words(l *language.Language, text string, f func(folded []byte)) {
-	b := []byte(text)
-	var buf, joined []byte
+// bytes f is given are only valid during the call. buf, when not nil, is
+// the memory it reuses.
+func words(l *language.Language, buf *wordBuf, text string, f func(folded []byte)) {
+	if buf == nil {
+		buf = &wordBuf{}
+	}
+	b := append(buf.text[:0], text...)
+	fold, joined := buf.fold, buf.joined
+	defer func() { buf.text, buf.fold, buf.joined = b[:0], fold, joined }()
 	for tok := range l.Words(b) {
-		buf = l.AppendFold(buf[:0], b[tok.Start:tok.End])
-		if !joinedWord(buf) {
-			if keep(buf) {
-				f(buf)
+		fold = l.AppendFold(fold[:0], b[tok.Start:tok.End])
+		if !joinedWord(fold) {
+			if keep(fold) {
+				f(fold)
 			}
 			continue
 		}
-		hyphen := bytes.IndexByte(buf, '-') >= 0
+		hyphen := bytes.IndexByte(fold, '-') >= 0
 		joined = joined[:0]
 		n := 0
-		for part := range bytes.FieldsFuncSeq(buf, func(r rune) bool { return r == '-' || r == '\'' }) {
+		for part := range bytes.FieldsFuncSeq(fold, func(r rune) bool { return r == '-' || r == '\'' }) {
 			if keep(part) {
 				f(part)
 			}
@@ -54,7 +65,7 @@ func joinedWord(w []byte) bool {
 // keep reports whether a folded word is worth a key: two letters or more,
 // or a number.
 func keep(w []byte) bool {
-	if utf8.RuneCount(w) >= 2 {
+	if len(w) >= 2 && w[0] < utf8.RuneSelf || utf8.RuneCount(w) >= 2 {
 		return true
 	}
 	return len(w) > 0 && w[0] >= '0' && w[0] <= '9'

@@ -1,0 +1,62 @@
+package search
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/torv/torv/internal/language"
+)
+
+// manyDocs is a site of n pages whose words are drawn from a small
+// vocabulary, so that its common words have far more than MaxPostings
+// pages, with scores of every kind (titles, headings, repeated words).
+func manyDocs(n int) []Doc {
+	vocab := strings.Fields("kommune borger boligstøtte sygedagpenge klage afgørelse bibliotek åbningstider " +
+		"skole affald parkering høring plejehjem ældreråd cykelsti budget lokalplan borgerservice MitID sag")
+	r := rand.New(rand.NewPCG(1, 2))
+	text := func(words int) string {
+		ws := make([]string, words)
+		for i := range ws {
+			ws[i] = vocab[r.IntN(len(vocab))]
+		}
+		return strings.Join(ws, " ")
+	}
+	docs := make([]Doc, n)
+	for i := range docs {
+		docs[i] = Doc{URL: fmt.Sprintf("/side-%d/", i), Title: text(1 + r.IntN(3)), Section: "Sider",
+			Headings: []string{text(2)}, Excerpt: text(r.IntN(6)), Text: text(r.IntN(60))}
+		if i%7 == 0 {
+			docs[i].Keywords = []string{text(1)}
+		}
+	}
+	return docs
+}
+
+// TestFilesOnce: a build that keeps nothing for a later one makes the
+// files a kept Indexer does, with groups of far more than MaxPostings
+// pages among them.
+func TestFilesOnce(t *testing.T) {
+	sets := map[string][]Doc{"many": manyDocs(3000)}
+	for lang, docs := range sites {
+		sets[lang] = docs
+	}
+	for name, docs := range sets {
+		l := language.Get(name)
+		if name == "many" {
+			l = language.Get("da")
+		}
+		lim := Limits{Shards: 20, Chunks: 20}
+		want := Build(l, docs, lim)
+		x := NewIndexer(l)
+		pages := make([]*Page, len(docs))
+		for i, d := range docs {
+			pages[i] = x.Page(d, x.Body(d.Headings, d.Text))
+		}
+		if got := x.FilesOnce(pages, lim); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: FilesOnce made other files than Files (%d files, want %d)", name, len(got), len(want))
+		}
+	}
+}

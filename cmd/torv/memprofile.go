@@ -42,6 +42,9 @@ func (p *peakProfile) watch() {
 	for {
 		select {
 		case <-p.stop:
+			if best == nil { // no collection yet: a small site
+				best = heapProfile()
+			}
 			p.done <- best
 			return
 		case <-tick.C:
@@ -49,12 +52,20 @@ func (p *peakProfile) watch() {
 		metrics.Read(sample)
 		if live := sample[0].Value.Uint64(); live > peak {
 			peak = live
-			var b bytes.Buffer
-			if pprof.Lookup("heap").WriteTo(&b, 0) == nil {
-				best = b.Bytes()
+			if b := heapProfile(); b != nil {
+				best = b
 			}
 		}
 	}
+}
+
+// heapProfile is the heap profile as of the last collection, or nil.
+func heapProfile() []byte {
+	var b bytes.Buffer
+	if pprof.Lookup("heap").WriteTo(&b, 0) != nil {
+		return nil
+	}
+	return b.Bytes()
 }
 
 // write stops watching and writes the profile taken at the peak to file.

@@ -84,10 +84,15 @@
 // output, and outdir stages and swaps it atomically. Such a build keeps
 // nothing for a later one either (lean.go): each page's Markdown is
 // released as soon as its file is read and read again for its render (the
-// front matter's text, kept for positions, once the Site is assembled), and
-// the link index that only an incremental build uses is not made, so its
-// memory is the site's structure and the pages in hand. With the check
-// (build -strict) the bodies stay, as the check's rules read other pages'.
+// front matter's text, kept for positions, once the Site is assembled);
+// what each page and list entry read (package reads), which only an
+// incremental build uses, is not recorded; and no map of every file or
+// output path is kept, only the parse errors, the pages that lost their
+// path and how many files and bytes went to the Sink. Its memory is the
+// site's structure (each page's front matter, address and links, and the
+// list entries the renderer reuses) and the pages in hand; torv build
+// -memprofile shows it at its peak. With the check (build -strict) the
+// bodies stay, as the check's rules read other pages'.
 //
 // # Incremental builds
 //

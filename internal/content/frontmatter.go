@@ -19,7 +19,9 @@ var fence = []byte("+++")
 // returns starts with one empty line for each line of the front matter
 // (fences included), so line numbers in the body are those of the file, and
 // so are columns below the front matter. fmLine is the file line on which
-// the TOML starts.
+// the TOML starts. The body is src itself, its front matter written over
+// with those newlines: a page read is one buffer, not two (src is the
+// caller's no more).
 func splitFrontMatter(file string, src []byte) (front string, fmLine int, body []byte, err *diag.Error) {
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")) // a BOM some Windows editors add
 	first, _, _ := bytes.Cut(src, []byte("\n"))
@@ -47,9 +49,11 @@ func splitFrontMatter(file string, src []byte) (front string, fmLine int, body [
 			if end == len(src) && !bytes.HasSuffix(src, []byte("\n")) {
 				n++
 			}
-			body = make([]byte, 0, n+len(src)-end)
-			body = append(body, bytes.Repeat([]byte("\n"), n)...)
-			body = append(body, src[end:]...)
+			// n <= end: the fences alone are more bytes than newlines.
+			body = src[end-n:]
+			for i := range n {
+				body[i] = '\n'
+			}
 			return front, 2, body, nil
 		}
 		if off+len(line) >= len(src) {

@@ -156,7 +156,8 @@ func (w *worker) item(lang string, p *content.Page) (template.HTML, error) {
 func (r *Renderer) Forget(changed reads.Set) {
 	r.itemsMu.Lock()
 	for key, c := range r.items {
-		stale := changed.Has(reads.Page(key.page.URL)) || r.site.PageByURL(key.page.URL) != key.page
+		// An entry made without reads (item) cannot tell what it read.
+		stale := c.rd == nil || changed.Has(reads.Page(key.page.URL)) || r.site.PageByURL(key.page.URL) != key.page
 		for rd := range c.rd {
 			stale = stale || changed.Has(rd)
 		}
@@ -425,6 +426,11 @@ func (w *worker) render(p *content.Page) ([]byte, diag.List) {
 		e.Msg = fmt.Sprintf("%s (while making %s)", e.Msg, pageName(p))
 		errs.Add(e)
 		return nil, errs
+	}
+	if out.Cap() > keepBuffer {
+		// Not kept (drop): the page takes the buffer, no copy of a
+		// long list is made.
+		return out.Bytes(), errs
 	}
 	return bytes.Clone(out.Bytes()), errs
 }

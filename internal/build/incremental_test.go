@@ -551,18 +551,25 @@ func TestUpdateFirst(t *testing.T) {
 	if b, _ := u.Output.Get("om/index.html"); bytes.Contains(b, []byte(`href="/projekter/"`)) {
 		t.Error("om/ was rendered in the first part; it only reads the menu")
 	}
-	v := s.Continue()
 	// Pending counts the search index too, which Continue makes once the
 	// pages are done, and the other output stages (the sitemap), which a
 	// new folder's pages change and Continue makes first.
-	if v.Pending != 0 || v.Pages != u.Pending-2 {
-		t.Errorf("Continue rendered %d pages and left %d; want the %d left", v.Pages, v.Pending, u.Pending-2)
+	var v *Rebuild
+	pages, parts, omChanged := 0, 0, false
+	for left := u.Pending; left > 0; left = v.Pending {
+		v = s.Continue()
+		parts++
+		pages += v.Pages
+		omChanged = omChanged || slices.Contains(v.Changed, "om/index.html")
+		if v.Pages > continuePages || v.Pending >= left {
+			t.Fatalf("Continue rendered %d pages and left %d of %d; want at most %d, and less left", v.Pages, v.Pending, left, continuePages)
+		}
 	}
-	if u.Pending > continuePages {
-		t.Fatalf("the example site has %d pages to continue with, more than one Continue renders", u.Pending)
+	if pages != u.Pending-2 {
+		t.Errorf("Continue rendered %d pages in %d parts; want the %d left", pages, parts, u.Pending-2)
 	}
-	if !slices.Contains(v.Changed, "om/index.html") {
-		t.Errorf("Continue's Changed lacks om/index.html: %v", v.Changed)
+	if !omChanged {
+		t.Error("no Continue's Changed has om/index.html")
 	}
 	sameAsBuild(t, dir, v, Options{})
 }

@@ -69,7 +69,10 @@
 // the site builds.
 //
 // The terminal shows each error and warning once, when it first appears,
-// and a line per build.
+// and a line per build; the pages an edit leaves for later (a new folder
+// is in every page's menu), rendered a few dozen at a time so that the
+// next save need not wait for them all, get one line when the last is
+// done.
 //
 // # Findings
 //

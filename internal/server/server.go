@@ -61,6 +61,7 @@ type Server struct {
 	changedAt map[string]int
 	pending   map[string]bool // paths changed since the last build that succeeded
 	printed   map[string]bool // errors on the terminal that are still there
+	later     laterParts      // the later parts of the last edit so far, for the terminal
 	hub       *hub
 }
 
@@ -334,9 +335,33 @@ func (s *Server) terminal(u *build.Rebuild, paths []string) {
 	if hadErrors {
 		fmt.Fprintln(s.log, "Fixed: the site builds again.")
 	}
+	if len(paths) == 0 && !u.Full {
+		// A later part of an edit (Session.Continue): one line for all
+		// of them, when the last is done.
+		s.later.pages += u.Pages
+		s.later.took += u.Duration
+		s.later.changed += len(u.Changed)
+		if u.Pending > 0 {
+			return
+		}
+		what, took = plural(s.later.pages, "page"), s.later.took.Round(time.Millisecond)
+		if s.later.pages == 0 && s.later.changed == 0 {
+			return
+		}
+		s.later = laterParts{}
+		fmt.Fprintf(s.log, "Built %s in %s\n", what, took)
+		return
+	}
+	s.later = laterParts{}
 	if u.Pages > 0 || len(u.Changed) > 0 {
 		fmt.Fprintf(s.log, "Built %s in %s\n", what, took)
 	}
+}
+
+// laterParts sums the later parts of an edit for the terminal's line.
+type laterParts struct {
+	pages, changed int
+	took           time.Duration
 }
 
 func plural(n int, word string) string {

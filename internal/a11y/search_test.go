@@ -111,8 +111,9 @@ func TestSearch(t *testing.T) {
 	searchWithoutJS(t, b, s)
 }
 
-// searchWithoutJS: the search page lists every page A–Å and says that
-// search needs JavaScript.
+// searchWithoutJS: the search page says that search needs JavaScript and
+// links to the A–Å index, a page per letter, which together list every
+// page: each within one click of the search page.
 func searchWithoutJS(t *testing.T, b context.Context, s *site) {
 	off := newTab(t, b)
 	if err := off.run(10*time.Second, emulation.SetScriptExecutionDisabled(true)); err != nil {
@@ -124,21 +125,45 @@ func searchWithoutJS(t *testing.T, b context.Context, s *site) {
 	var got struct {
 		NoJS    string
 		Letters []string
-		Pages   []string
+		Links   []string
 	}
 	if err := off.eval(`({nojs: document.querySelector("#search-nojs").innerText,
-		letters: [...document.querySelectorAll(".az h3")].map((h) => h.textContent),
-		pages: [...document.querySelectorAll(".az-list > li > a")].map((a) => new URL(a.href).pathname)})`, &got); err != nil {
+		letters: [...document.querySelectorAll(".az nav a")].map((a) => a.textContent),
+		links: [...document.querySelectorAll(".az nav a")].map((a) => new URL(a.href).pathname)})`, &got); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(got.NoJS, "JavaScript") {
 		t.Errorf("without JavaScript the page says %q, want that search needs JavaScript", got.NoJS)
 	}
-	if !contains(got.Pages, "/lov/sygedagpenge/") || !contains(got.Pages, "/om/") || len(got.Letters) < 5 {
-		t.Errorf("the A–Å list has letters %v and %d pages, want every Danish page", got.Letters, len(got.Pages))
+	if len(got.Letters) < 5 {
+		t.Fatalf("the A–Å index has letters %v, want the letters of every Danish page", got.Letters)
 	}
 	if last := got.Letters[len(got.Letters)-1]; !regexp.MustCompile(`^[A-ZÆØÅ]$`).MatchString(last) {
-		t.Errorf("the list's last letter is %q", last)
+		t.Errorf("the index's last letter is %q", last)
+	}
+	var pages []string
+	for i, link := range got.Links {
+		if err := off.load(s.url(link)); err != nil {
+			t.Fatal(err)
+		}
+		var letter struct {
+			H1      string
+			Current []string
+			Pages   []string
+		}
+		if err := off.eval(`({h1: document.querySelector("h1").textContent,
+			current: [...document.querySelectorAll("nav a[aria-current=page]")].map((a) => a.textContent),
+			pages: [...document.querySelectorAll(".az-list > li > a")].map((a) => new URL(a.href).pathname)})`, &letter); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(letter.H1, got.Letters[i]) || !contains(letter.Current, got.Letters[i]) || len(letter.Pages) == 0 {
+			t.Errorf("%s: heading %q, current letter %v, %d pages; want the letter %s's pages under its heading",
+				link, letter.H1, letter.Current, len(letter.Pages), got.Letters[i])
+		}
+		pages = append(pages, letter.Pages...)
+	}
+	if !contains(pages, "/lov/sygedagpenge/") || !contains(pages, "/om/") {
+		t.Errorf("the A–Å index lists %d pages, want every Danish page", len(pages))
 	}
 }
 

@@ -2,12 +2,36 @@ package content
 
 import (
 	"cmp"
+	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/torv/torv/internal/diag"
+	"github.com/torv/torv/internal/language"
+	"github.com/torv/torv/internal/slug"
 )
 
 // KindSearch is a language's search page, generated, never from a file.
 const KindSearch Kind = "search"
+
+// KindLetter is a page of a language's A–Å index, below its search page:
+// the pages whose titles sort under one letter (Letter). Generated.
+const KindLetter Kind = "letter"
+
+// A Letter is one page of a language's A–Å index: every page the search
+// finds (Page.Searchable) whose title sorts under one letter, so that a
+// citizen without JavaScript finds any page from the search page in one
+// click, and no page of a large site lists them all.
+type Letter struct {
+	Letter string  // the list's heading (language.Letter): "A", "Æ", "0–9", "#"
+	Page   *Page   // the letter's page: /soeg/a/, /soeg/ae/ for Æ
+	Pages  []*Page // its pages, in the language's alphabetical order by title
+}
+
+// letterTitles title the letter pages, as searchTitles do the search
+// pages: %s is the letter.
+var letterTitles = map[string]string{"da": "Sider på %s", "nb": "Sider på %s", "sv": "Sidor på %s",
+	"en": "Pages under %s"}
 
 // searchPaths are the addresses of the search pages below each language's
 // prefix: fixed words, like the pager's, so that a link to a search never
@@ -40,5 +64,90 @@ func (s *Site) searchPages(errs *diag.List) {
 			Data: &Plain{Common: Common{Title: cmp.Or(searchTitles[lang], "Search")}}}
 		s.byURL[u] = p
 		s.Pages = append(s.Pages, p)
+		s.letterPages(p, errs)
 	}
+}
+
+// letterPages makes the A–Å index of the search page's language, a page
+// per letter below it; a page of content/ at a letter's address is an
+// error, as one at the search page's is.
+func (s *Site) letterPages(search *Page, errs *diag.List) {
+	lang := language.Get(search.Lang)
+	var pages []*Page
+	for _, p := range s.Pages {
+		if p.Lang == search.Lang && p.Searchable() {
+			pages = append(pages, p)
+		}
+	}
+	// titleKey is the language's CollateKey of the title (setTitleKey).
+	slices.SortStableFunc(pages, func(a, b *Page) int { return strings.Compare(a.titleKey, b.titleKey) })
+	var letters []*Letter
+	byLetter := map[string]*Letter{} // a title that starts with "§ 7" sorts after z, under 0–9
+	for _, p := range pages {
+		l := lang.Letter(p.Title())
+		g := byLetter[l]
+		if g == nil {
+			g = &Letter{Letter: l}
+			byLetter[l] = g
+			letters = append(letters, g)
+		}
+		g.Pages = append(g.Pages, p)
+	}
+	for _, l := range letters {
+		u := search.URL + letterSlug(l.Letter) + "/"
+		if taken := s.byURL[u]; taken != nil {
+			if taken.File != "" {
+				errs.Add(diag.Errorf(taken.File, 1, 1, "the address %s is the A–Å index's", u).
+					WithHint("give the page another file name or slug"))
+			}
+			continue
+		}
+		// Children, as a topic's page has its pages: what the page lists
+		// is its list, which an edit that moves a page in or out of it
+		// changes (and the search page's are its letters).
+		l.Page = &Page{Kind: KindLetter, URL: u, Lang: search.Lang, Parent: search, Children: l.Pages,
+			Data: &Plain{Common: Common{Title: fmt.Sprintf(cmp.Or(letterTitles[search.Lang], "Pages under %s"), l.Letter)}}}
+		search.Children = append(search.Children, l.Page)
+		s.byURL[u] = l.Page
+		s.Pages = append(s.Pages, l.Page)
+		s.letters[search.Lang] = append(s.letters[search.Lang], l)
+	}
+}
+
+// letterSlug is the last part of a letter page's address: the letter as
+// a slug ("a", "ae" for Æ, "0-9"), or, for a letter no slug can write
+// ("#", a letter of another script), its first character's code point.
+func letterSlug(letter string) string {
+	if sl := slug.Make(letter); sl != "" {
+		return sl
+	}
+	return fmt.Sprintf("u%x", []rune(letter)[0])
+}
+
+// LettersIn returns the A–Å index of language lang: its letters, in the
+// language's alphabetical order.
+func (s *Site) LettersIn(lang string) []*Letter { return s.letters[lang] }
+
+// LetterOf returns the letter whose page is p, nil for another page.
+func (s *Site) LetterOf(p *Page) *Letter {
+	if p.Kind != KindLetter {
+		return nil
+	}
+	for _, l := range s.letters[p.Lang] {
+		if l.Page == p {
+			return l
+		}
+	}
+	return nil
+}
+
+// Searchable reports whether the search index and the A–Å index have page
+// p: a page of content/ (not a list torv made) whose front matter does not
+// say search = false.
+func (p *Page) Searchable() bool {
+	if p.File == "" || p.Broken {
+		return false
+	}
+	s := p.Common().Search
+	return s == nil || *s
 }

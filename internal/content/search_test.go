@@ -51,3 +51,41 @@ func TestSearchPages(t *testing.T) {
 		t.Errorf("a page at /soeg/: errors %v", e)
 	}
 }
+
+// TestLetterPages: each language's A–Å index is a page per letter below
+// its search page, listing the pages the search finds in alphabetical
+// order.
+func TestLetterPages(t *testing.T) {
+	site := mustLoad(t, map[string]string{
+		"content/aeldre.md":     page("Ældre"),
+		"content/aabent.md":     page("Åbent hus"),
+		"content/aarhus.md":     page("Aarhus"), // Danish "aa" sorts as å
+		"content/borger.md":     page("borgerservice"),
+		"content/boern.md":      page("Børn"),
+		"content/tal.md":        page("2026 i tal"),
+		"content/kvittering.md": page("Kvittering", "search = false"),
+		"content/tegn.md":       page("§ 7"),
+	})
+	var got []string
+	for _, l := range site.LettersIn("da") {
+		var titles []string
+		for _, p := range l.Pages {
+			titles = append(titles, p.Title())
+		}
+		if l.Page == nil || site.PageByURL(l.Page.URL) != l.Page || l.Page.Kind != content.KindLetter ||
+			l.Page.Parent != site.PageByURL("/soeg/") || site.LetterOf(l.Page) != l {
+			t.Errorf("%s: page %v is not the letter's page below /soeg/", l.Letter, l.Page)
+			continue
+		}
+		got = append(got, l.Letter+" "+l.Page.URL+" "+strings.Join(titles, ", "))
+	}
+	want := []string{
+		"0–9 /soeg/0-9/ 2026 i tal, § 7", // "§ 7" sorts after z, and is listed under 0–9 all the same
+		"B /soeg/b/ borgerservice, Børn",
+		"Æ /soeg/ae/ Ældre",
+		"Å /soeg/aa/ Åbent hus, Aarhus",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("A–Å index:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

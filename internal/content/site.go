@@ -27,6 +27,8 @@ type Site struct {
 	byFile map[string]*Page            // by path relative to content/ ("lov/x.md")
 	homes  map[string]*Page            // by language
 	laws   map[string]map[string]*Page // language -> id -> law explainer
+	// letters is each language's A–Å index, by language (search.go).
+	letters map[string][]*Letter
 
 	redirects []Redirect // the pages' aliases (alias.go)
 }
@@ -34,7 +36,7 @@ type Site struct {
 func newSite(cfg *config.Config) *Site {
 	return &Site{Config: cfg, Laws: map[string]*Page{},
 		byURL: map[string]*Page{}, byFile: map[string]*Page{},
-		homes: map[string]*Page{}, laws: map[string]map[string]*Page{}}
+		homes: map[string]*Page{}, laws: map[string]map[string]*Page{}, letters: map[string][]*Letter{}}
 }
 
 // addAll adds pages in the order of their file paths: of two pages at one

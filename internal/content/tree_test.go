@@ -91,7 +91,8 @@ func TestGeneratedPages(t *testing.T) {
 		t.Errorf("home's children %s", got)
 	}
 	// Site.Pages holds every page once, sorted by URL.
-	want := "/ /guide/ /guide/trin/ /guide/trin/foerste/ /lov/ /lov/sygedagpenge/ /om/ /soeg/ /vejledning/ /vejledning/hjaelp/"
+	want := "/ /guide/ /guide/trin/ /guide/trin/foerste/ /lov/ /lov/sygedagpenge/ /om/ /soeg/ " +
+		"/soeg/f/ /soeg/h/ /soeg/o/ /soeg/s/ /soeg/v/ /vejledning/ /vejledning/hjaelp/"
 	if got := urls(site.Pages); got != want {
 		t.Errorf("Pages\n%s\nwant\n%s", got, want)
 	}

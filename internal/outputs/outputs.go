@@ -19,8 +19,8 @@ func Sitemap(site *content.Site, abs func(sitePath string) string) []byte {
 	b.WriteString(xml.Header)
 	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">` + "\n")
 	for _, p := range site.Pages {
-		if p.Kind == content.KindSearch {
-			continue // a page of results, not of content
+		if p.Kind == content.KindSearch || p.Kind == content.KindLetter {
+			continue // the search's pages, not content: the sitemap lists every page they do
 		}
 		b.WriteString("<url><loc>")
 		xml.EscapeText(&b, []byte(abs(p.URL)))

@@ -138,14 +138,8 @@ func (s *searchStage) page(in *Input, x *search.Indexer, p *content.Page) *searc
 
 // Searchable reports whether the search index has page p: a page of
 // content/ (not a list torv made) whose front matter does not say
-// search = false.
-func Searchable(p *content.Page) bool {
-	if p.File == "" || p.Broken {
-		return false
-	}
-	s := p.Common().Search
-	return s == nil || *s
-}
+// search = false (content.Page.Searchable, which the A–Å index asks too).
+func Searchable(p *content.Page) bool { return p.Searchable() }
 
 func searchDoc(in *Input, p *content.Page) search.Doc {
 	c := p.Common()

@@ -12,7 +12,9 @@
 //	layouts/<kind>.html        defines "main" for one kind: home, section,
 //	                           principle, theme, place, law, initiative,
 //	                           figures, news, term, page, topics (the topic
-//	                           index), topic (one topic's pages), 404
+//	                           index), topic (one topic's pages), search
+//	                           (a language's search page), letter (a page
+//	                           of its A–Å index), 404
 //	layouts/partials/*.html    one component each, used as
 //	                           {{template "partials/quote.html" .}}
 //
@@ -58,6 +60,9 @@
 //	             in that language
 //	.Glossary    on a list of glossary terms: the terms grouped by first
 //	             letter in the language's alphabetical order
+//	.Letters     on a search page and the pages of its A–Å index: the
+//	             index's letters, []*content.Letter{Letter, Page, Pages};
+//	             .LetterPages, on a page of the index, are its letter's pages
 //	.Alternates  the translated languages, for <link rel="alternate"
 //	             hreflang>, when there are at least two
 //

@@ -14,7 +14,8 @@ import (
 // The site's search: the form in every page's header leads to the search
 // page of the page's language (content.KindSearch, layouts/search.html),
 // whose script (assets/js/search.js) reads the index package outputs
-// writes. Without the script the page lists every page A–Å.
+// writes. Without the script the page links to the A–Å index, a page per
+// letter, which lists every page the search finds.
 
 // SearchURL is the site path of the search page of the page's language,
 // the action of the header's search form.
@@ -26,22 +27,40 @@ func (v *View) SearchIndex() string {
 	return "/" + outputs.SearchDir + "/" + v.Lang + "/index.json"
 }
 
-// AZ returns, on a search page, every page of its language that the
-// search finds, grouped by first letter in the language's alphabetical
-// order as the glossary is; nil on any other page. The page then reads
-// the whole site (reads.Site): any page's title may move in the list.
-func (v *View) AZ() []LetterGroup {
-	if v.Page.Kind != content.KindSearch {
+// Letters returns, on a search page and on the pages of its A–Å index
+// (content.KindLetter, layouts/letter.html), the index's letters, each
+// with its page; nil on any other page. They are the search page's
+// children (content.Site.LettersIn), so a page of the index reads the
+// search page's list: a title's edit may bring a letter or take one away.
+func (v *View) Letters() []*content.Letter {
+	switch v.Page.Kind {
+	case content.KindSearch:
+	case content.KindLetter:
+		v.Site.w.note(reads.List(v.Page.Parent.URL))
+	default:
 		return nil
 	}
-	v.Site.w.note(reads.Site)
-	var pages []*content.Page
-	for _, p := range v.Site.site.Pages {
-		if p.Lang == v.Lang && outputs.Searchable(p) {
-			pages = append(pages, p)
+	return v.Site.site.LettersIn(v.Lang)
+}
+
+// LetterPages returns, on a page of the A–Å index, the pages of its
+// letter (those the search finds, in alphabetical order); nil on any
+// other page. They are the page's children: it reads their titles and
+// addresses, and their topics. (A method of its own, not the Letter's
+// Pages, so that the layout names no relation of other pages and reads
+// no more than this: see namesRelation.)
+func (v *View) LetterPages() []*content.Page {
+	l := v.Site.site.LetterOf(v.Page)
+	if l == nil {
+		return nil
+	}
+	for _, p := range l.Pages {
+		v.Site.w.note(reads.List(p.URL))
+		for _, t := range p.Tags {
+			v.Site.w.notePage(t.Page)
 		}
 	}
-	return byLetter(language.Get(v.Lang), pages, "az-")
+	return l.Pages
 }
 
 // byLetter groups pages by the first letter of their titles, in the

@@ -68,14 +68,25 @@
 //
 // An Indexer makes a language's index and keeps what it needs to make it
 // again after an edit: Body analyses a page's text once (on the render's
-// workers, package outputs' Stage.Analyze), into its distinct words, each
-// counted, with each word's key and stem found once per distinct word;
-// Page adds the page's title, keywords and description; Files merges the
-// pages' analyses into the files. It keeps each group's postings and
-// their encoding, so that after one page changed it updates that page's
-// groups, finds the keys and compounds again only when a word came or
-// went, and hashes only the files whose bytes changed. Build is all of
-// it at once.
+// workers, package outputs' Stage.Analyze), into its distinct words and
+// its groups with the text's scores. Each word's key and stem are found
+// once per Indexer, not per page: a page's words are looked up in the
+// Indexer's table under a read lock and counted in slices by word id,
+// reused from page to page, so that reading a page makes no string per
+// word. A page's lists are kept packed (sorted, each number the varint of
+// its difference from the one before). Page adds what the page's title,
+// keywords and description add to the scores; Files merges the pages'
+// analyses into the files. It keeps each group's postings and their
+// encoding, so that after one page changed it updates that page's groups,
+// finds the keys and compounds again only when a word came or went, and
+// hashes only the files whose bytes changed. Build is all of it at once.
+//
+// A build that keeps nothing for a later one (torv build) calls FilesOnce
+// instead: it lets go of each page's analysis once merged and keeps of
+// each group only the postings the files list, its best MaxPostings and
+// their number (the best of the best so far and of the rest are the best
+// of all), so the index costs little more memory than the analyses; the
+// files are the same.
 //
 // # Files
 //

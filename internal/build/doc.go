@@ -155,10 +155,17 @@
 // that came or went) it leaves the other stages (the sitemap) and the
 // placing of the files that are not pages to Continue too (one more in
 // Pending), unless a page now wants a path such a file has, or one did
-// before: no page shows those files. A stage's Input.Now is read when it runs: a date
-// passing (security.txt's Expires) shows in the preview at its next run.
+// before: no page shows those files. A stage's Input.Now is read when it
+// runs: a date passing (security.txt's Expires) shows in the preview at
+// its next run.
 //
-// Each build returns the whole Output (a copy of the map; the bytes are
-// shared) and the output paths whose bytes changed, so that the preview can
-// tell each open page whether it changed.
+// Each build returns the whole Output, a snapshot that does not change
+// after, and the output paths whose bytes changed, so that the preview
+// can tell each open page whether it changed. A snapshot shares a base
+// map of the files with the ones before it and holds only the paths
+// changed since (the bytes are shared too), so that an edit's snapshot
+// costs what it changed, not the site; and the check's report shares the
+// findings of every page the edit did not check again. Continue renders a
+// few dozen pages at a time (continuePages), so that a save made while
+// it runs waits little.
 package build

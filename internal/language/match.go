@@ -230,27 +230,18 @@ func (m *Matcher) Find(text []byte, yield func(Match) bool) {
 	sc := m.pool.Get().(*matchScratch)
 	defer m.pool.Put(sc)
 	sc.parts = sc.parts[:0]
-	for i := 0; i < len(text); {
-		if c := text[i]; c < utf8.RuneSelf && !asciiWord[c] {
-			i++
-			continue
-		}
-		if r, size := utf8.DecodeRune(text[i:]); !IsWordRune(r) {
-			i += size
-			continue
-		}
-		w, joined := scanWord(text, i, len(text))
-		i = w.End
+	eachWord(text, func(w Token, joined bool) bool {
 		if !joined {
 			sc.parts = append(sc.parts, span{w.Start, w.End, true})
-			continue
+			return true
 		}
 		first := true
 		parts(text, w.Start, w.End, func(a, b int) {
 			sc.parts = append(sc.parts, span{a, b, first})
 			first = false
 		})
-	}
+		return true
+	})
 	for i := 0; i < len(sc.parts); i++ {
 		if match, ok := m.at(text, sc, i); ok {
 			if !yield(match) {

@@ -265,20 +265,27 @@ func (l *Language) Tokens(text []byte) iter.Seq[Token] {
 // (a search index reads every word of a site).
 func (l *Language) Words(text []byte) iter.Seq[Token] {
 	return func(yield func(Token) bool) {
-		for i := 0; i < len(text); {
-			if c := text[i]; c < utf8.RuneSelf && !asciiWord[c] {
-				i++
-				continue
-			}
-			if r, size := utf8.DecodeRune(text[i:]); !IsWordRune(r) {
-				i += size
-				continue
-			}
-			w, _ := scanWord(text, i, len(text))
-			i = w.End
-			if !yield(w) {
-				return
-			}
+		eachWord(text, func(w Token, _ bool) bool { return yield(w) })
+	}
+}
+
+// eachWord calls f with each word of text, and whether a hyphen or an
+// apostrophe joins parts of it, until f returns false: the one loop of
+// Words and of the phrase matcher, which splits joined words into parts.
+func eachWord(text []byte, f func(w Token, joined bool) bool) {
+	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf && !asciiWord[c] {
+			i++
+			continue
+		}
+		if r, size := utf8.DecodeRune(text[i:]); !IsWordRune(r) {
+			i += size
+			continue
+		}
+		w, joined := scanWord(text, i, len(text))
+		i = w.End
+		if !f(w, joined) {
+			return
 		}
 	}
 }

@@ -62,7 +62,7 @@ func (s *searchStage) indexer(lang string) *search.Indexer {
 }
 
 func (s *searchStage) analyze(p *content.Page, t PageText) any {
-	if !Searchable(p) {
+	if !p.Searchable() {
 		return nil
 	}
 	return s.indexer(p.Lang).Body(t.Headings, t.Text)
@@ -77,7 +77,7 @@ func (s *searchStage) make(in *Input) ([]File, diag.List) {
 		x := s.indexer(lang)
 		var list []*content.Page
 		for _, p := range in.Site.Pages {
-			if p.Lang == lang && Searchable(p) {
+			if p.Lang == lang && p.Searchable() {
 				list = append(list, p)
 				seen[p.File] = true
 			}
@@ -135,11 +135,6 @@ func (s *searchStage) page(in *Input, x *search.Indexer, p *content.Page) *searc
 	}
 	return e.page
 }
-
-// Searchable reports whether the search index has page p: a page of
-// content/ (not a list torv made) whose front matter does not say
-// search = false (content.Page.Searchable, which the A–Å index asks too).
-func Searchable(p *content.Page) bool { return p.Searchable() }
 
 func searchDoc(in *Input, p *content.Page) search.Doc {
 	c := p.Common()

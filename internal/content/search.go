@@ -79,21 +79,7 @@ func (s *Site) letterPages(search *Page, errs *diag.List) {
 			pages = append(pages, p)
 		}
 	}
-	// titleKey is the language's CollateKey of the title (setTitleKey).
-	slices.SortStableFunc(pages, func(a, b *Page) int { return strings.Compare(a.titleKey, b.titleKey) })
-	var letters []*Letter
-	byLetter := map[string]*Letter{} // a title that starts with "§ 7" sorts after z, under 0–9
-	for _, p := range pages {
-		l := lang.Letter(p.Title())
-		g := byLetter[l]
-		if g == nil {
-			g = &Letter{Letter: l}
-			byLetter[l] = g
-			letters = append(letters, g)
-		}
-		g.Pages = append(g.Pages, p)
-	}
-	for _, l := range letters {
+	for _, l := range ByLetter(lang, pages) {
 		u := search.URL + letterSlug(l.Letter) + "/"
 		if taken := s.byURL[u]; taken != nil {
 			if taken.File != "" {
@@ -112,6 +98,28 @@ func (s *Site) letterPages(search *Page, errs *diag.List) {
 		s.Pages = append(s.Pages, l.Page)
 		s.letters[search.Lang] = append(s.letters[search.Lang], l)
 	}
+}
+
+// ByLetter groups pages of one language by the first letter of their
+// titles (lang.Letter), the letters and each letter's pages in the
+// language's alphabetical order: the A–Å index's letters, and the
+// glossary's. Pages, pages of the assembled Site (whose sort keys it
+// made), is sorted in place.
+func ByLetter(lang *language.Language, pages []*Page) []*Letter {
+	slices.SortStableFunc(pages, func(a, b *Page) int { return strings.Compare(a.titleKey, b.titleKey) })
+	var letters []*Letter
+	byLetter := map[string]*Letter{} // a title that starts with "§ 7" sorts after z, under 0–9
+	for _, p := range pages {
+		l := lang.Letter(p.Title())
+		g := byLetter[l]
+		if g == nil {
+			g = &Letter{Letter: l}
+			byLetter[l] = g
+			letters = append(letters, g)
+		}
+		g.Pages = append(g.Pages, p)
+	}
+	return letters
 }
 
 // letterSlug is the last part of a letter page's address: the letter as

@@ -2,7 +2,6 @@ package render
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/torv/torv/internal/content"
 	"github.com/torv/torv/internal/language"
@@ -64,28 +63,12 @@ func (v *View) LetterPages() []*content.Page {
 }
 
 // byLetter groups pages by the first letter of their titles, in the
-// language's alphabetical order; each group's ID is prefix and its letter.
+// language's alphabetical order (content.ByLetter, as the A–Å index
+// does); each group's ID is prefix and its letter.
 func byLetter(lang *language.Language, pages []*content.Page, prefix string) []LetterGroup {
-	// A key per page, not two per comparison: the search page of a large
-	// site lists thousands, and a title edit renders it again.
-	type keyed struct {
-		key string
-		p   *content.Page
-	}
-	ks := make([]keyed, len(pages))
-	for i, p := range pages {
-		ks[i] = keyed{lang.CollateKey(p.Title()), p}
-	}
-	slices.SortStableFunc(ks, func(a, b keyed) int { return strings.Compare(a.key, b.key) })
 	var groups []LetterGroup
-	for _, k := range ks {
-		p := k.p
-		l := lang.Letter(p.Title())
-		if len(groups) == 0 || groups[len(groups)-1].Letter != l {
-			groups = append(groups, LetterGroup{Letter: l, ID: prefix + slug.Make(l)})
-		}
-		g := &groups[len(groups)-1]
-		g.Pages = append(g.Pages, p)
+	for _, l := range content.ByLetter(lang, slices.Clone(pages)) {
+		groups = append(groups, LetterGroup{Letter: l.Letter, ID: prefix + slug.Make(l.Letter), Pages: l.Pages})
 	}
 	return groups
 }

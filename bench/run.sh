@@ -274,7 +274,14 @@ count_ok() { # tool: did the tool's last build write every HTML file it should?
 	local tool=$1 want c
 	want=$(json_field "$D/corpus.json" expected_html)
 	[ -n "$want" ] || die "no expected_html in $D/corpus.json"
-	[ "$tool" = torv ] && want=$((want + 2)) # torv also writes 404.html and its search page soeg/index.html
+	if [ "$tool" = torv ]; then
+		# torv also writes 404.html, its search page soeg/index.html and one
+		# A–Å page per first letter of the titles, soeg/<letter>/index.html
+		local letters
+		letters=$(find "$OUT/torv/soeg" -mindepth 2 -maxdepth 2 -name index.html 2>/dev/null | wc -l)
+		[ "$letters" -gt 0 ] || die "N=$N: torv wrote no A–Å letter page below soeg/"
+		want=$((want + 2 + letters))
+	fi
 	c=$(find "$OUT/$tool" -name '*.html' | wc -l)
 	printf '%-6s %8d %8d %s\n' "$tool" "$c" "$want" "$([ "$c" = "$want" ] && echo ok || echo MISMATCH)"
 	[ "$c" = "$want" ] || die "N=$N: $tool wrote $c HTML files, expected $want (output: $OUT/$tool)"

@@ -54,10 +54,7 @@ func (s *Site) searchPages(errs *diag.List) {
 	for _, lang := range s.Config.SiteLanguages() {
 		u := s.SearchURL(lang)
 		if taken := s.byURL[u]; taken != nil {
-			if taken.File != "" {
-				errs.Add(diag.Errorf(taken.File, 1, 1, "the address %s is the search page's", u).
-					WithHint("give the page another file name or slug"))
-			}
+			reserved(taken, u, "the search page's", errs)
 			continue
 		}
 		p := &Page{Kind: KindSearch, URL: u, Lang: lang, Parent: s.HomeOf(lang),
@@ -82,10 +79,7 @@ func (s *Site) letterPages(search *Page, errs *diag.List) {
 	for _, l := range ByLetter(lang, pages) {
 		u := search.URL + letterSlug(l.Letter) + "/"
 		if taken := s.byURL[u]; taken != nil {
-			if taken.File != "" {
-				errs.Add(diag.Errorf(taken.File, 1, 1, "the address %s is the A–Å index's", u).
-					WithHint("give the page another file name or slug"))
-			}
+			reserved(taken, u, "the A–Å index's", errs)
 			continue
 		}
 		// Children, as a topic's page has its pages: what the page lists
@@ -98,6 +92,44 @@ func (s *Site) letterPages(search *Page, errs *diag.List) {
 		s.Pages = append(s.Pages, l.Page)
 		s.letters[search.Lang] = append(s.letters[search.Lang], l)
 	}
+}
+
+// reserved reports page taken, of content/, at address u, which is
+// whose's (the search page's, a letter page's). A folder's list made for
+// a folder without an _index.md has no file of its own: the error is at
+// the first file in the folder, which is what put it there, or the
+// folder's search page would be lost without a word.
+func reserved(taken *Page, u, whose string, errs *diag.List) {
+	file, hint := taken.File, "give the page another file name or slug"
+	if file == "" {
+		if file = firstFile(taken); file == "" {
+			return
+		}
+		depth := 1 // content/, then one folder per list below the home page
+		for q := taken; q.Parent != nil; q = q.Parent {
+			depth++
+		}
+		if parts := strings.Split(file, "/"); depth < len(parts) {
+			hint = "rename the folder " + strings.Join(parts[:depth], "/") + "/"
+		}
+	}
+	errs.Add(diag.Errorf(file, 1, 1, "the address %s is %s", u, whose).WithHint("%s", hint))
+}
+
+// firstFile is the file that sorts first of the pages below p, "" when
+// none is from a file.
+func firstFile(p *Page) string {
+	first := ""
+	for _, ch := range p.Children {
+		f := ch.File
+		if f == "" {
+			f = firstFile(ch)
+		}
+		if f != "" && (first == "" || f < first) {
+			first = f
+		}
+	}
+	return first
 }
 
 // ByLetter groups pages of one language by the first letter of their

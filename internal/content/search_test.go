@@ -50,6 +50,17 @@ func TestSearchPages(t *testing.T) {
 	if e := errs.Errors(); len(e) != 1 || !strings.Contains(e[0].Error(), "content/soeg.md:1:1: the address /soeg/ is the search page's") {
 		t.Errorf("a page at /soeg/: errors %v", e)
 	}
+	// A folder without _index.md has a list page made for it, from no
+	// file: the error is at the file in the folder that sorts first.
+	for _, tt := range []struct{ file, want string }{
+		{"content/soeg/b/c.md", "content/soeg/b/c.md:1:1: the address /soeg/ is the search page's (rename the folder content/soeg/)"},
+		{"content/soeg/a/c.md", "content/soeg/a/c.md:1:1: the address /soeg/ is the search page's (rename the folder content/soeg/)"},
+	} {
+		_, errs := load(t, map[string]string{tt.file: page("Avis"), "content/b.md": page("Bad")})
+		if e := errs.Errors(); len(e) != 1 || !strings.Contains(e[0].Error(), tt.want) {
+			t.Errorf("%s: errors %v, want %q", tt.file, e, tt.want)
+		}
+	}
 }
 
 // TestLetterPages: each language's A–Å index is a page per letter below

@@ -309,6 +309,9 @@ func (o *oracle) link(from string) string {
 	if to == "" || o.r.Intn(40) == 0 && !o.careful {
 		return "[noget, der ikke findes](/findes/ikke/)"
 	}
+	if o.r.Intn(40) == 0 && !o.careful {
+		return "[en gammel adresse](/gammel/)" // an alias, when a page has it
+	}
 	rel := strings.TrimPrefix(to, "content/")
 	dest := "/" + rel
 	switch o.r.Intn(3) {

@@ -26,6 +26,19 @@ type Redirect struct {
 // the ones that are errors (reported by the build).
 func (s *Site) Redirects() []Redirect { return s.redirects }
 
+// Moved returns the page that has site path u among its aliases, with
+// or without its last slash; nil when none has. It is asked only for a
+// link that found no page, and a site has few aliases.
+func (s *Site) Moved(u string) *Page {
+	key := aliasKey(u)
+	for _, r := range s.redirects {
+		if aliasKey(r.From) == key {
+			return r.Page
+		}
+	}
+	return nil
+}
+
 // aliasProblem says what makes a an unfit alias, or "": an alias is a
 // clean path on the site, written with the characters every server's
 // configuration takes as they are.

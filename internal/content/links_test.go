@@ -7,7 +7,7 @@ import (
 func TestResolveLink(t *testing.T) {
 	site := mustLoad(t, map[string]string{
 		"content/_index.md":           page("Forside"),
-		"content/om.md":               page("Om"),
+		"content/om.md":               page("Om", `aliases = ["/om-os/", "/gammel/side"]`),
 		"content/lov/_index.md":       page("Love"),
 		"content/lov/sygedagpenge.md": law("Sygedagpenge"),
 		"content/lov/klage.md":        law("Klage"),
@@ -42,6 +42,11 @@ func TestResolveLink(t *testing.T) {
 		{"/lov/klage/#frist", "/lov/klage/#frist", true, true},
 		{"/findes-ikke/", "/findes-ikke/", true, false},
 		{"/Lov/Klage/", "/Lov/Klage/", true, false},
+		// Old addresses (aliases) lead to the page that has them.
+		{"/om-os/", "/om/", true, true},
+		{"/om-os", "/om/", true, true},
+		{"/gammel/side/#x", "/om/#x", true, true},
+		{"../../gammel/side", "/om/", true, true},
 		// Paths relative to the page's URL.
 		{"../klage/", "/lov/klage/", true, true},
 		{"../../om/", "/om/", true, true},

@@ -451,7 +451,13 @@ func (s *Site) ResolveLink(from *Page, dest string) (resolved string, internal, 
 			target += "/"
 		}
 		if s.byURL[target] == nil && !s.HasFile(target) {
-			return dest, true, false
+			moved := s.Moved(target)
+			if moved == nil {
+				return dest, true, false
+			}
+			// An old address (an alias) leads to the page that has
+			// it, directly, not through its redirect.
+			target = moved.URL
 		}
 	}
 	out := target

@@ -156,3 +156,19 @@ func TestListUpdated(t *testing.T) {
 		}
 	}
 }
+
+// TestUntitledList: a folder with an _index.md in one language but pages
+// without one in another gets a list page titled after the folder there,
+// and a warning that says which file gives it a title.
+func TestUntitledList(t *testing.T) {
+	cfg := testConfig + "\n[languages.en]\ntitle = \"Testtown\"\n"
+	_, errs := load(t, map[string]string{"config.toml": cfg,
+		"content/tilbud/_index.md": page("Tilbud"), "content/tilbud/a.md": page("A"),
+		"content/tilbud/b.en.md": page("B"), "content/tilbud/c.en.md": page("C"),
+		"content/guide/a.md": page("A"), "content/guide/a.en.md": page("A"), // no _index in any language: no warning
+	})
+	want := `content/tilbud/b.en.md:1:1: warning: the list page /en/tilbud/ has no _index.en.md, so it is titled "Tilbud" after the folder (add content/tilbud/_index.en.md with the list's title in this language)`
+	if e := errs; len(e) != 1 || e[0].Error() != want {
+		t.Errorf("diagnostics %v, want one: %s", e, want)
+	}
+}

@@ -162,6 +162,7 @@ func (s *Site) link(errs *diag.List) {
 		p.setTitleKey()
 	}
 	s.translations()
+	s.untitledLists(errs)
 	s.topics()
 	s.searchPages(errs)
 	for _, p := range s.Pages {
@@ -248,6 +249,37 @@ func parentDir(p *Page) string {
 		return path.Dir(path.Dir(p.File))
 	}
 	return path.Dir(p.File)
+}
+
+// untitledLists warns about a folder's list page made for a language
+// whose _index file is missing while another language has one: the list
+// is titled after the folder ("Nyheder" on the English site), which the
+// editor did not choose. The warning is at the folder's first page of
+// that language, the file that made the list.
+func (s *Site) untitledLists(errs *diag.List) {
+	for _, p := range s.Pages {
+		if p.File != "" || p.Kind != KindSection {
+			continue
+		}
+		var titled *Page
+		for _, t := range p.Translations {
+			if t.File != "" {
+				titled = t
+				break
+			}
+		}
+		file := firstFile(p)
+		if titled == nil || file == "" {
+			continue
+		}
+		index := path.Join(path.Dir(titled.File), "_index."+p.Lang+".md")
+		if p.Lang == s.Config.Language {
+			index = path.Join(path.Dir(titled.File), "_index.md")
+		}
+		errs.Add(diag.Errorf(file, 1, 1, "the list page %s has no %s, so it is titled %q after the folder",
+			p.URL, path.Base(index), p.Title()).
+			WithHint("add %s with the list's title in this language", index).Warning())
+	}
 }
 
 func (s *Site) generated(u string, kind Kind, title string) *Page {

@@ -45,6 +45,7 @@ func feedSite(baseURL string, extra map[string]string) fstest.MapFS {
 		"content/nyheder/b.md":           {Data: []byte("+++\ntitle = \"Nye åbningstider\"\ndate = 2026-01-20\nupdated = 2026-02-20\n+++\n\nVi har åbent længere.\n")},
 		"content/nyheder/c.md":           {Data: []byte("+++\ntitle = \"Ældre nyhed\"\ndate = 2025-11-01\n+++\n")},
 		"content/nyheder/kladde.md":      {Data: []byte("+++\ntitle = \"Kladde\"\ndate = 2026-04-01\ndraft = true\n+++\n\nIkke endnu.\n")},
+		"content/nyheder/_index.en.md":   {Data: []byte("+++\ntitle = \"News\"\n+++\n")},
 		"content/nyheder/a.en.md":        {Data: []byte("+++\ntitle = \"A new page on complaints\"\ndescription = \"Read about complaints.\"\ndate = 2026-02-11\n+++\n\nRead [about us](/en/).\n")},
 	}
 	for name, text := range extra {
@@ -244,8 +245,8 @@ func TestFeedLinks(t *testing.T) {
 		"nyheder/a/index.html":      `Nyheder – Testby|/borger/nyheder/feed.xml`,
 		"nyheder/b/index.html":      `Nyheder – Testby|/borger/nyheder/feed.xml`,
 		"nyheder/c/index.html":      `Nyheder – Testby|/borger/nyheder/feed.xml`,
-		"en/nyheder/a/index.html":   `Nyheder – Testby in English|/borger/en/nyheder/feed.xml`,
-		"en/nyheder/index.html":     `Nyheder – Testby in English|/borger/en/nyheder/feed.xml`,
+		"en/nyheder/a/index.html":   `News – Testby in English|/borger/en/nyheder/feed.xml`,
+		"en/nyheder/index.html":     `News – Testby in English|/borger/en/nyheder/feed.xml`,
 	}
 	for _, p := range res.Output.Paths() {
 		if !strings.HasSuffix(p, ".html") {

@@ -44,6 +44,7 @@ func glossarySite(t *testing.T, lang, extra string, files ...map[string]string) 
 		"content/ordliste/abonnement.md":           term("abonnement", ""),
 		"content/ordliste/112.md":                  term("112", ""),
 		"content/ordliste/appeal." + other + ".md": term("appeal", ""),
+		"content/ordliste/_index." + other + ".md": {Data: []byte("+++\ntitle = \"Ordliste\"\n+++\n")},
 		"content/lov/klage.md":                     {Data: []byte("+++\ntitle = \"Klage\"\nlaw = \"Lov om retssikkerhed (retssikkerhedsloven)\"\nparagraph = \"§ 67\"\nin_short = \"Kort: [](lov:klage#frist).\"\nreviewed = 2026-01-01\n+++\n\nOm [](lov:klage).\n")},
 		"content/om.md":                            {Data: []byte("+++\ntitle = \"Om\"\n+++\n\nEn klage om dit CPR og en appeal. Igen en klage og [](lov:klage).\n")},
 	}

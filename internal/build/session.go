@@ -132,6 +132,7 @@ func (s *Session) Full() *Rebuild {
 		// An Update may follow: note what each page reads.
 		s.rx = reads.NewIndex()
 	}
+	s.beginOutputs()
 	n := s.render(append(slices.Clone(s.site.Pages), s.r.NotFound()), nil)
 	if s.rx != nil {
 		s.seed = maphash.MakeSeed()

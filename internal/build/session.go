@@ -134,6 +134,9 @@ func (s *Session) Full() *Rebuild {
 	}
 	s.beginOutputs()
 	n := s.render(append(slices.Clone(s.site.Pages), s.r.NotFound()), nil)
+	if s.opts.Sink != nil {
+		s.r.ForgetItems() // no later build reuses them
+	}
 	if s.rx != nil {
 		s.seed = maphash.MakeSeed()
 		s.states, s.terms = states(s.site, s.seed), termForms(s.site)

@@ -90,8 +90,10 @@
 // output path is kept, only the parse errors, the pages that lost their
 // path and how many files and bytes went to the Sink. Its memory is the
 // site's structure (each page's front matter, address and links, and the
-// list entries the renderer reuses) and the pages in hand; torv build
-// -memprofile shows it at its peak. With the check (build -strict) the
+// list entries the renderer reuses) and the pages in hand; an output
+// stage with Begin (the search index) is told before the render, and
+// merges each page's text as it comes rather than keeping its analysis
+// until Make. torv build -memprofile shows it at its peak. With the check (build -strict) the
 // bodies stay, as the check's rules read other pages'.
 //
 // # Incremental builds

@@ -44,6 +44,19 @@ func (s *Session) input() *outputs.Input {
 		Content: s.content, Text: s.texts.get, Once: s.opts.Sink != nil}
 }
 
+// beginOutputs tells the output stages with Begin, in a build that keeps
+// nothing for a later one, that the pages are about to render.
+func (s *Session) beginOutputs() {
+	if s.opts.Sink == nil {
+		return
+	}
+	for _, st := range s.stages() {
+		if st.Begin != nil {
+			st.Begin(s.input())
+		}
+	}
+}
+
 // content is a page's body in HTML for the output stages, its Markdown
 // read again when a lean session released it.
 func (s *Session) content(p *content.Page) string {

@@ -132,7 +132,11 @@ func (s *Session) Full() *Rebuild {
 		// An Update may follow: note what each page reads.
 		s.rx = reads.NewIndex()
 	}
+	s.beginOutputs()
 	n := s.render(append(slices.Clone(s.site.Pages), s.r.NotFound()), nil)
+	if s.opts.Sink != nil {
+		s.r.ForgetItems() // no later build reuses them
+	}
 	if s.rx != nil {
 		s.seed = maphash.MakeSeed()
 		s.states, s.terms = states(s.site, s.seed), termForms(s.site)

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"slices"
 	"sync"
 
 	"github.com/yuin/goldmark/ast"
@@ -85,6 +86,9 @@ func (t *pageTexts) inspect(file string, doc *ast.Document, src []byte) {
 				kept.analyses = append(kept.analyses, st.Analyze(p, pt))
 			}
 		}
+	}
+	if !t.keepText && !slices.ContainsFunc(kept.analyses, func(a any) bool { return a != nil }) {
+		return // nothing to keep: a stage merged what it made (outputs.Stage.Begin)
 	}
 	t.mu.Lock()
 	t.m[file] = kept

@@ -36,6 +36,16 @@ type searchStage struct {
 	mu    sync.Mutex
 	idx   map[string]*search.Indexer // language -> its indexer
 	pages map[string]searchPage      // page file -> its last analysis
+	// once, set by begin in a build that keeps nothing for a later one,
+	// is each language's pages in the order of its index: their
+	// analyses are merged as the pages render, and not kept.
+	once *onceIndex
+}
+
+type onceIndex struct {
+	in    *Input
+	lists map[string][]*content.Page // language -> its pages, by doc
+	docs  map[*content.Page]int      // page -> its doc in its language's index
 }
 
 type searchPage struct {
@@ -47,7 +57,40 @@ type searchPage struct {
 
 func newSearchStage() Stage {
 	s := &searchStage{idx: map[string]*search.Indexer{}, pages: map[string]searchPage{}}
-	return Stage{Name: "search", Make: s.make, Text: true, Analyze: s.analyze}
+	return Stage{Name: "search", Make: s.make, Text: true, Analyze: s.analyze, Begin: s.begin}
+}
+
+// begin readies each language's Indexer to merge its pages as their
+// texts come (search.Indexer.Stream), in a build that makes the index
+// once.
+func (s *searchStage) begin(in *Input) {
+	if !in.Once {
+		return
+	}
+	o := &onceIndex{in: in, lists: map[string][]*content.Page{}, docs: map[*content.Page]int{}}
+	for _, lang := range in.Config.SiteLanguages() {
+		list := searchable(in.Site, lang)
+		for i, p := range list {
+			o.docs[p] = i
+		}
+		o.lists[lang] = list
+		s.indexer(lang).Stream(len(list))
+	}
+	s.mu.Lock()
+	s.once = o
+	s.mu.Unlock()
+}
+
+// searchable is the pages of language lang that the index lists, in its
+// order.
+func searchable(site *content.Site, lang string) []*content.Page {
+	var list []*content.Page
+	for _, p := range site.Pages {
+		if p.Lang == lang && p.Searchable() {
+			list = append(list, p)
+		}
+	}
+	return list
 }
 
 func (s *searchStage) indexer(lang string) *search.Indexer {
@@ -65,7 +108,18 @@ func (s *searchStage) analyze(p *content.Page, t PageText) any {
 	if !p.Searchable() {
 		return nil
 	}
-	return s.indexer(p.Lang).Body(t.Headings, t.Text)
+	x := s.indexer(p.Lang)
+	b := x.Body(t.Headings, t.Text)
+	s.mu.Lock()
+	o := s.once
+	s.mu.Unlock()
+	if o != nil {
+		if doc, ok := o.docs[p]; ok {
+			x.Add(doc, x.Page(searchDoc(o.in, p), b))
+			return nil // merged: nothing to keep
+		}
+	}
+	return b
 }
 
 func (s *searchStage) make(in *Input) ([]File, diag.List) {
@@ -73,14 +127,18 @@ func (s *searchStage) make(in *Input) ([]File, diag.List) {
 	lim := search.Limits{Shards: searchShards / len(langs), Chunks: searchChunks / len(langs)}
 	var out []File
 	seen := map[string]bool{}
+	s.mu.Lock()
+	o := s.once
+	s.once = nil
+	s.mu.Unlock()
+	if o != nil {
+		return s.makeStreamed(in, o, lim), nil
+	}
 	for _, lang := range langs {
 		x := s.indexer(lang)
-		var list []*content.Page
-		for _, p := range in.Site.Pages {
-			if p.Lang == lang && p.Searchable() {
-				list = append(list, p)
-				seen[p.File] = true
-			}
+		list := searchable(in.Site, lang)
+		for _, p := range list {
+			seen[p.File] = true
 		}
 		// A page's analysis is its words' look-ups and its row's
 		// encoding: on every core, as the bodies' were.
@@ -105,6 +163,28 @@ func (s *searchStage) make(in *Input) ([]File, diag.List) {
 		}
 	}
 	return out, nil
+}
+
+// makeStreamed makes the files of the indexes whose pages were merged as
+// they rendered (begin): the pages that did not render (an empty body)
+// are merged now.
+func (s *searchStage) makeStreamed(in *Input, o *onceIndex, lim search.Limits) []File {
+	var out []File
+	for _, lang := range in.Config.SiteLanguages() {
+		x := s.indexer(lang)
+		for doc, p := range o.lists[lang] {
+			if !x.Streamed(doc) {
+				x.Add(doc, s.page(in, x, p))
+			}
+		}
+		s.mu.Lock()
+		delete(s.idx, lang) // StreamFiles leaves it empty
+		s.mu.Unlock()
+		for _, f := range x.StreamFiles(lim) {
+			out = append(out, File{path.Join(SearchDir, lang, f.Name), f.Bytes})
+		}
+	}
+	return out
 }
 
 // page is page p's analysis: the one made last while its body and its

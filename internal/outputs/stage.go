@@ -50,6 +50,13 @@ type Stage struct {
 	// again. The build then keeps that, not the text: a search index
 	// keeps a page's words, counted, and reads a body once per edit.
 	Analyze func(p *content.Page, t PageText) any
+	// Begin, when set, is called in a build that keeps nothing for a
+	// later one (Input.Once) before the pages render, with the Input
+	// Make will have but for Content, Text and Analysis: a stage with
+	// Analyze may then merge each page's text as it comes, and keep
+	// only what its files need (the search index: not every page's
+	// analysis until the last is made). It may keep in until Make.
+	Begin func(in *Input)
 }
 
 // A File is one file a stage makes.

@@ -169,6 +169,17 @@ func (r *Renderer) Forget(changed reads.Set) {
 	r.terms = glossaries(r.site, r.URL)
 }
 
+// ForgetItems drops every list entry the renderer keeps: torv build,
+// once its pages are rendered, renders no more lists, and a large site's
+// entries are megabytes that its output stages (a sitemap, a search
+// index) would otherwise be made beside. An entry asked for after is made
+// again.
+func (r *Renderer) ForgetItems() {
+	r.itemsMu.Lock()
+	r.items = map[itemKey]cachedItem{}
+	r.itemsMu.Unlock()
+}
+
 // Sources returns the text of every layout and partial by name below
 // layouts/, so that a caller can tell which of them an edit changed.
 func (r *Renderer) Sources() map[string]string { return maps.Clone(r.sources) }

@@ -86,7 +86,12 @@
 // each group only the postings the files list, its best MaxPostings and
 // their number (the best of the best so far and of the rest are the best
 // of all), so the index costs little more memory than the analyses; the
-// files are the same.
+// files are the same. torv build goes further (Stream, Add, StreamFiles):
+// each page is merged as soon as its body is analysed, in whatever order
+// the render's workers finish, and only each page's row of result data
+// stays, so that a site's index holds no page's analysis past its render.
+// A group's pages are then kept by doc number and cut to the best by
+// score, of two alike the one first in the index, as Files has them.
 //
 // # Files
 //

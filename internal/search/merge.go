@@ -34,6 +34,9 @@ type Indexer struct {
 	// postings only, and npages the number of its pages.
 	once   bool
 	npages []int32
+	// rows is each page's row of result data, by doc, when the pages were
+	// merged as they came (stream.go); docs is then empty.
+	rows [][]byte
 	// the files made last
 	lastShards, lastChunks []File
 }
@@ -304,7 +307,11 @@ func (x *Indexer) sortedKeys() []keyRefs {
 // those of the one at its place last time keeps its name and its bytes,
 // unhashed.
 func (x *Indexer) files(lim Limits) []File {
-	m := manifest{Version: 1, Pages: len(x.docs), Endings: x.t.l.Endings()}
+	n, row := len(x.docs), func(i int) []byte { return x.docs[i].row }
+	if x.rows != nil { // merged as the pages came (stream.go)
+		n, row = len(x.rows), func(i int) []byte { return x.rows[i] }
+	}
+	m := manifest{Version: 1, Pages: n, Endings: x.t.l.Endings()}
 	var shards, chunks []File
 	add := func(list *[]File, last []File, prefix string, b []byte) string {
 		if i := len(*list); i < len(last) && bytes.Equal(last[i].Bytes, b) {
@@ -320,14 +327,14 @@ func (x *Indexer) files(lim Limits) []File {
 		m.First = append(m.First, x.keys[s[0]].key)
 		m.Shards = append(m.Shards, add(&shards, x.lastShards, "k-", x.shard(s[0], s[1])))
 	}
-	m.Chunk = max(minChunkPages, (len(x.docs)+max(lim.Chunks, 1)-1)/max(lim.Chunks, 1))
-	for i := 0; i < len(x.docs); i += m.Chunk {
+	m.Chunk = max(minChunkPages, (n+max(lim.Chunks, 1)-1)/max(lim.Chunks, 1))
+	for i := 0; i < n; i += m.Chunk {
 		b := []byte{'['}
-		for j, p := range x.docs[i:min(i+m.Chunk, len(x.docs))] {
-			if j > 0 {
+		for j := i; j < min(i+m.Chunk, n); j++ {
+			if j > i {
 				b = append(b, ',')
 			}
-			b = append(b, p.row...)
+			b = append(b, row(j)...)
 		}
 		m.Chunks = append(m.Chunks, add(&chunks, x.lastChunks, "r-", append(b, ']')))
 	}

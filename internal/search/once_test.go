@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/torv/torv/internal/language"
@@ -57,6 +58,40 @@ func TestFilesOnce(t *testing.T) {
 		}
 		if got := x.FilesOnce(pages, lim); !reflect.DeepEqual(got, want) {
 			t.Errorf("%s: FilesOnce made other files than Files (%d files, want %d)", name, len(got), len(want))
+		}
+	}
+}
+
+// TestStream: an index merged as its pages come, in any order and on
+// several goroutines, has the files of one made from all of them at once.
+func TestStream(t *testing.T) {
+	sets := map[string][]Doc{"many": manyDocs(3000)}
+	for lang, docs := range sites {
+		sets[lang] = docs
+	}
+	for name, docs := range sets {
+		l := language.Get(name)
+		if name == "many" {
+			l = language.Get("da")
+		}
+		lim := Limits{Shards: 20, Chunks: 20}
+		want := Build(l, docs, lim)
+		x := NewIndexer(l)
+		x.Stream(len(docs))
+		order := rand.New(rand.NewPCG(3, 4)).Perm(len(docs))
+		var wg sync.WaitGroup
+		for w := range 3 {
+			wg.Go(func() {
+				for k := w; k < len(order); k += 3 {
+					i := order[k]
+					x.Add(i, x.Page(docs[i], x.Body(docs[i].Headings, docs[i].Text)))
+				}
+			})
+		}
+		wg.Wait()
+		x.Add(order[0], x.Page(Doc{Title: "merged twice"}, nil)) // left as it was
+		if got := x.StreamFiles(lim); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: StreamFiles made other files than Build (%d files, want %d)", name, len(got), len(want))
 		}
 	}
 }

@@ -91,7 +91,13 @@ func (l *Language) Letterer() func(title string) string {
 		if unicode.IsDigit(r) {
 			return "0–9"
 		}
-		key := l.CollateKey(title[first:])
+		// The first word's key starts the title's: no pair the
+		// collation reads as one letter ("aa") spans a space.
+		word := title[first:]
+		if sp := strings.IndexByte(word, ' '); sp > 0 {
+			word = word[:sp]
+		}
+		key := l.CollateKey(word)
 		for i, letter := range l.collation.alphabet {
 			if k := keys[i]; k != "" && strings.HasPrefix(key, k) {
 				return letter

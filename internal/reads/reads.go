@@ -33,6 +33,15 @@ const (
 // translations it has.
 func Page(url string) Key { return Key(pagePrefix + url) }
 
+// PageOf returns the site path of a Page key, and false for a key of
+// another kind.
+func PageOf(k Key) (url string, ok bool) {
+	if url, ok = strings.CutPrefix(string(k), pagePrefix); !ok {
+		return "", false
+	}
+	return url, true
+}
+
 // List is what the page at site path url is made of other pages: the
 // pages it lists and how they are split into pages, its topics and the
 // pages its front matter names.

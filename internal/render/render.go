@@ -197,14 +197,18 @@ func (r *Renderer) dropItem(key itemKey, c cachedItem) {
 func (r *Renderer) Forget(changed reads.Set) {
 	r.itemsMu.Lock()
 	stale := map[itemKey]bool{}
+	pages := map[string]bool{} // the site paths of the pages in changed
 	for k := range changed {
 		for key := range r.byRead[k] {
 			stale[key] = true
 		}
+		if u, ok := reads.PageOf(k); ok {
+			pages[u] = true
+		}
 	}
 	for key, c := range r.items {
 		// An entry made without reads (item) cannot tell what it read.
-		if c.rd == nil || r.site.PageByURL(key.page.URL) != key.page || changed.Has(reads.Page(key.page.URL)) {
+		if c.rd == nil || pages[key.page.URL] || r.site.PageByURL(key.page.URL) != key.page {
 			stale[key] = true
 		}
 	}

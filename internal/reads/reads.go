@@ -85,11 +85,14 @@ func (s Set) Has(k Key) bool { _, ok := s[k]; return ok }
 type Index struct {
 	of map[string]Set              // page -> what it read
 	by map[Key]map[string]struct{} // key -> the pages that read it
+	// refs are the Ref keys of by: the preview asks for them after every
+	// change to the site's shape, and they are few among every page's keys.
+	refs map[Key]struct{}
 }
 
 // NewIndex returns an empty Index.
 func NewIndex() *Index {
-	return &Index{of: map[string]Set{}, by: map[Key]map[string]struct{}{}}
+	return &Index{of: map[string]Set{}, by: map[Key]map[string]struct{}{}, refs: map[Key]struct{}{}}
 }
 
 // Put replaces what page read with s (nil: the page is gone). Only the
@@ -105,6 +108,7 @@ func (x *Index) Put(page string, s Set) {
 		delete(x.by[k], page)
 		if len(x.by[k]) == 0 {
 			delete(x.by, k)
+			delete(x.refs, k)
 		}
 	}
 	if s == nil {
@@ -118,6 +122,9 @@ func (x *Index) Put(page string, s Set) {
 		}
 		if x.by[k] == nil {
 			x.by[k] = map[string]struct{}{}
+			if strings.HasPrefix(string(k), refPrefix) {
+				x.refs[k] = struct{}{}
+			}
 		}
 		x.by[k][page] = struct{}{}
 	}
@@ -135,7 +142,7 @@ func (x *Index) Readers(keys Set, want map[string]bool) {
 // Refs calls yield with every Ref key any page read, its name and the
 // site path it found.
 func (x *Index) Refs(yield func(k Key, ref, url string)) {
-	for k := range x.by {
+	for k := range x.refs {
 		if rest, ok := strings.CutPrefix(string(k), refPrefix); ok {
 			ref, url, _ := strings.Cut(rest, "\n")
 			yield(k, ref, url)

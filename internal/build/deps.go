@@ -7,6 +7,7 @@ import (
 
 	"github.com/torv/torv/internal/content"
 	"github.com/torv/torv/internal/language"
+	"github.com/torv/torv/internal/parallel"
 	"github.com/torv/torv/internal/reads"
 )
 
@@ -84,10 +85,19 @@ func pageState(site *content.Site, p *content.Page, seed maphash.Seed) state {
 
 // states returns every page's state by URL; seed is the session's, so
 // that states of one session compare.
+// The hashes are made on every core: the preview makes them for every
+// page after each edit of a front matter.
 func states(site *content.Site, seed maphash.Seed) map[string]state {
+	const chunk = 512
+	all := make([]state, len(site.Pages))
+	parallel.Each((len(all)+chunk-1)/chunk, func(c int) {
+		for i := c * chunk; i < min(len(all), (c+1)*chunk); i++ {
+			all[i] = pageState(site, site.Pages[i], seed)
+		}
+	})
 	m := make(map[string]state, len(site.Pages))
-	for _, p := range site.Pages {
-		m[p.URL] = pageState(site, p, seed)
+	for i, p := range site.Pages {
+		m[p.URL] = all[i]
 	}
 	return m
 }

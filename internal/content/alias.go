@@ -92,17 +92,25 @@ func aliasKey(a string) string { return strings.TrimSuffix(a, "/") }
 // file sorts first) claims already.
 func (s *Site) checkAliases(errs *diag.List) {
 	s.redirects = nil
+	// The pages with aliases, in file order; most sites have few or none,
+	// and the preview checks the aliases again after every front-matter
+	// edit.
+	var files []*Page
+	for _, p := range s.Pages {
+		if p.File != "" && !p.recovered && len(p.Common().Aliases) > 0 {
+			files = append(files, p)
+		}
+	}
+	if len(files) == 0 {
+		return
+	}
 	taken := map[string]*Page{} // aliasKey of every page's URL
 	for _, p := range s.Pages {
 		taken[aliasKey(p.URL)] = p
 	}
-	files := slices.Clone(s.Pages)
 	slices.SortFunc(files, func(a, b *Page) int { return strings.Compare(a.File, b.File) })
 	claimed := map[string]*Page{}
 	for _, p := range files {
-		if p.File == "" || p.recovered {
-			continue
-		}
 		for _, a := range p.Common().Aliases {
 			if aliasProblem(a) != "" {
 				continue // the page's own error (validate)

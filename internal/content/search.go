@@ -141,8 +141,9 @@ func ByLetter(lang *language.Language, pages []*Page) []*Letter {
 	slices.SortStableFunc(pages, func(a, b *Page) int { return strings.Compare(a.titleKey, b.titleKey) })
 	var letters []*Letter
 	byLetter := map[string]*Letter{} // a title that starts with "§ 7" sorts after z, under 0–9
+	letter := lang.Letterer()
 	for _, p := range pages {
-		l := lang.Letter(p.Title())
+		l := letter(p.Title())
 		g := byLetter[l]
 		if g == nil {
 			g = &Letter{Letter: l}

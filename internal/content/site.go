@@ -11,6 +11,7 @@ import (
 	"github.com/torv/torv/internal/config"
 	"github.com/torv/torv/internal/diag"
 	"github.com/torv/torv/internal/language"
+	"github.com/torv/torv/internal/parallel"
 )
 
 // Site is everything Load read: the pages and how they hang together.
@@ -203,11 +204,15 @@ func (s *Site) link(errs *diag.List) {
 		}
 	}
 	s.themeInitiatives()
+	// Each list is sorted on its own, the lists at once: the preview
+	// sorts them all again after every edit of a front matter.
+	var lists []*Page
 	for _, p := range s.Pages {
-		if p.IsList() && p.Kind != KindTopics {
-			sortChildren(p)
+		if p.IsList() && p.Kind != KindTopics && len(p.Children) > 1 {
+			lists = append(lists, p)
 		}
 	}
+	parallel.Each(len(lists), func(i int) { sortChildren(lists[i]) })
 	slices.SortFunc(s.Terms, byTitle)
 	slices.SortFunc(s.Pages, func(a, b *Page) int { return cmp.Compare(a.URL, b.URL) })
 	s.paginate(errs) // it needs sorted lists, and keeps Pages sorted
@@ -350,8 +355,8 @@ func (s *Site) topicsIn(lang string) {
 		s.byURL[index.URL] = index
 		s.Pages = append(s.Pages, index)
 	}
+	parallel.Each(len(topics), func(i int) { sortByDate(topics[i].Pages) })
 	for _, t := range topics {
-		sortByDate(t.Pages)
 		t.Page = &Page{Kind: KindTopic, URL: t.URL, Lang: lang,
 			Data: &Section{Common: Common{Title: t.Name}}, Parent: index, Children: t.Pages,
 			titleKey: language.Get(lang).CollateKey(t.Name)}

@@ -71,20 +71,38 @@ func (l *Language) Alphabet() []string { return l.collation.alphabet }
 // that starts with a digit, "#" for one without letters or digits, and
 // the first letter itself, in capitals, when it is of no letter of the
 // alphabet (Greek "Ωμέγα" under Ω).
-func (l *Language) Letter(title string) string {
-	first := strings.IndexFunc(title, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
-	if first < 0 {
-		return "#"
+func (l *Language) Letter(title string) string { return l.Letterer()(title) }
+
+// Letterer returns Letter as a function that makes the keys of the
+// alphabet's letters once: to file many titles under their letters (the
+// A–Å index of every page, which the preview makes again after an edit),
+// a key per letter per title was nearly all of the work.
+func (l *Language) Letterer() func(title string) string {
+	keys := make([]string, len(l.collation.alphabet))
+	for i, letter := range l.collation.alphabet {
+		keys[i] = l.CollateKey(letter)
 	}
-	r, _ := utf8.DecodeRuneInString(title[first:])
-	if unicode.IsDigit(r) {
-		return "0–9"
-	}
-	key := l.CollateKey(title[first:])
-	for _, letter := range l.collation.alphabet {
-		if k := l.CollateKey(letter); k != "" && strings.HasPrefix(key, k) {
-			return letter
+	return func(title string) string {
+		first := strings.IndexFunc(title, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
+		if first < 0 {
+			return "#"
 		}
+		r, _ := utf8.DecodeRuneInString(title[first:])
+		if unicode.IsDigit(r) {
+			return "0–9"
+		}
+		// The first word's key starts the title's: no pair the
+		// collation reads as one letter ("aa") spans a space.
+		word := title[first:]
+		if sp := strings.IndexByte(word, ' '); sp > 0 {
+			word = word[:sp]
+		}
+		key := l.CollateKey(word)
+		for i, letter := range l.collation.alphabet {
+			if k := keys[i]; k != "" && strings.HasPrefix(key, k) {
+				return letter
+			}
+		}
+		return string(unicode.ToUpper(r))
 	}
-	return string(unicode.ToUpper(r))
 }

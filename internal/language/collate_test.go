@@ -80,6 +80,11 @@ func TestLetter(t *testing.T) {
 		{"da", "«Digital Post»", "D"},
 		{"da", "...", "#"},
 		{"da", "Ωμέγα", "Ω"},
+		// Only the first word is read: a pair is never split by a space.
+		{"da", "Aa Borg", "Å"},
+		{"da", "A aborre", "A"},
+		{"da", "U\u0308ber alt", "Y"},
+		{"da", "« Aarhus Kommune»", "Å"},
 	}
 	for _, tt := range tests {
 		if got := Get(tt.lang).Letter(tt.title); got != tt.want {

@@ -33,6 +33,15 @@ const (
 // translations it has.
 func Page(url string) Key { return Key(pagePrefix + url) }
 
+// PageOf returns the site path of a Page key, and false for a key of
+// another kind.
+func PageOf(k Key) (url string, ok bool) {
+	if url, ok = strings.CutPrefix(string(k), pagePrefix); !ok {
+		return "", false
+	}
+	return url, true
+}
+
 // List is what the page at site path url is made of other pages: the
 // pages it lists and how they are split into pages, its topics and the
 // pages its front matter names.
@@ -76,11 +85,14 @@ func (s Set) Has(k Key) bool { _, ok := s[k]; return ok }
 type Index struct {
 	of map[string]Set              // page -> what it read
 	by map[Key]map[string]struct{} // key -> the pages that read it
+	// refs are the Ref keys of by: the preview asks for them after every
+	// change to the site's shape, and they are few among every page's keys.
+	refs map[Key]struct{}
 }
 
 // NewIndex returns an empty Index.
 func NewIndex() *Index {
-	return &Index{of: map[string]Set{}, by: map[Key]map[string]struct{}{}}
+	return &Index{of: map[string]Set{}, by: map[Key]map[string]struct{}{}, refs: map[Key]struct{}{}}
 }
 
 // Put replaces what page read with s (nil: the page is gone). Only the
@@ -96,6 +108,7 @@ func (x *Index) Put(page string, s Set) {
 		delete(x.by[k], page)
 		if len(x.by[k]) == 0 {
 			delete(x.by, k)
+			delete(x.refs, k)
 		}
 	}
 	if s == nil {
@@ -109,6 +122,9 @@ func (x *Index) Put(page string, s Set) {
 		}
 		if x.by[k] == nil {
 			x.by[k] = map[string]struct{}{}
+			if strings.HasPrefix(string(k), refPrefix) {
+				x.refs[k] = struct{}{}
+			}
 		}
 		x.by[k][page] = struct{}{}
 	}
@@ -126,7 +142,7 @@ func (x *Index) Readers(keys Set, want map[string]bool) {
 // Refs calls yield with every Ref key any page read, its name and the
 // site path it found.
 func (x *Index) Refs(yield func(k Key, ref, url string)) {
-	for k := range x.by {
+	for k := range x.refs {
 		if rest, ok := strings.CutPrefix(string(k), refPrefix); ok {
 			ref, url, _ := strings.Cut(rest, "\n")
 			yield(k, ref, url)

@@ -57,4 +57,31 @@ func TestIndexRefs(t *testing.T) {
 	if !maps.Equal(got, want) {
 		t.Errorf("Refs gave %v, want %v", got, want)
 	}
+	// A key no page reads any more is no Ref either.
+	x.Put("/a/", Set{Ref("kontakt.md", "/kontakt/"): {}})
+	x.Put("/b/", nil)
+	clear(got)
+	x.Refs(func(_ Key, ref, url string) { got[ref] = url })
+	if want := map[string]string{"kontakt.md": "/kontakt/"}; !maps.Equal(got, want) {
+		t.Errorf("after Put: Refs gave %v, want %v", got, want)
+	}
+}
+
+func TestPageOf(t *testing.T) {
+	tests := []struct {
+		k    Key
+		url  string
+		isPg bool
+	}{
+		{Page("/lov/x/"), "/lov/x/", true},
+		{Page("/"), "/", true},
+		{List("/lov/x/"), "", false},
+		{Ref("p:x", ""), "", false},
+		{Site, "", false},
+	}
+	for _, tt := range tests {
+		if url, ok := PageOf(tt.k); url != tt.url || ok != tt.isPg {
+			t.Errorf("PageOf(%q) = %q, %v; want %q, %v", tt.k, url, ok, tt.url, tt.isPg)
+		}
+	}
 }

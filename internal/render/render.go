@@ -48,6 +48,11 @@ type Renderer struct {
 	// copies every layout again (on a large site, a hundred times a build).
 	workers chan *worker
 	terms   map[string]*markup.Glossary // lang -> the glossary terms its pages link; see glossary.go
+	// byRead indexes the entries by what they read, so that Forget finds
+	// the stale ones without reading every entry's reads; unread counts
+	// the entries made without reads. Guarded by itemsMu.
+	byRead map[reads.Key]map[itemKey]struct{}
+	unread int
 }
 
 // worker is one render goroutine's own copy of the templates, so that the
@@ -143,9 +148,45 @@ func (w *worker) item(lang string, p *content.Page) (template.HTML, error) {
 	}
 	h := template.HTML(b.String())
 	w.r.itemsMu.Lock()
-	w.r.items[key] = cachedItem{h, w.rd}
+	w.r.putItem(key, cachedItem{h, w.rd})
 	w.r.itemsMu.Unlock()
 	return h, nil
+}
+
+// putItem keeps entry c, replacing one made before (another worker's, or
+// one made without reads). r.itemsMu is held.
+func (r *Renderer) putItem(key itemKey, c cachedItem) {
+	if old, had := r.items[key]; had {
+		r.dropItem(key, old)
+	}
+	r.items[key] = c
+	if c.rd == nil {
+		r.unread++
+		return
+	}
+	for k := range c.rd {
+		m := r.byRead[k]
+		if m == nil {
+			m = map[itemKey]struct{}{}
+			r.byRead[k] = m
+		}
+		m[key] = struct{}{}
+	}
+}
+
+// dropItem forgets entry c. r.itemsMu is held.
+func (r *Renderer) dropItem(key itemKey, c cachedItem) {
+	delete(r.items, key)
+	if c.rd == nil {
+		r.unread--
+		return
+	}
+	for k := range c.rd {
+		delete(r.byRead[k], key)
+		if len(r.byRead[k]) == 0 {
+			delete(r.byRead, k)
+		}
+	}
 }
 
 // Forget drops the list entries the renderer keeps that an edit changed:
@@ -155,15 +196,24 @@ func (w *worker) item(lang string, p *content.Page) (template.HTML, error) {
 // was put together again in place.
 func (r *Renderer) Forget(changed reads.Set) {
 	r.itemsMu.Lock()
+	stale := map[itemKey]bool{}
+	pages := map[string]bool{} // the site paths of the pages in changed
+	for k := range changed {
+		for key := range r.byRead[k] {
+			stale[key] = true
+		}
+		if u, ok := reads.PageOf(k); ok {
+			pages[u] = true
+		}
+	}
 	for key, c := range r.items {
 		// An entry made without reads (item) cannot tell what it read.
-		stale := c.rd == nil || changed.Has(reads.Page(key.page.URL)) || r.site.PageByURL(key.page.URL) != key.page
-		for rd := range c.rd {
-			stale = stale || changed.Has(rd)
+		if c.rd == nil || pages[key.page.URL] || r.site.PageByURL(key.page.URL) != key.page {
+			stale[key] = true
 		}
-		if stale {
-			delete(r.items, key)
-		}
+	}
+	for key := range stale {
+		r.dropItem(key, r.items[key])
 	}
 	r.itemsMu.Unlock()
 	r.terms = glossaries(r.site, r.URL)
@@ -208,6 +258,7 @@ func New(fsys fs.FS, site *content.Site, md *markup.Markdown, set *assets.Set) (
 	r := &Renderer{site: site, md: md, css: set.CSS, base: site.Config.BasePath,
 		layouts: map[string]map[string]*template.Template{}, strings: map[string]uiStrings{},
 		common: map[string]*template.Template{}, sources: map[string]string{}, items: map[itemKey]cachedItem{},
+		byRead:  map[reads.Key]map[itemKey]struct{}{},
 		workers: make(chan *worker, runtime.GOMAXPROCS(0))}
 	r.terms = glossaries(site, r.URL)
 	r.js = set.JS

@@ -29,7 +29,11 @@
 // asks its build.Session to update (an edit to a page re-renders the pages
 // that show it; a layout or config.toml edit rebuilds everything) and
 // compares the new Output with the one it replaces, path by path. Each
-// output path remembers the build in which its bytes last changed.
+// output path remembers the build in which its bytes last changed. What
+// an edit leaves for later (the search index after a save, every page's
+// menu after a new folder) starts Breather (60 ms) after the edit's first
+// part is served, so that the reload that part asked for finds the cores
+// free; a batch that comes in the meantime goes first.
 //
 // # Live reload
 //

@@ -26,7 +26,7 @@
 // queue overflowed, or watching fell back to polling), and a folder's path
 // means everything in it. The preview builds once per batch.
 //
-// Events are gathered until they pause for Quiet (10 ms): one save is a
+// Events are gathered until they pause for Quiet (5 ms): one save is a
 // handful of events within a millisecond or two, and an edit should reach
 // the browser before the editor looks up. A batch is handed over only when
 // the receiver is ready for it, so events that arrive during a rebuild

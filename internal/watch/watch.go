@@ -24,7 +24,7 @@ var Roots = []string{"config.toml", "content", "layouts", "assets", "i18n", "sta
 // Options tune a Watcher; the zero value gives the defaults of the package
 // documentation.
 type Options struct {
-	Quiet  time.Duration // pause that ends a batch (10 ms)
+	Quiet  time.Duration // pause that ends a batch (5 ms)
 	Settle time.Duration // pause that ends a batch during a burst (200 ms)
 	Poll   time.Duration // how often to look when the system cannot watch (500 ms)
 	Log    io.Writer     // where the fall-back to polling is explained (nowhere)
@@ -56,7 +56,7 @@ type Watcher struct {
 // New starts watching the site folder root.
 func New(root string, opts Options) (*Watcher, error) {
 	if opts.Quiet <= 0 {
-		opts.Quiet = 10 * time.Millisecond
+		opts.Quiet = 5 * time.Millisecond
 	}
 	if opts.Settle <= 0 {
 		opts.Settle = 200 * time.Millisecond

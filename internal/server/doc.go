@@ -93,15 +93,10 @@
 // the panel is added to the response only, never to the Output, so it
 // never reaches a built site.
 //
-// The checker needs a content.Site, and the Session changes its own in
-// place while it rebuilds; so the panels keep a second one, read from the
-// same files, that only they touch. A save is only noted when the build
-// happens; the page asked for is checked when it is requested, and its
-// panel is kept until the next build that succeeds. An edit below a
-// page's front matter reads that one file again (at 10 000 pages, the
-// panel adds 0.3 to 0.6 ms to the 1.2 to 1.8 ms from edit to served of
-// BenchmarkEditToServed); a front-matter edit puts the site together
-// again (about 60 ms at 10 000 pages); config.toml, and the first page
-// after the server starts, read every file (about 0.35 s at 10 000 pages,
-// and memory for a second copy of the pages: about 45 MB more).
+// The findings are the build's own: the preview's Session runs the check
+// stage (build.Options.Check) on each page's tree while the render stage
+// has it, and every build's snapshot holds the report. The panel keeps no
+// site and parses nothing: it writes a page's report as HTML when the page
+// is asked for, and keeps it until the next build that succeeds
+// (panel.go).
 package server

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -129,6 +130,7 @@ type scratch struct {
 	gn     []uint8  // group id -> the text's score (0: none)
 	ids    []uint32 // the text's word ids, in order of first use
 	gs     []uint32 // the text's groups
+	bits   []uint64 // a bitmap of word or group ids, all clear: sortIDs' memory
 	fresh  map[string]int
 	freshW []string // the words the table did not have, in order
 	freshN []uint8  // their uses
@@ -141,6 +143,9 @@ func (sc *scratch) grow(t *table) {
 	}
 	if n := len(t.names); len(sc.gn) < n {
 		sc.gn = append(sc.gn, make([]uint8, n-len(sc.gn)+n/4)...)
+	}
+	if n := (max(len(sc.n), len(sc.gn)) + 63) / 64; len(sc.bits) < n {
+		sc.bits = append(sc.bits, make([]uint64, n-len(sc.bits))...)
 	}
 }
 
@@ -180,8 +185,8 @@ func (sc *scratch) finish(t *table) (words, groups packed) {
 		}
 		sc.gn[g] = min(s+min(sc.n[id], maxBodyScore), maxBodyScore)
 	}
-	sortIDs(sc.ids, sc.n[:len(t.words)])
-	sortIDs(sc.gs, sc.gn[:len(t.names)])
+	sortIDs(sc.ids, sc.bits[:(len(t.words)+63)/64])
+	sortIDs(sc.gs, sc.bits[:(len(t.names)+63)/64])
 	for i, g := range sc.gs {
 		sc.gs[i] = g<<8 | uint32(sc.gn[g])
 		sc.gn[g] = 0
@@ -196,19 +201,27 @@ func (sc *scratch) finish(t *table) (words, groups packed) {
 	return words, groups
 }
 
-// sortIDs sorts ids, the indexes of the elements of seen that are not 0
-// (and of no other): by reading seen when the ids are many of its
-// elements, as a page's words are of a small site's vocabulary, which is
-// cheaper than sorting them.
-func sortIDs(ids []uint32, seen []uint8) {
-	if len(seen) > 16*len(ids) {
+// sortIDs sorts ids, distinct numbers below 64×len(set), with set, a
+// bitmap that is all clear and is left so: by setting each id's bit and
+// reading the bitmap, 64 ids at a time, when the ids are not too few of
+// its bits. A page has a few hundred of its site's thousands of words, and
+// reading a bit for each of them costs less than sorting the page's.
+func sortIDs(ids []uint32, set []uint64) {
+	if len(set) > 32*len(ids) {
 		slices.Sort(ids)
 		return
 	}
+	for _, id := range ids {
+		set[id>>6] |= 1 << (id & 63)
+	}
 	ids = ids[:0]
-	for id, n := range seen {
-		if n != 0 {
-			ids = append(ids, uint32(id))
+	for i, w := range set {
+		if w == 0 {
+			continue
+		}
+		set[i] = 0
+		for ; w != 0; w &= w - 1 {
+			ids = append(ids, uint32(i)<<6|uint32(bits.TrailingZeros64(w)))
 		}
 	}
 }

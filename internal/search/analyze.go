@@ -134,6 +134,7 @@ type scratch struct {
 	fresh  map[string]int
 	freshW []string // the words the table did not have, in order
 	freshN []uint8  // their uses
+	memo   *memo    // the ids of the spellings this scratch met last
 }
 
 // grow makes room for the table's words and groups; t.mu is held.
@@ -149,19 +150,21 @@ func (sc *scratch) grow(t *table) {
 	}
 }
 
-// count counts one use of a folded word; t.mu is held for reading.
-func (sc *scratch) count(t *table, w []byte) {
+// count counts one use of a folded word, and returns its id if the table
+// has it; t.mu is held for reading.
+func (sc *scratch) count(t *table, w []byte) (id uint32, known bool) {
 	if id, ok := t.ids[string(w)]; ok {
 		sc.add(id, 1)
-		return
+		return id, true
 	}
 	if i, ok := sc.fresh[string(w)]; ok {
 		sc.freshN[i] = min(sc.freshN[i], 254) + 1
-		return
+		return 0, false
 	}
 	sc.fresh[string(w)] = len(sc.freshW)
 	sc.freshW = append(sc.freshW, string(w))
 	sc.freshN = append(sc.freshN, 1)
+	return 0, false
 }
 
 // add counts n uses of word id.
@@ -230,7 +233,7 @@ func sortIDs(ids []uint32, set []uint64) {
 func (t *table) body(headings []string, text string) *Body {
 	sc, _ := t.pool.Get().(*scratch)
 	if sc == nil {
-		sc = &scratch{fresh: map[string]int{}}
+		sc = &scratch{fresh: map[string]int{}, memo: new(memo)}
 	}
 	defer t.pool.Put(sc)
 	var heads [][]string
@@ -243,7 +246,7 @@ func (t *table) body(headings []string, text string) *Body {
 	b := &Body{t: t, start: string(sc.buf.fold)}
 	t.mu.RLock()
 	sc.grow(t)
-	words(t.l, &sc.buf, text, func(w []byte) { sc.count(t, w) })
+	sc.countText(t, text)
 	if len(sc.freshW) == 0 && t.knows(heads) {
 		defer t.mu.RUnlock()
 	} else {

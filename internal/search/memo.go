@@ -1,6 +1,10 @@
 package search
 
-import "encoding/binary"
+import (
+	"encoding/binary"
+
+	"github.com/torv/torv/internal/language"
+)
 
 // This file is a worker's memory of the words it read last, by their
 // spelling in the text: most of a page's words are words the worker met on
@@ -33,16 +37,21 @@ const (
 	memoID   = 2
 )
 
-// memoKey returns the key of spelling w (with its length, it is the
-// whole spelling), and false when w is too long to have one.
-func memoKey(w []byte) (lo, hi uint64, ok bool) {
+// memoKey returns the key of the spelling text[start:end] (with its
+// length, it is the whole spelling), and false when it is too long to
+// have one.
+func memoKey(text []byte, start, end int) (lo, hi uint64, ok bool) {
+	n := end - start
 	switch {
-	case len(w) > 16:
+	case n > 16:
 		return 0, 0, false
-	case len(w) >= 8:
-		return binary.LittleEndian.Uint64(w), binary.LittleEndian.Uint64(w[len(w)-8:]), true
+	case n >= 8:
+		return binary.LittleEndian.Uint64(text[start:]), binary.LittleEndian.Uint64(text[end-8:]), true
+	case start+8 <= len(text):
+		// The 8 bytes from start, without those after the spelling.
+		return binary.LittleEndian.Uint64(text[start:]) & (1<<(8*n) - 1), 0, true
 	}
-	for i, c := range w {
+	for i, c := range text[start:end] {
 		lo |= uint64(c) << (8 * i)
 	}
 	return lo, 0, true
@@ -64,31 +73,31 @@ func (e *memoEntry) has(lo, hi uint64, n int) bool {
 func (sc *scratch) countText(t *table, text string) {
 	b := append(sc.buf.text[:0], text...)
 	defer func() { sc.buf.text = b[:0] }()
-	for tok := range t.l.Words(b) {
-		w := b[tok.Start:tok.End]
-		lo, hi, ok := memoKey(w)
+	for tok, ok := language.NextWord(b, 0); ok; tok, ok = language.NextWord(b, tok.End) {
+		n := tok.End - tok.Start
+		lo, hi, ok := memoKey(b, tok.Start, tok.End)
 		if !ok {
-			sc.buf.word(t.l, w, func(f []byte) { sc.count(t, f) })
+			sc.buf.word(t.l, b[tok.Start:tok.End], func(f []byte) { sc.count(t, f) })
 			continue
 		}
-		e := sc.memo.entry(lo, hi, len(w))
-		if e.has(lo, hi, len(w)) {
+		e := sc.memo.entry(lo, hi, n)
+		if e.has(lo, hi, n) {
 			if e.id >= memoID {
 				sc.add(e.id-memoID, 1)
 			}
 			continue
 		}
-		n, id := 0, uint32(memoNone)
-		sc.buf.word(t.l, w, func(f []byte) {
-			n++
-			if known, ok := sc.count(t, f); ok && n == 1 {
+		words, id := 0, uint32(memoNone)
+		sc.buf.word(t.l, b[tok.Start:tok.End], func(f []byte) {
+			words++
+			if known, ok := sc.count(t, f); ok && words == 1 {
 				id = known + memoID
 			} else {
 				id = 0 // more than one word, or one the table has not: not remembered
 			}
 		})
 		if id != 0 {
-			*e = memoEntry{lo: lo, hi: hi, n: uint8(len(w)), id: id}
+			*e = memoEntry{lo: lo, hi: hi, n: uint8(n), id: id}
 		}
 	}
 }

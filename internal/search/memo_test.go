@@ -63,10 +63,15 @@ func TestMemoKey(t *testing.T) {
 	seen := map[key]string{}
 	for _, w := range []string{"a", "ab", "ba", "søg", "abcdefg", "abcdefgh", "abcdefghi", "abcdefghbcdefghi",
 		"abcdefghijklmnop", "abcdefghXjklmnop", "bcdefghi", "æøå"} {
-		lo, hi, ok := memoKey([]byte(w))
+		lo, hi, ok := memoKey([]byte(w), 0, len(w))
 		if !ok {
 			t.Errorf("%q has no key", w)
 			continue
+		}
+		// In a text, the bytes after the spelling are not its key's.
+		text := []byte("  " + w + " abcdefghij")
+		if lo2, hi2, _ := memoKey(text, 2, 2+len(w)); lo2 != lo || hi2 != hi {
+			t.Errorf("%q has another key in a text", w)
 		}
 		k := key{lo, hi, len(w)}
 		if other, dup := seen[k]; dup {
@@ -74,7 +79,7 @@ func TestMemoKey(t *testing.T) {
 		}
 		seen[k] = w
 	}
-	if _, _, ok := memoKey([]byte("abcdefghijklmnopq")); ok {
+	if _, _, ok := memoKey([]byte("abcdefghijklmnopq"), 0, 17); ok {
 		t.Error("a spelling of 17 bytes has a key")
 	}
 }

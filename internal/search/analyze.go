@@ -244,7 +244,7 @@ func (t *table) scratch() *scratch {
 }
 
 // body analyses a page's body: its headings and its text.
-func (t *table) body(headings []string, text string) *Body {
+func (t *table) body(headings []string, text []byte) *Body {
 	sc := t.scratch()
 	defer t.pool.Put(sc)
 	var heads [][]string
@@ -297,9 +297,9 @@ func (t *table) knows(ws [][]string) bool {
 // each: all an excerpt shows of it. It has at most n runes, and n-1 or
 // more unless it is all of the text, so that an excerpt made from it is
 // the one made from the whole text.
-func textStart(dst []byte, text string, n int) []byte {
+func textStart(dst, text []byte, n int) []byte {
 	from := len(dst)
-	for w := range strings.FieldsSeq(text) {
+	for w := range bytes.FieldsSeq(text) {
 		if len(dst) > from {
 			if n <= 1 {
 				break
@@ -307,17 +307,17 @@ func textStart(dst []byte, text string, n int) []byte {
 			dst = append(dst, ' ')
 			n--
 		}
-		if r := utf8.RuneCountInString(w); r > n {
+		if r := utf8.RuneCount(w); r > n {
 			i := 0
 			for range n {
-				_, size := utf8.DecodeRuneInString(w[i:])
+				_, size := utf8.DecodeRune(w[i:])
 				i += size
 			}
 			dst = append(dst, w[:i]...)
 			break
 		}
 		dst = append(dst, w...)
-		n -= utf8.RuneCountInString(w)
+		n -= utf8.RuneCount(w)
 	}
 	return dst
 }

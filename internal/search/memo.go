@@ -92,9 +92,7 @@ func (s *memoSet) put(e memoEntry) {
 
 // countText counts the uses of the words of text, the body's; t.mu is
 // held for reading.
-func (sc *scratch) countText(t *table, text string) {
-	b := append(sc.buf.text[:0], text...)
-	defer func() { sc.buf.text = b[:0] }()
+func (sc *scratch) countText(t *table, b []byte) {
 	for tok, ok := language.NextWord(b, 0); ok; tok, ok = language.NextWord(b, tok.End) {
 		n := tok.End - tok.Start
 		lo, hi, ok := memoKey(b, tok.Start, tok.End)

@@ -35,12 +35,12 @@ func TestMemo(t *testing.T) {
 	x := NewIndexer(language.Get("da"))
 	first := make([]*Body, len(texts))
 	for i, s := range texts {
-		first[i] = x.Body(nil, s)
+		first[i] = x.Body(nil, []byte(s))
 	}
 	check := func(when string) {
 		t.Helper()
 		for i, s := range texts {
-			b := x.Body(nil, s)
+			b := x.Body(nil, []byte(s))
 			if !bytes.Equal(b.words, first[i].words) || !bytes.Equal(b.groups, first[i].groups) {
 				t.Errorf("%s: %q reads otherwise than the first time", when, s)
 			}
@@ -48,7 +48,7 @@ func TestMemo(t *testing.T) {
 	}
 	check("remembered")
 	for _, s := range noise {
-		x.Body(nil, s)
+		x.Body(nil, []byte(s))
 	}
 	check("after others")
 }

@@ -53,7 +53,7 @@ func TestFilesOnce(t *testing.T) {
 		x := NewIndexer(l)
 		pages := make([]*Page, len(docs))
 		for i, d := range docs {
-			pages[i] = x.Page(d, x.Body(d.Headings, d.Text))
+			pages[i] = x.Page(d, x.Body(d.Headings, []byte(d.Text)))
 		}
 		if got := x.FilesOnce(pages, lim); !reflect.DeepEqual(got, want) {
 			t.Errorf("%s: FilesOnce made other files than Files (%d files, want %d)", name, len(got), len(want))

@@ -24,6 +24,7 @@ type pageTexts struct {
 	stages   []outputs.Stage
 	page     func(file string) *content.Page
 	keepText bool
+	bufs     sync.Pool // *[]byte: a body's text, reused when no stage keeps it
 	mu       sync.Mutex
 	m        map[string]pageText // page file -> what the stages keep of it
 }
@@ -55,15 +56,22 @@ func (t *pageTexts) begin(pages []*content.Page) {
 // whose body it parsed, or what the stages made of it.
 func (t *pageTexts) inspect(file string, doc *ast.Document, src []byte) {
 	var pt outputs.PageText
-	text := make([]byte, 0, len(src)) // the text is shorter than its Markdown
+	var text []byte
+	if buf, ok := t.bufs.Get().(*[]byte); ok && !t.keepText {
+		text = (*buf)[:0]
+	}
+	if cap(text) < len(src) {
+		text = make([]byte, 0, len(src)) // the text is shorter than its Markdown
+	}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering || n.Type() != ast.TypeBlock {
 			return ast.WalkContinue, nil
 		}
-		if h, ok := n.(*ast.Heading); ok {
-			pt.Headings = append(pt.Headings, string(markup.PlainText(h, src)))
-		}
+		_, heading := n.(*ast.Heading)
 		if c := n.FirstChild(); c == nil || c.Type() != ast.TypeInline {
+			if heading {
+				pt.Headings = append(pt.Headings, "") // an empty heading
+			}
 			if n.Kind() == ast.KindFencedCodeBlock || n.Kind() == ast.KindCodeBlock {
 				return ast.WalkSkipChildren, nil // code is no citizen's word
 			}
@@ -72,10 +80,14 @@ func (t *pageTexts) inspect(file string, doc *ast.Document, src []byte) {
 		if len(text) > 0 {
 			text = append(text, '\n')
 		}
+		start := len(text)
 		text = markup.AppendPlainText(text, n, src)
+		if heading {
+			pt.Headings = append(pt.Headings, string(text[start:])) // read once, for both
+		}
 		return ast.WalkSkipChildren, nil
 	})
-	pt.Text = string(text)
+	pt.Text = text
 	var kept pageText
 	if t.keepText {
 		kept.text = pt
@@ -87,8 +99,11 @@ func (t *pageTexts) inspect(file string, doc *ast.Document, src []byte) {
 			}
 		}
 	}
-	if !t.keepText && !slices.ContainsFunc(kept.analyses, func(a any) bool { return a != nil }) {
-		return // nothing to keep: a stage merged what it made (outputs.Stage.Begin)
+	if !t.keepText {
+		t.bufs.Put(&text) // Analyze read it and kept none of it
+		if !slices.ContainsFunc(kept.analyses, func(a any) bool { return a != nil }) {
+			return // nothing to keep: a stage merged what it made (outputs.Stage.Begin)
+		}
 	}
 	t.mu.Lock()
 	t.m[file] = kept

@@ -47,7 +47,8 @@
 //
 // Words returns a text's words, Tokens its words and sentence ends, and a
 // Scanner reads them one at a time without allocating, for loops over
-// every page of a site. Offsets are bytes of the text given.
+// every page of a site; NextWord reads the words so, without the
+// sentences (the search index). Offsets are bytes of the text given.
 //
 // # Sentences
 //

@@ -269,25 +269,45 @@ func (l *Language) Words(text []byte) iter.Seq[Token] {
 	}
 }
 
+// NextWord returns the first word of text that starts at text[from] or
+// after, as Words finds it, and false when there is none: Words for a
+// loop that reads every word of a site and wants no call of a function
+// value per word (from = the word's End gives the next).
+func NextWord(text []byte, from int) (Token, bool) {
+	w, _, ok := nextWord(text, from)
+	return w, ok
+}
+
 // eachWord calls f with each word of text, and whether a hyphen or an
 // apostrophe joins parts of it, until f returns false: the one loop of
 // Words and of the phrase matcher, which splits joined words into parts.
 func eachWord(text []byte, f func(w Token, joined bool) bool) {
-	for i := 0; i < len(text); {
-		if c := text[i]; c < utf8.RuneSelf && !asciiWord[c] {
-			i++
-			continue
+	for i := 0; ; {
+		w, joined, ok := nextWord(text, i)
+		if !ok || !f(w, joined) {
+			return
 		}
-		if r, size := utf8.DecodeRune(text[i:]); !IsWordRune(r) {
+		i = w.End
+	}
+}
+
+// nextWord finds the first word at text[i] or after, and whether a hyphen
+// or an apostrophe joins parts of it.
+func nextWord(text []byte, i int) (w Token, joined, ok bool) {
+	for i < len(text) {
+		if c := text[i]; c < utf8.RuneSelf {
+			if !asciiWord[c] {
+				i++
+				continue
+			}
+		} else if r, size := utf8.DecodeRune(text[i:]); !IsWordRune(r) {
 			i += size
 			continue
 		}
-		w, joined := scanWord(text, i, len(text))
-		i = w.End
-		if !f(w, joined) {
-			return
-		}
+		w, joined = scanWord(text, i, len(text))
+		return w, joined, true
 	}
+	return Token{}, false, false
 }
 
 // parts calls f with the parts of the word text[start:end]: its pieces

@@ -5,5 +5,5 @@ package outputs
 // Markdown a second time.
 type PageText struct {
 	Headings []string // the body's headings, in order, as plain text
-	Text     string   // the body's text blocks (headings too), one a line
+	Text     []byte   // the body's text blocks (headings too), one a line; not to be changed
 }

@@ -200,7 +200,7 @@ func (s *searchStage) page(in *Input, x *search.Indexer, p *content.Page) *searc
 		b = x.Body(t.Headings, t.Text)
 	}
 	if b == nil || !x.Has(b) {
-		b = x.Body(nil, "")
+		b = x.Body(nil, nil)
 	}
 	if in.Once {
 		return x.Page(d, b) // no later build asks for it again

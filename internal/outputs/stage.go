@@ -49,6 +49,7 @@ type Stage struct {
 	// Input.Analysis gives Make for the page, until the page is rendered
 	// again. The build then keeps that, not the text: a search index
 	// keeps a page's words, counted, and reads a body once per edit.
+	// Analyze must not keep t.Text, whose memory the next page reuses.
 	Analyze func(p *content.Page, t PageText) any
 	// Begin, when set, is called in a build that keeps nothing for a
 	// later one (Input.Once) before the pages render, with the Input

@@ -1,6 +1,8 @@
 package search
 
 import (
+	"bytes"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -129,9 +131,15 @@ type scratch struct {
 	gn     []uint8  // group id -> the text's score (0: none)
 	ids    []uint32 // the text's word ids, in order of first use
 	gs     []uint32 // the text's groups
+	bits   []uint64 // a bitmap of word or group ids, all clear: sortIDs' memory
 	fresh  map[string]int
-	freshW []string // the words the table did not have, in order
-	freshN []uint8  // their uses
+	freshW []string     // the words the table did not have, in order
+	freshN []uint8      // their uses
+	memo   *memo        // the ids of the spellings this scratch met last
+	scores []groupScore // what a page's fields add to its groups' scores
+	// a page's fields' words (table.page)
+	fieldText           []byte
+	wordEnds, fieldEnds []int
 }
 
 // grow makes room for the table's words and groups; t.mu is held.
@@ -142,21 +150,26 @@ func (sc *scratch) grow(t *table) {
 	if n := len(t.names); len(sc.gn) < n {
 		sc.gn = append(sc.gn, make([]uint8, n-len(sc.gn)+n/4)...)
 	}
+	if n := (max(len(sc.n), len(sc.gn)) + 63) / 64; len(sc.bits) < n {
+		sc.bits = append(sc.bits, make([]uint64, n-len(sc.bits))...)
+	}
 }
 
-// count counts one use of a folded word; t.mu is held for reading.
-func (sc *scratch) count(t *table, w []byte) {
+// count counts one use of a folded word, and returns its id if the table
+// has it; t.mu is held for reading.
+func (sc *scratch) count(t *table, w []byte) (id uint32, known bool) {
 	if id, ok := t.ids[string(w)]; ok {
 		sc.add(id, 1)
-		return
+		return id, true
 	}
 	if i, ok := sc.fresh[string(w)]; ok {
 		sc.freshN[i] = min(sc.freshN[i], 254) + 1
-		return
+		return 0, false
 	}
 	sc.fresh[string(w)] = len(sc.freshW)
 	sc.freshW = append(sc.freshW, string(w))
 	sc.freshN = append(sc.freshN, 1)
+	return 0, false
 }
 
 // add counts n uses of word id.
@@ -180,8 +193,8 @@ func (sc *scratch) finish(t *table) (words, groups packed) {
 		}
 		sc.gn[g] = min(s+min(sc.n[id], maxBodyScore), maxBodyScore)
 	}
-	sortIDs(sc.ids, sc.n[:len(t.words)])
-	sortIDs(sc.gs, sc.gn[:len(t.names)])
+	sortIDs(sc.ids, sc.bits[:(len(t.words)+63)/64])
+	sortIDs(sc.gs, sc.bits[:(len(t.names)+63)/64])
 	for i, g := range sc.gs {
 		sc.gs[i] = g<<8 | uint32(sc.gn[g])
 		sc.gn[g] = 0
@@ -196,29 +209,43 @@ func (sc *scratch) finish(t *table) (words, groups packed) {
 	return words, groups
 }
 
-// sortIDs sorts ids, the indexes of the elements of seen that are not 0
-// (and of no other): by reading seen when the ids are many of its
-// elements, as a page's words are of a small site's vocabulary, which is
-// cheaper than sorting them.
-func sortIDs(ids []uint32, seen []uint8) {
-	if len(seen) > 16*len(ids) {
+// sortIDs sorts ids, distinct numbers below 64×len(set), with set, a
+// bitmap that is all clear and is left so: by setting each id's bit and
+// reading the bitmap, 64 ids at a time, when the ids are not too few of
+// its bits. A page has a few hundred of its site's thousands of words, and
+// reading a bit for each of them costs less than sorting the page's.
+func sortIDs(ids []uint32, set []uint64) {
+	if len(set) > 32*len(ids) {
 		slices.Sort(ids)
 		return
 	}
+	for _, id := range ids {
+		set[id>>6] |= 1 << (id & 63)
+	}
 	ids = ids[:0]
-	for id, n := range seen {
-		if n != 0 {
-			ids = append(ids, uint32(id))
+	for i, w := range set {
+		if w == 0 {
+			continue
+		}
+		set[i] = 0
+		for ; w != 0; w &= w - 1 {
+			ids = append(ids, uint32(i)<<6|uint32(bits.TrailingZeros64(w)))
 		}
 	}
 }
 
-// body analyses a page's body: its headings and its text.
-func (t *table) body(headings []string, text string) *Body {
+// scratch returns a scratch from the pool, to be put back.
+func (t *table) scratch() *scratch {
 	sc, _ := t.pool.Get().(*scratch)
 	if sc == nil {
-		sc = &scratch{fresh: map[string]int{}}
+		sc = &scratch{fresh: map[string]int{}, memo: new(memo)}
 	}
+	return sc
+}
+
+// body analyses a page's body: its headings and its text.
+func (t *table) body(headings []string, text []byte) *Body {
+	sc := t.scratch()
 	defer t.pool.Put(sc)
 	var heads [][]string
 	for _, h := range headings[:min(len(headings), 2)] {
@@ -230,7 +257,7 @@ func (t *table) body(headings []string, text string) *Body {
 	b := &Body{t: t, start: string(sc.buf.fold)}
 	t.mu.RLock()
 	sc.grow(t)
-	words(t.l, &sc.buf, text, func(w []byte) { sc.count(t, w) })
+	sc.countText(t, text)
 	if len(sc.freshW) == 0 && t.knows(heads) {
 		defer t.mu.RUnlock()
 	} else {
@@ -270,9 +297,9 @@ func (t *table) knows(ws [][]string) bool {
 // each: all an excerpt shows of it. It has at most n runes, and n-1 or
 // more unless it is all of the text, so that an excerpt made from it is
 // the one made from the whole text.
-func textStart(dst []byte, text string, n int) []byte {
+func textStart(dst, text []byte, n int) []byte {
 	from := len(dst)
-	for w := range strings.FieldsSeq(text) {
+	for w := range bytes.FieldsSeq(text) {
 		if len(dst) > from {
 			if n <= 1 {
 				break
@@ -280,17 +307,17 @@ func textStart(dst []byte, text string, n int) []byte {
 			dst = append(dst, ' ')
 			n--
 		}
-		if r := utf8.RuneCountInString(w); r > n {
+		if r := utf8.RuneCount(w); r > n {
 			i := 0
 			for range n {
-				_, size := utf8.DecodeRuneInString(w[i:])
+				_, size := utf8.DecodeRune(w[i:])
 				i += size
 			}
 			dst = append(dst, w[:i]...)
 			break
 		}
 		dst = append(dst, w...)
-		n -= utf8.RuneCountInString(w)
+		n -= utf8.RuneCount(w)
 	}
 	return dst
 }
@@ -307,66 +334,125 @@ type Page struct {
 
 // page analyses a page: its front matter's fields in d and its body b.
 func (t *table) page(d Doc, b *Body) *Page {
-	var title []string
-	words(t.l, nil, d.Title, func(w []byte) { title = append(title, string(w)) })
-	var kws [][]string
-	for _, k := range d.Keywords {
-		var ws []string
-		words(t.l, nil, k, func(w []byte) { ws = append(ws, string(w)) })
-		kws = append(kws, ws)
+	sc := t.scratch()
+	defer t.pool.Put(sc)
+	text, ends, fends := sc.fieldWords(t.l, d)
+	word := func(i int) []byte {
+		if i == 0 {
+			return text[:ends[0]]
+		}
+		return text[ends[i-1]:ends[i]]
 	}
-	var desc []string
-	words(t.l, nil, d.Excerpt, func(w []byte) { desc = append(desc, string(w)) })
-
 	p := &Page{body: b, row: appendRow(make([]byte, 0, 64+len(d.URL)+len(d.Title)+len(d.Section)+2*excerptRunes),
 		d.URL, d.Title, d.Section, excerpt(d.Excerpt, b.start))}
 	p.row = slices.Clip(p.row)
-	if t.mu.RLock(); t.knows([][]string{title, desc}) && t.knows(kws) {
+	t.mu.RLock()
+	known := true
+	for i := range ends {
+		if _, ok := t.ids[string(word(i))]; !ok {
+			known = false
+			break
+		}
+	}
+	if known {
 		defer t.mu.RUnlock()
 	} else {
 		t.mu.RUnlock()
 		t.mu.Lock()
 		defer t.mu.Unlock()
 	}
-	var extra []uint32
-	scores := map[uint32]int{} // what the fields add to the text's scores
-	field := func(ws []string, weight int) {
-		seen := map[uint32]bool{}
-		for _, w := range ws {
-			id := t.id(w)
-			extra = append(extra, id)
-			if g := t.words[id].group; !seen[g] {
-				seen[g] = true
-				scores[g] += weight
-			}
+	ids := sc.ids[:0]
+	for i := range ends {
+		w := word(i)
+		id, ok := t.ids[string(w)]
+		if !ok {
+			id = t.id(string(w))
 		}
+		ids = append(ids, id)
 	}
-	field(title, weightTitle)
-	for _, ws := range kws {
-		field(ws, weightKeyword)
-	}
-	for _, ids := range b.heads {
-		seen := map[uint32]bool{}
-		for _, id := range ids {
-			if g := t.words[id].group; !seen[g] {
-				seen[g] = true
-				scores[g] += weightHeading
-			}
+	sc.scores = sc.scores[:0] // what the fields add to the text's scores
+	from := 0
+	for i, end := range fends {
+		weight := weightKeyword
+		switch {
+		case i == 0:
+			weight = weightTitle
+		case i == len(fends)-1:
+			weight = weightExcerpt
 		}
+		sc.field(t, ids[from:end], weight)
+		from = end
 	}
-	field(desc, weightExcerpt)
-	if len(title) == 1 {
-		scores[t.words[t.ids[title[0]]].group] += exactTitle
+	for _, h := range b.heads {
+		sc.field(t, h, weightHeading)
 	}
-	fields := make([]uint32, 0, len(scores))
-	for g, s := range scores {
-		fields = append(fields, g<<8|uint32(min(s, maxScore)))
+	if fends[0] == 1 {
+		sc.addScore(t.words[ids[0]].group, exactTitle)
+	}
+	fields := make([]uint32, 0, len(sc.scores))
+	for _, gs := range sc.scores {
+		fields = append(fields, gs.g<<8|uint32(min(gs.s, maxScore)))
 	}
 	slices.Sort(fields)
 	p.fields = packNew(fields)
-	slices.Sort(extra)
-	p.extra = packNew(slices.Compact(extra))
+	slices.Sort(ids)
+	p.extra = packNew(slices.Compact(ids))
+	sc.ids = ids[:0]
 	return p
+}
+
+// fieldWords returns the words of d's fields, folded, one after the other
+// in text: the title's, each keyword's, the description's. Word i ends at
+// ends[i], and field j's words at ends[fends[j]-1]. They are the
+// scratch's memory, valid until its next use.
+func (sc *scratch) fieldWords(l *language.Language, d Doc) (text []byte, ends, fends []int) {
+	text, ends, fends = sc.fieldText[:0], sc.wordEnds[:0], sc.fieldEnds[:0]
+	for i := range 2 + len(d.Keywords) {
+		f := d.Title
+		switch {
+		case i == 1+len(d.Keywords):
+			f = d.Excerpt
+		case i > 0:
+			f = d.Keywords[i-1]
+		}
+		words(l, &sc.buf, f, func(w []byte) {
+			text = append(text, w...)
+			ends = append(ends, len(text))
+		})
+		fends = append(fends, len(ends))
+	}
+	sc.fieldText, sc.wordEnds, sc.fieldEnds = text, ends, fends
+	return text, ends, fends
+}
+
+// groupScore is what a page's fields add to a group's score.
+type groupScore struct {
+	g uint32
+	s int
+}
+
+// field adds weight to the score of each group of the words ids of one
+// field, once per group; t.mu is held. A page's fields have a few dozen
+// words: a list is cheaper than a map.
+func (sc *scratch) field(t *table, ids []uint32, weight int) {
+	seen := sc.gs[:0]
+	for _, id := range ids {
+		if g := t.words[id].group; !slices.Contains(seen, g) {
+			seen = append(seen, g)
+			sc.addScore(g, weight)
+		}
+	}
+	sc.gs = seen[:0]
+}
+
+func (sc *scratch) addScore(g uint32, s int) {
+	for i := range sc.scores {
+		if sc.scores[i].g == g {
+			sc.scores[i].s += s
+			return
+		}
+	}
+	sc.scores = append(sc.scores, groupScore{g, s})
 }
 
 // release drops what only the merging of the page's postings and words
@@ -419,14 +505,33 @@ func (p *Page) terms(dst []uint32) []uint32 {
 // excerpt is what a result shows of a page: its description and the start
 // of its text, cut at a word.
 func excerpt(desc, start string) string {
-	s := strings.Join(strings.Fields(desc+" "+start), " ")
+	var sb strings.Builder
+	sb.Grow(len(desc) + 1 + len(start))
+	for _, f := range [2]string{desc, start} {
+		for w := range strings.FieldsSeq(f) {
+			if sb.Len() > 0 {
+				sb.WriteByte(' ')
+			}
+			sb.WriteString(w)
+		}
+	}
+	s := sb.String()
 	if utf8.RuneCountInString(s) <= excerptRunes {
 		return s
 	}
-	r := []rune(s)[:excerptRunes]
-	cut := string(r)
-	if i := strings.LastIndexByte(cut, ' '); i > excerptRunes/2 {
+	// The first excerptRunes runes, a byte that is not UTF-8 written as
+	// U+FFFD (as converting to runes and back would).
+	cut := make([]byte, 0, min(len(s), 4*excerptRunes)+len(" …"))
+	n := 0
+	for _, r := range s {
+		if n == excerptRunes {
+			break
+		}
+		cut = utf8.AppendRune(cut, r)
+		n++
+	}
+	if i := bytes.LastIndexByte(cut, ' '); i > excerptRunes/2 {
 		cut = cut[:i]
 	}
-	return strings.TrimRight(cut, " ,.;:") + " …"
+	return string(append(bytes.TrimRight(cut, " ,.;:"), " …"...))
 }

@@ -73,7 +73,10 @@
 // once per Indexer, not per page: a page's words are looked up in the
 // Indexer's table under a read lock and counted in slices by word id,
 // reused from page to page, so that reading a page makes no string per
-// word. A page's lists are kept packed (sorted, each number the varint of
+// word. Each worker also remembers the ids of the spellings it met last
+// (a small cache keyed by the text's bytes), so that a word it read
+// before is neither folded nor looked up in the table again. A page's
+// lists are kept packed (sorted, each number the varint of
 // its difference from the one before). Page adds what the page's title,
 // keywords and description add to the scores; Files merges the pages'
 // analyses into the files. It keeps each group's postings and their

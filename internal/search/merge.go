@@ -53,9 +53,10 @@ func NewIndexer(l *language.Language) *Indexer {
 }
 
 // Body analyses a page's body: its headings and its text (headings too),
-// as plain text. It may be called on several goroutines at once.
-func (x *Indexer) Body(headings []string, text string) *Body {
-	if len(headings) == 0 && text == "" {
+// as plain text, which it reads and does not keep. It may be called on
+// several goroutines at once.
+func (x *Indexer) Body(headings []string, text []byte) *Body {
+	if len(headings) == 0 && len(text) == 0 {
 		return x.empty
 	}
 	return x.t.body(headings, text)
@@ -69,7 +70,7 @@ func (x *Indexer) Has(b *Body) bool { return b.t == x.t }
 // nil, d's Headings and Text are its body.
 func (x *Indexer) Page(d Doc, b *Body) *Page {
 	if b == nil {
-		b = x.Body(d.Headings, d.Text)
+		b = x.Body(d.Headings, []byte(d.Text))
 	}
 	return x.t.page(d, b)
 }

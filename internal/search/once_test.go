@@ -54,7 +54,7 @@ func TestFilesOnce(t *testing.T) {
 		x := NewIndexer(l)
 		pages := make([]*Page, len(docs))
 		for i, d := range docs {
-			pages[i] = x.Page(d, x.Body(d.Headings, d.Text))
+			pages[i] = x.Page(d, x.Body(d.Headings, []byte(d.Text)))
 		}
 		if got := x.FilesOnce(pages, lim); !reflect.DeepEqual(got, want) {
 			t.Errorf("%s: FilesOnce made other files than Files (%d files, want %d)", name, len(got), len(want))
@@ -84,7 +84,7 @@ func TestStream(t *testing.T) {
 			wg.Go(func() {
 				for k := w; k < len(order); k += 3 {
 					i := order[k]
-					x.Add(i, x.Page(docs[i], x.Body(docs[i].Headings, docs[i].Text)))
+					x.Add(i, x.Page(docs[i], x.Body(docs[i].Headings, []byte(docs[i].Text))))
 				}
 			})
 		}

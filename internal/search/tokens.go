@@ -24,31 +24,38 @@ func words(l *language.Language, buf *wordBuf, text string, f func(folded []byte
 		buf = &wordBuf{}
 	}
 	b := append(buf.text[:0], text...)
-	fold, joined := buf.fold, buf.joined
-	defer func() { buf.text, buf.fold, buf.joined = b[:0], fold, joined }()
+	defer func() { buf.text = b[:0] }()
 	for tok := range l.Words(b) {
-		fold = l.AppendFold(fold[:0], b[tok.Start:tok.End])
-		if !joinedWord(fold) {
-			if keep(fold) {
-				f(fold)
-			}
-			continue
+		buf.word(l, b[tok.Start:tok.End], f)
+	}
+}
+
+// word calls f with each folded word the index keeps of one word of a
+// text, as words does.
+func (buf *wordBuf) word(l *language.Language, w []byte, f func(folded []byte)) {
+	fold := l.AppendFold(buf.fold[:0], w)
+	buf.fold = fold
+	if !joinedWord(fold) {
+		if keep(fold) {
+			f(fold)
 		}
-		hyphen := bytes.IndexByte(fold, '-') >= 0
-		joined = joined[:0]
-		n := 0
-		for part := range bytes.FieldsFuncSeq(fold, func(r rune) bool { return r == '-' || r == '\'' }) {
-			if keep(part) {
-				f(part)
-			}
-			if hyphen {
-				joined = append(joined, part...)
-				n++
-			}
+		return
+	}
+	hyphen := bytes.IndexByte(fold, '-') >= 0
+	joined := buf.joined[:0]
+	n := 0
+	for part := range bytes.FieldsFuncSeq(fold, func(r rune) bool { return r == '-' || r == '\'' }) {
+		if keep(part) {
+			f(part)
 		}
-		if n > 1 && keep(joined) {
-			f(joined)
+		if hyphen {
+			joined = append(joined, part...)
+			n++
 		}
+	}
+	buf.joined = joined
+	if n > 1 && keep(joined) {
+		f(joined)
 	}
 }
 

@@ -111,9 +111,11 @@ const ItemTemplate = "partials/page-item.html"
 // are most of the rendering work.
 func (w *worker) item(lang string, p *content.Page) (template.HTML, error) {
 	key := itemKey{lang, p}
-	w.notePage(p)
-	w.note(reads.List(p.URL))
-	w.note(reads.Updated(p.URL)) // an entry may show a list's newest date
+	if w.noting() {
+		w.notePage(p)
+		w.note(reads.List(p.URL))
+		w.note(reads.Updated(p.URL)) // an entry may show a list's newest date
+	}
 	// An entry made by a render that noted nothing (Page: torv build,
 	// which no Update follows) has no reads, and is made again, with
 	// them, for a render that notes (Render), so that a renderer that
@@ -387,7 +389,9 @@ func (w *worker) render(p *content.Page, into *bytes.Buffer) ([]byte, diag.List)
 	}
 	name := layoutFor(p)
 	t := sets[name]
-	w.note(reads.Template(name + ".html")) // a layout that comes later is read too
+	if w.noting() {
+		w.note(reads.Template(name + ".html")) // a layout that comes later is read too
+	}
 	if t == nil {
 		file := p.File
 		line, col := 0, 0

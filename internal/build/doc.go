@@ -81,7 +81,9 @@
 //
 // Writing is package outdir's: torv build hands it every file through a
 // Sink as soon as the file is made, so the build keeps no copy of the
-// output, and outdir stages and swaps it atomically. Such a build keeps
+// output, and outdir stages and swaps it atomically. Each render goroutine
+// makes its pages in two buffers of its own, the page and its minified
+// form, reused from page to page (pageBuffers). Such a build keeps
 // nothing for a later one either (lean.go): each page's Markdown is
 // released as soon as its file is read and read again for its render (the
 // front matter's text, kept for positions, once the Site is assembled);

@@ -2,6 +2,9 @@ package build
 
 import (
 	"bytes"
+	"runtime"
+
+	"github.com/tdewolff/parse/v2/buffer"
 
 	"github.com/torv/torv/internal/content"
 	"github.com/torv/torv/internal/diag"
@@ -87,18 +90,53 @@ func (s *Session) withBody(p *content.Page, f func() ([]byte, diag.List)) ([]byt
 	return f()
 }
 
-// minifyPage minifies a rendered page, or returns it as it is when the
-// minifier fails. The minifier reads b in place and writes into one
-// buffer of b's size, which a Sink's Put drops: no pool keeps the buffer
-// of the largest list page for the rest of the build. Kept output is
-// copied to its own size.
-func (s *Session) minifyPage(b []byte) []byte {
-	m, err := s.min.Bytes("text/html", b)
-	if err != nil {
+// pageBuffers are the buffers one render goroutine makes a page in: its
+// HTML and the minified HTML. A page handed to a Sink is not kept, so the
+// next page reuses them; grown anew for every page, they were a third of
+// torv build's allocations (a copy of each page, the minifier's output
+// and its copy of the input to add a terminating NUL). Output that is
+// kept is copied to its own size.
+type pageBuffers struct{ html, min []byte }
+
+// keepBuffer is the largest buffer a render goroutine keeps for its next
+// page: the buffer of the longest list page is let go with it.
+const keepBuffer = 256 << 10
+
+// bufferPool holds the idle pageBuffers of one render, one a goroutine.
+type bufferPool chan *pageBuffers
+
+func newBufferPool() bufferPool { return make(bufferPool, runtime.GOMAXPROCS(0)) }
+
+func (f bufferPool) get() *pageBuffers {
+	select {
+	case b := <-f:
 		return b
+	default:
+		return &pageBuffers{}
 	}
-	if s.opts.Sink == nil {
-		return bytes.Clone(m)
+}
+
+func (f bufferPool) put(b *pageBuffers) {
+	if cap(b.html) > keepBuffer {
+		b.html = nil
 	}
-	return m
+	if cap(b.min) > keepBuffer {
+		b.min = nil
+	}
+	select {
+	case f <- b:
+	default:
+	}
+}
+
+// minifyInto minifies a rendered page into dst's memory; false when the
+// minifier fails, and the page is then written as it is. b should have
+// room for one more byte: the minifier ends its input with a NUL, and
+// copies an input that has no room for it.
+func (s *Session) minifyInto(dst, b []byte) ([]byte, bool) {
+	out := bytes.NewBuffer(dst[:0])
+	if err := s.min.Minify("text/html", out, buffer.NewReader(b)); err != nil {
+		return nil, false
+	}
+	return out.Bytes(), true
 }

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"io/fs"
 	"slices"
 	"strings"
@@ -151,12 +152,15 @@ func (s *Session) render(pages []*content.Page, removed []string) int {
 		delete(s.pageErrs, p)
 	}
 	minifyHTML := s.cfg.MinifyHTML() && !s.opts.CheckOnly
+	free := newBufferPool()
 	var mu sync.Mutex // guards s.pageErrs, s.files, s.sent, s.dirty
 	parallel.Each(len(pages), func(i int) {
 		p := pages[i]
 		var b []byte
 		var errs diag.List
 		var rd reads.Set
+		bufs := free.get()
+		defer free.put(bufs)
 		b, errs = s.withBody(p, func() ([]byte, diag.List) {
 			switch {
 			case s.rx != nil:
@@ -165,12 +169,21 @@ func (s *Session) render(pages []*content.Page, removed []string) int {
 				b, errs, rd = s.r.Render(p)
 				return b, errs
 			case full == nil || full[p]:
-				return s.r.Page(p)
+				b, errs := s.r.AppendPage(bufs.html[:0], p)
+				if b != nil {
+					bufs.html = b
+				}
+				return b, errs
 			}
 			return nil, s.r.Body(p)
 		})
 		if b != nil && minifyHTML {
-			b = s.minifyPage(b)
+			if m, ok := s.minifyInto(bufs.min, b); ok {
+				b, bufs.min = m, m[:0]
+			}
+		}
+		if b != nil && s.opts.Sink == nil {
+			b = bytes.Clone(b) // kept: not in the buffers
 		}
 		name := sitepath.File(p.URL)
 		if !fs.ValidPath(name) || name == "." {

@@ -134,11 +134,25 @@ func (m *Markdown) ConvertWith(w io.Writer, file string, body []byte, in Input) 
 	}
 	ctx := parser.NewContext(parser.WithIDs(pg.ids))
 	ctx.Set(pageKey, pg)
+	if b, ok := w.(*bytes.Buffer); ok {
+		w = bufferWriter{b}
+	}
 	if err := m.md.Convert(body, w, parser.WithContext(ctx)); err != nil {
 		return pg.errs, fmt.Errorf("%s: %w", file, err)
 	}
 	return pg.errs, nil
 }
+
+// bufferWriter lets goldmark write straight into a bytes.Buffer: given
+// any other writer than a util.BufWriter, it puts a bufio.Writer of its
+// own in front of it, 4 KiB for every page and every front-matter string
+// converted.
+type bufferWriter struct{ *bytes.Buffer }
+
+func (bufferWriter) Buffered() int { return 0 }
+func (bufferWriter) Flush() error  { return nil }
+
+var _ util.BufWriter = bufferWriter{}
 
 // maxLinkWork bounds the work goldmark's link scan may do on one line: the
 // number of "](" on the line times the line's length.

@@ -47,6 +47,9 @@ func (r *Renderer) funcs(lang string, ui uiStrings, w *worker) template.FuncMap 
 			return p
 		},
 		readHook: func(file string, relations ...bool) bool {
+			if !w.noting() {
+				return false
+			}
 			w.note(reads.Template(file))
 			if len(relations) > 0 {
 				w.note(reads.Site) // see namesRelation

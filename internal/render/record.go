@@ -127,14 +127,22 @@ func namesRelation(trees ...parse.Node) bool {
 
 // note records that the page being rendered read k.
 func (w *worker) note(k reads.Key) {
-	if w != nil && w.rd != nil {
+	if w.noting() {
 		w.rd.Add(k)
 	}
 }
 
+// noting reports whether the reads of the page being rendered are noted:
+// a render that notes none (torv build) does not make their keys either,
+// a string each, thousands on a list page.
+func (w *worker) noting() bool { return w != nil && w.rd != nil }
+
 // notePage records a read of page p as its file makes it, or a miss when
 // there is none.
 func (w *worker) notePage(p *content.Page) {
+	if !w.noting() {
+		return
+	}
 	if p == nil {
 		w.note(reads.Miss)
 		return
@@ -145,6 +153,9 @@ func (w *worker) notePage(p *content.Page) {
 // noteRef records that a layout or config.toml named a page ref, and
 // what it found, p or nothing.
 func (w *worker) noteRef(ref string, p *content.Page) {
+	if !w.noting() {
+		return
+	}
 	if p == nil {
 		w.note(reads.Ref(ref, ""))
 		return
@@ -162,6 +173,9 @@ func (w *worker) notePages(ps []*content.Page) {
 // noteLink records what a link of the page led to: a page, a file of
 // content/, or nothing. External links read nothing of the site.
 func (w *worker) noteLink(href string, internal, exists bool) {
+	if !w.noting() {
+		return
+	}
 	switch {
 	case !internal:
 	case !exists:
@@ -187,6 +201,9 @@ func (w *worker) noteLink(href string, internal, exists bool) {
 // (the lists, the menu made of the home page's lists), that too
 // (reads.List). The page's own lists are part of itself.
 func (w *worker) noteView(p *content.Page, v *View) {
+	if !w.noting() {
+		return
+	}
 	w.note(reads.Assets) // .CSS and .JS
 	for a := p.Parent; a != nil; a = a.Parent {
 		w.notePage(a)

@@ -16,6 +16,7 @@ import (
 	texttemplate "text/template"
 	"text/template/parse"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/torv/torv/internal/assets"
 	"github.com/torv/torv/internal/content"
@@ -115,9 +116,11 @@ const ItemTemplate = "partials/page-item.html"
 // are most of the rendering work.
 func (w *worker) item(lang string, p *content.Page) (template.HTML, error) {
 	key := itemKey{lang, p}
-	w.notePage(p)
-	w.note(reads.List(p.URL))
-	w.note(reads.Updated(p.URL)) // an entry may show a list's newest date
+	if w.noting() {
+		w.notePage(p)
+		w.note(reads.List(p.URL))
+		w.note(reads.Updated(p.URL)) // an entry may show a list's newest date
+	}
 	// An entry made by a render that noted nothing (Page: torv build,
 	// which no Update follows) has no reads, and is made again, with
 	// them, for a render that notes (Render), so that a renderer that
@@ -390,17 +393,28 @@ func layoutFor(p *content.Page) string {
 // becomes an error at the page, so one strange page cannot take a build
 // or the preview down.
 func (r *Renderer) Page(p *content.Page) (b []byte, errs diag.List) {
-	b, errs, _ = r.render(p, false)
+	b, errs, _ = r.render(p, false, nil)
+	return b, errs
+}
+
+// AppendPage renders page p as Page does and appends its HTML to dst; it
+// returns nil when the page could not be made. A caller that hands each
+// page on before it makes the next (torv build) renders every page into
+// one buffer of its own, where Page makes a copy of each.
+func (r *Renderer) AppendPage(dst []byte, p *content.Page) ([]byte, diag.List) {
+	b, errs, _ := r.render(p, false, bytes.NewBuffer(dst))
 	return b, errs
 }
 
 // Render renders page p as Page does, and returns what it read besides
 // itself (see record.go).
 func (r *Renderer) Render(p *content.Page) (b []byte, errs diag.List, rd reads.Set) {
-	return r.render(p, true)
+	return r.render(p, true, nil)
 }
 
-func (r *Renderer) render(p *content.Page, note bool) (b []byte, errs diag.List, rd reads.Set) {
+// render renders page p into into, or, when it is nil, into the worker's
+// buffer and returns a copy.
+func (r *Renderer) render(p *content.Page, note bool, into *bytes.Buffer) (b []byte, errs diag.List, rd reads.Set) {
 	if note {
 		rd = reads.New()
 	}
@@ -424,11 +438,11 @@ func (r *Renderer) render(p *content.Page, note bool) (b []byte, errs diag.List,
 	}()
 	w.page, w.errs, w.rd = p, nil, rd
 	defer func() { w.rd = nil }()
-	b, errs = w.render(p)
+	b, errs = w.render(p, into)
 	return b, append(errs, w.errs...), rd
 }
 
-func (w *worker) render(p *content.Page) ([]byte, diag.List) {
+func (w *worker) render(p *content.Page, into *bytes.Buffer) ([]byte, diag.List) {
 	r := w.r
 	var errs diag.List
 	sets := w.sets[p.Lang]
@@ -437,7 +451,9 @@ func (w *worker) render(p *content.Page) ([]byte, diag.List) {
 	}
 	name := layoutFor(p)
 	t := sets[name]
-	w.note(reads.Template(name + ".html")) // a layout that comes later is read too
+	if w.noting() {
+		w.note(reads.Template(name + ".html")) // a layout that comes later is read too
+	}
 	if t == nil {
 		file := p.File
 		line, col := 0, 0
@@ -460,7 +476,10 @@ func (w *worker) render(p *content.Page) ([]byte, diag.List) {
 			errs.Add(diag.Errorf(p.File, 0, 0, "cannot convert the Markdown: %v", err))
 		}
 	}
-	v := &View{Site: &SiteView{Config: r.site.Config, site: r.site, w: w}, Page: p, Content: template.HTML(body.String()), Lang: p.Lang, CSS: r.css,
+	// The body's HTML without a copy of it: the View is done with before
+	// the worker's next page writes over the buffer.
+	html := unsafe.String(unsafe.SliceData(body.Bytes()), body.Len())
+	v := &View{Site: &SiteView{Config: r.site.Config, site: r.site, w: w}, Page: p, Content: template.HTML(html), Lang: p.Lang, CSS: r.css,
 		Crumbs: crumbs(p), Menu: menu(r.site, p), List: p.Children, CSP: outputs.CSP,
 		Home: r.site.HomeOf(p.Lang), Title: r.site.Config.TitleIn(p.Lang),
 		Description: r.site.Config.DescriptionIn(p.Lang), ContactHours: r.site.Config.ContactHoursIn(p.Lang)}
@@ -481,13 +500,19 @@ func (w *worker) render(p *content.Page) ([]byte, diag.List) {
 		v.Topic = r.site.Topic(p)
 	}
 	w.noteView(p, v)
-	out := w.buffer(&w.out)
-	defer w.drop(&w.out)
+	out := into
+	if out == nil {
+		out = w.buffer(&w.out)
+		defer w.drop(&w.out)
+	}
 	if err := t.ExecuteTemplate(out, "base.html", v); err != nil {
 		e := r.templateError(err)
 		e.Msg = fmt.Sprintf("%s (while making %s)", e.Msg, pageName(p))
 		errs.Add(e)
 		return nil, errs
+	}
+	if into != nil {
+		return out.Bytes(), errs
 	}
 	if out.Cap() > keepBuffer {
 		// Not kept (drop): the page takes the buffer, no copy of a

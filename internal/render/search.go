@@ -54,6 +54,9 @@ func (v *View) LetterPages() []*content.Page {
 		return nil
 	}
 	for _, p := range l.Pages {
+		if !v.Site.w.noting() {
+			break
+		}
 		v.Site.w.note(reads.List(p.URL))
 		for _, t := range p.Tags {
 			v.Site.w.notePage(t.Page)

@@ -1,0 +1,154 @@
+package render
+
+// The list entries: a page's entry in a list is rendered once and kept,
+// with what it read, so that a page in its section and in each of its
+// topics costs one render; after an edit Forget drops the entries whose
+// reads changed.
+
+import (
+	"bytes"
+	"html/template"
+
+	"github.com/torv/torv/internal/content"
+	"github.com/torv/torv/internal/reads"
+)
+
+// An itemKey is one list entry: a page as a list of one language shows it.
+type itemKey struct {
+	lang string
+	page *content.Page
+}
+
+// cachedItem is a list entry and what rendering it read, which every
+// page that shows the entry reads too.
+type cachedItem struct {
+	html template.HTML
+	rd   reads.Set
+}
+
+// ItemTemplate is the partial that shows one page in a list.
+const ItemTemplate = "partials/page-item.html"
+
+// item renders a page's list entry once and reuses it: on a large site the
+// same page appears in its section and in each of its topics, and lists
+// are most of the rendering work.
+func (w *worker) item(lang string, p *content.Page) (template.HTML, error) {
+	key := itemKey{lang, p}
+	if w.noting() {
+		w.notePage(p)
+		w.note(reads.List(p.URL))
+		w.note(reads.Updated(p.URL)) // an entry may show a list's newest date
+	}
+	// An entry made by a render that noted nothing (Page: torv build,
+	// which no Update follows) has no reads, and is made again, with
+	// them, for a render that notes (Render), so that a renderer that
+	// does both never loses a read; torv build keeps no reads for its
+	// entries.
+	w.r.itemsMu.RLock()
+	c, ok := w.r.items[key]
+	w.r.itemsMu.RUnlock()
+	if ok && (w.rd == nil || c.rd != nil) {
+		if w.rd != nil {
+			w.rd.AddAll(c.rd)
+		}
+		return c.html, nil
+	}
+	outer := w.rd
+	if outer != nil {
+		w.rd = reads.New()
+	}
+	defer func() {
+		if outer != nil {
+			outer.AddAll(w.rd)
+		}
+		w.rd = outer
+	}()
+	var b bytes.Buffer
+	if err := w.common[lang].ExecuteTemplate(&b, ItemTemplate, p); err != nil {
+		return "", err
+	}
+	h := template.HTML(b.String())
+	w.r.itemsMu.Lock()
+	w.r.putItem(key, cachedItem{h, w.rd})
+	w.r.itemsMu.Unlock()
+	return h, nil
+}
+
+// putItem keeps entry c, replacing one made before (another worker's, or
+// one made without reads). r.itemsMu is held.
+func (r *Renderer) putItem(key itemKey, c cachedItem) {
+	if old, had := r.items[key]; had {
+		r.dropItem(key, old)
+	}
+	r.items[key] = c
+	if c.rd == nil {
+		r.unread++
+		return
+	}
+	for k := range c.rd {
+		m := r.byRead[k]
+		if m == nil {
+			m = map[itemKey]struct{}{}
+			r.byRead[k] = m
+		}
+		m[key] = struct{}{}
+	}
+}
+
+// dropItem forgets entry c. r.itemsMu is held.
+func (r *Renderer) dropItem(key itemKey, c cachedItem) {
+	delete(r.items, key)
+	if c.rd == nil {
+		r.unread--
+		return
+	}
+	for k := range c.rd {
+		delete(r.byRead[k], key)
+		if len(r.byRead[k]) == 0 {
+			delete(r.byRead, k)
+		}
+	}
+}
+
+// Forget drops the list entries the renderer keeps that an edit changed:
+// those of pages whose state is in changed, or that read something in
+// it, or whose page is no longer the site's (see package reads). It takes
+// the glossary anew from the site too: after an edit, the Site it renders
+// was put together again in place.
+func (r *Renderer) Forget(changed reads.Set) {
+	r.itemsMu.Lock()
+	stale := map[itemKey]bool{}
+	pages := map[string]bool{} // the site paths of the pages in changed
+	for k := range changed {
+		for key := range r.byRead[k] {
+			stale[key] = true
+		}
+		if u, ok := reads.PageOf(k); ok {
+			pages[u] = true
+		}
+	}
+	for key, c := range r.items {
+		// An entry made without reads (item) cannot tell what it read.
+		if c.rd == nil || pages[key.page.URL] || r.site.PageByURL(key.page.URL) != key.page {
+			stale[key] = true
+		}
+	}
+	for key := range stale {
+		r.dropItem(key, r.items[key])
+	}
+	r.itemsMu.Unlock()
+	r.terms = glossaries(r.site, r.URL)
+}
+
+// ForgetItems drops every list entry the renderer keeps: torv build,
+// once its pages are rendered, renders no more lists, and a large site's
+// entries are megabytes that its output stages (a sitemap, a search
+// index) would otherwise be made beside. An entry asked for after is made
+// again.
+func (r *Renderer) ForgetItems() {
+	r.itemsMu.Lock()
+	r.items = map[itemKey]cachedItem{}
+	r.byRead = map[reads.Key]map[itemKey]struct{}{}
+	r.unread = 0
+	r.itemsMu.Unlock()
+}

@@ -144,14 +144,7 @@ func (s *searchStage) make(in *Input) ([]File, diag.List) {
 		// encoding: on every core, as the bodies' were.
 		pages := make([]*search.Page, len(list))
 		parallel.Each(len(list), func(i int) { pages[i] = s.page(in, x, list[i]) })
-		files := x.Files
-		if in.Once {
-			files = x.FilesOnce
-			s.mu.Lock()
-			delete(s.idx, lang) // FilesOnce leaves it empty
-			s.mu.Unlock()
-		}
-		for _, f := range files(pages, lim) {
+		for _, f := range x.Files(pages, lim) {
 			out = append(out, File{path.Join(SearchDir, lang, f.Name), f.Bytes})
 		}
 	}

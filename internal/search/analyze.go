@@ -456,7 +456,7 @@ func (sc *scratch) addScore(g uint32, s int) {
 }
 
 // release drops what only the merging of the page's postings and words
-// needs, once FilesOnce merged them: its row stays, for the chunks.
+// needs, once Add merged them (stream.go).
 func (p *Page) release() {
 	if b := p.body; b != nil {
 		b.words, b.groups, b.heads, b.start = nil, nil, nil, ""

@@ -84,15 +84,14 @@
 // finds the keys and compounds again only when a word came or went, and
 // hashes only the files whose bytes changed. Build is all of it at once.
 //
-// A build that keeps nothing for a later one (torv build) calls FilesOnce
-// instead: it lets go of each page's analysis once merged and keeps of
-// each group only the postings the files list, its best MaxPostings and
-// their number (the best of the best so far and of the rest are the best
-// of all), so the index costs little more memory than the analyses; the
-// files are the same. torv build goes further (Stream, Add, StreamFiles):
-// each page is merged as soon as its body is analysed, in whatever order
-// the render's workers finish, and only each page's row of result data
-// stays, so that a site's index holds no page's analysis past its render.
+// A build that keeps nothing for a later one (torv build) merges each
+// page as soon as its body is analysed instead (Stream, Add, StreamFiles),
+// in whatever order the render's workers finish: it lets go of each
+// page's analysis once merged and keeps only each page's row of result
+// data and, of each group, the postings the files list, its best
+// MaxPostings and their number (the best of the best so far and of the
+// rest are the best of all), so that a site's index holds no page's
+// analysis past its render; the files are the same.
 // A group's pages are then kept by doc number and cut to the best by
 // score, of two alike the one first in the index, as Files has them.
 //

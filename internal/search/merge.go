@@ -30,7 +30,7 @@ type Indexer struct {
 	enc   [][]byte   // group id -> its postings as JSON; nil when to be made
 	wref  []int32    // word id -> pages that have the word
 	keys  []keyRefs  // the keys, sorted, made again when the vocabulary changes
-	// once is set by FilesOnce: post then holds each group's best
+	// once is set by Stream: post then holds each group's best
 	// postings only, and npages the number of its pages.
 	once   bool
 	npages []int32
@@ -107,25 +107,6 @@ func (x *Indexer) Files(pages []*Page, lim Limits) []File {
 	return x.files(lim)
 }
 
-// FilesOnce is Files for the last time, in a build that keeps nothing
-// for a later one (torv build): it merges each page into the postings and
-// releases its analysis, keeps of each group only the postings the files
-// list (its best MaxPostings pages, and their number), and keeps nothing
-// after, so that a large site's index costs little more memory than its
-// pages' analyses. The files are those Files would return; the Indexer
-// must not be used after.
-func (x *Indexer) FilesOnce(pages []*Page, lim Limits) []File {
-	x.mu.Lock()
-	x.once = len(x.docs) == 0
-	x.mu.Unlock()
-	files := x.Files(pages, lim)
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	x.docs, x.post, x.enc, x.wref, x.keys, x.npages = nil, nil, nil, nil, nil, nil
-	x.lastShards, x.lastChunks = nil, nil
-	return files
-}
-
 // update brings the postings and the vocabulary's counts from x.docs to
 // pages, and reports whether the vocabulary changed.
 func (x *Indexer) update(pages []*Page) (vocab bool) {
@@ -144,26 +125,13 @@ func (x *Indexer) update(pages []*Page) (vocab bool) {
 		for _, p := range x.docs {
 			x.words(p, -1)
 		}
-		if x.once {
-			x.npages = make([]int32, len(x.post))
-		}
 		for i, p := range pages {
 			x.terms[0] = p.terms(x.terms[0][:0])
 			for _, t := range x.terms[0] {
 				g := t >> 8
 				x.post[g] = append(x.post[g], uint32(i)<<8|t&0xff)
-				if x.once {
-					x.npages[g]++
-					if len(x.post[g]) >= 2*MaxPostings {
-						// The best of the best so far and the rest are the best of all.
-						x.post[g] = bestTo(x.post[g][:0], x.post[g], MaxPostings)
-					}
-				}
 			}
 			x.words(p, 1)
-			if x.once {
-				p.release()
-			}
 		}
 		x.docs = slices.Clone(pages)
 		return true

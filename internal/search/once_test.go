@@ -36,32 +36,6 @@ func manyDocs(n int) []Doc {
 	return docs
 }
 
-// TestFilesOnce: a build that keeps nothing for a later one makes the
-// files a kept Indexer does, with groups of far more than MaxPostings
-// pages among them.
-func TestFilesOnce(t *testing.T) {
-	sets := map[string][]Doc{"many": manyDocs(3000)}
-	for lang, docs := range sites {
-		sets[lang] = docs
-	}
-	for name, docs := range sets {
-		l := language.Get(name)
-		if name == "many" {
-			l = language.Get("da")
-		}
-		lim := Limits{Shards: 20, Chunks: 20}
-		want := Build(l, docs, lim)
-		x := NewIndexer(l)
-		pages := make([]*Page, len(docs))
-		for i, d := range docs {
-			pages[i] = x.Page(d, x.Body(d.Headings, []byte(d.Text)))
-		}
-		if got := x.FilesOnce(pages, lim); !reflect.DeepEqual(got, want) {
-			t.Errorf("%s: FilesOnce made other files than Files (%d files, want %d)", name, len(got), len(want))
-		}
-	}
-}
-
 // TestStream: an index merged as its pages come, in any order and on
 // several goroutines, has the files of one made from all of them at once.
 func TestStream(t *testing.T) {

@@ -81,7 +81,7 @@ func bestByDoc(ps []uint32) []uint32 {
 }
 
 // StreamFiles returns the files of the index of the pages Add merged:
-// those FilesOnce would return for the same pages in doc order. Every doc
+// those Files would return for the same pages in doc order. Every doc
 // must have been merged.
 func (x *Indexer) StreamFiles(lim Limits) []File {
 	x.mu.Lock()

@@ -342,7 +342,9 @@ func (d *decoder) value(path, name string, raw any, v reflect.Value) {
 			wrong(fmt.Sprintf(`put the text in double quotes: %s = "%v"`, name, plain(raw)))
 			return
 		}
-		v.SetString(s)
+		// A copy: the decoder's strings are slices of its own copy of
+		// the whole source, which a kept title would keep alive.
+		v.SetString(strings.Clone(s))
 	case reflect.Bool:
 		b, ok := raw.(bool)
 		if !ok {
@@ -400,7 +402,7 @@ func (d *decoder) value(path, name string, raw any, v reflect.Value) {
 		for _, k := range keys {
 			ev := reflect.New(v.Type().Elem()).Elem()
 			d.value(join(path, k), k, m[k], ev)
-			out.SetMapIndex(reflect.ValueOf(k).Convert(v.Type().Key()), ev)
+			out.SetMapIndex(reflect.ValueOf(strings.Clone(k)).Convert(v.Type().Key()), ev)
 		}
 		v.Set(out)
 	default:
@@ -413,7 +415,7 @@ func (d *decoder) slice(path, name string, raw any, v reflect.Value, wrong func(
 	if elem.Kind() == reflect.String {
 		switch x := raw.(type) {
 		case string:
-			v.Set(reflect.ValueOf([]string{x}).Convert(v.Type()))
+			v.Set(reflect.ValueOf([]string{strings.Clone(x)}).Convert(v.Type()))
 		case []any:
 			out := reflect.MakeSlice(v.Type(), 0, len(x))
 			for i, item := range x {
@@ -423,7 +425,7 @@ func (d *decoder) slice(path, name string, raw any, v reflect.Value, wrong func(
 						WithHint(`put every item in double quotes: %s = ["a", "b"]`, name)
 					continue
 				}
-				out = reflect.Append(out, reflect.ValueOf(s).Convert(elem))
+				out = reflect.Append(out, reflect.ValueOf(strings.Clone(s)).Convert(elem))
 			}
 			v.Set(out)
 		default:

@@ -23,5 +23,9 @@
 // strings is expected, and a quoted whole number where a number is: the
 // meaning is plain and refusing it helps nobody.
 //
+// Decoded strings are copies, not slices of the decoder's copy of the
+// source: a site keeps every page's title, and would otherwise keep every
+// page's whole front matter with it.
+//
 // Columns count characters (runes) so they match an editor's status bar.
 package decode

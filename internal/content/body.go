@@ -33,8 +33,8 @@ func (p *Page) ReleaseFrontMatter() {
 	if !p.released || p.frontReleased {
 		return
 	}
-	p.frontSum, p.frontReleased = checksum(p.src.Text), true
-	p.src.Text = ""
+	p.frontSum, p.frontReleased = checksum(p.front), true
+	p.front = ""
 }
 
 // ReadBody reads what ReleaseBody and ReleaseFrontMatter dropped from fsys
@@ -59,7 +59,7 @@ func (p *Page) ReadBody(fsys fs.FS) *diag.Error {
 		return changed()
 	}
 	front, _, body, ferr := splitFrontMatter(p.File, src)
-	same := front == p.src.Text
+	same := front == p.front
 	if p.frontReleased {
 		same = checksum(front) == p.frontSum
 	}
@@ -71,7 +71,7 @@ func (p *Page) ReadBody(fsys fs.FS) *diag.Error {
 	}
 	p.Body = body
 	if p.frontReleased {
-		p.src.Text, p.frontReleased = front, false
+		p.front, p.frontReleased = front, false
 	}
 	return nil
 }

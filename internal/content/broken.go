@@ -35,9 +35,9 @@ const maxStatements = 200
 func recovered(fsys fs.FS, p *Page, cfg *config.Config) *Page {
 	p.Broken, p.recovered = true, true
 	kind := folderKind(p.key, cfg)
-	decode.DecodeAs(p.src, kindPicker(p, kind, false))
+	decode.DecodeAs(p.source(), kindPicker(p, kind, false))
 	if p.Data == nil {
-		decode.DecodeAs(salvage(p.src), kindPicker(p, kind, false))
+		decode.DecodeAs(salvage(p.source()), kindPicker(p, kind, false))
 	}
 	if p.Data == nil {
 		p.Kind, p.Data = kind, newFrontMatter(kind)

@@ -104,12 +104,12 @@ func parsePage(fsys fs.FS, file string, cfg *config.Config) (*Page, diag.List) {
 	if ferr != nil {
 		return recovered(fsys, p, cfg), diag.List{ferr}
 	}
-	p.src = decode.Source{File: file, Text: front, Line: fmLine, What: "front matter"}
+	p.front, p.frontLine = front, int32(fmLine)
 	if e := checkNesting(file, body); e != nil {
 		return recovered(fsys, p, cfg), diag.List{e} // without the body, which goldmark must not see
 	}
 	p.Body = body
-	errs := decode.DecodeAs(p.src, kindPicker(p, folderKind(key, cfg), true))
+	errs := decode.DecodeAs(p.source(), kindPicker(p, folderKind(key, cfg), true))
 	if p.Data == nil {
 		return recovered(fsys, p, cfg), errs
 	}

@@ -35,11 +35,15 @@ type Page struct {
 	// broken.go.
 	Broken bool
 
-	src      decode.Source // the front matter, for positions of errors found after decoding
-	titleKey string        // the language's CollateKey of the title, made once for sorting
-	keyed    [2]string     // the language and title titleKey was made from (setTitleKey)
-	dir      string        // for a generated list page: its folder ("content/lov")
-	key      string        // the path below content/ without the language: "lov/x.md" for lov/x.en.md
+	// front is the front matter's text, for positions of errors found
+	// after decoding; frontLine is the file line it starts on. Not a
+	// decode.Source, which would repeat File in every page (source).
+	front     string
+	frontLine int32
+	titleKey  string    // the language's CollateKey of the title, made once for sorting
+	keyed     [2]string // the language and title titleKey was made from (setTitleKey)
+	dir       string    // for a generated list page: its folder ("content/lov")
+	key       string    // the path below content/ without the language: "lov/x.md" for lov/x.en.md
 
 	// recovered: the front matter could not be read, and the page holds
 	// what recovered made of it. What the site finds wrong with such a
@@ -134,9 +138,14 @@ func (p *Page) IsList() bool {
 	return false
 }
 
+// source is the page's front matter as the decoder reads it.
+func (p *Page) source() decode.Source {
+	return decode.Source{File: p.File, Text: p.front, Line: int(p.frontLine), What: "front matter"}
+}
+
 // Pos returns the file line and column of a front-matter key, for errors
 // found after decoding.
-func (p *Page) Pos(key string) (line, col int) { return decode.PosOf(p.src, key) }
+func (p *Page) Pos(key string) (line, col int) { return decode.PosOf(p.source(), key) }
 
 // FrontMatterPos returns the file line and column of position (line, col)
 // inside text, a value of the page's front matter (a "Kort fortalt" with a
@@ -144,12 +153,12 @@ func (p *Page) Pos(key string) (line, col int) { return decode.PosOf(p.src, key)
 // found as written.
 func (p *Page) FrontMatterPos(text string, line, col int) (int, int) {
 	first, _, _ := strings.Cut(text, "\n")
-	i := strings.Index(p.src.Text, first)
+	i := strings.Index(p.front, first)
 	if i < 0 || first == "" {
-		return max(p.src.Line-1, 1), 1
+		return max(int(p.frontLine)-1, 1), 1
 	}
-	before := p.src.Text[:i]
-	fileLine := p.src.Line + strings.Count(before, "\n")
+	before := p.front[:i]
+	fileLine := int(p.frontLine) + strings.Count(before, "\n")
 	startCol := utf8.RuneCountInString(before[strings.LastIndexByte(before, '\n')+1:]) + 1
 	if line <= 1 {
 		return fileLine, startCol + max(col, 1) - 1

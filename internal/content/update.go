@@ -122,4 +122,4 @@ func unlink(p *Page, kind Kind) {
 // FrontMatter returns the page's TOML front matter as written and the file
 // line it starts on. Two reads of a file with the same front matter give
 // the same page but for its body.
-func (p *Page) FrontMatter() (text string, line int) { return p.src.Text, p.src.Line }
+func (p *Page) FrontMatter() (text string, line int) { return p.front, int(p.frontLine) }

@@ -342,9 +342,7 @@ func (d *decoder) value(path, name string, raw any, v reflect.Value) {
 			wrong(fmt.Sprintf(`put the text in double quotes: %s = "%v"`, name, plain(raw)))
 			return
 		}
-		// A copy: the decoder's strings are slices of its own copy of
-		// the whole source, which a kept title would keep alive.
-		v.SetString(strings.Clone(s))
+		v.SetString(strings.Clone(s)) // not a slice of the whole source, kept alive by a title
 	case reflect.Bool:
 		b, ok := raw.(bool)
 		if !ok {

@@ -100,7 +100,9 @@ func (t *pageTexts) inspect(file string, doc *ast.Document, src []byte) {
 		}
 	}
 	if !t.keepText {
-		t.bufs.Put(&text) // Analyze read it and kept none of it
+		if cap(text) <= keepBuffer { // as the page buffers: not the longest page's for good
+			t.bufs.Put(&text) // Analyze read it and kept none of it
+		}
 		if !slices.ContainsFunc(kept.analyses, func(a any) bool { return a != nil }) {
 			return // nothing to keep: a stage merged what it made (outputs.Stage.Begin)
 		}

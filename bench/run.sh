@@ -15,7 +15,8 @@
 # Environment knobs:
 #   N="1000 10000"    the sizes, when none are given as arguments (N= : none,
 #                     e.g. to measure only memory)
-#   RUNS=5 WARMUP=1   timed builds per tool (median and 95th percentile) / untimed warm-ups
+#   RUNS=5 WARMUP=1   timed builds per tool (median and 95th percentile; 0: the
+#                     outputs are checked, not timed) / untimed warm-ups
 #   SEED=1            corpus seed (gencorpus -seed)
 #   SHARED=DIR        the shared folder (default: <repo>/../shared)
 #   TORV_BIN=PATH     time this torv binary instead of building ./cmd/torv
@@ -120,7 +121,7 @@ for n in "$@"; do posint "$n" || die "N must be a positive integer, got '$n'"; d
 for n in $MEM_SIZES; do posint "$n" || die "MEM_SIZES must be positive integers, got '$n'"; done
 for t in $SERVE_TOOLS; do [[ $t =~ ^(torv|hugo)$ ]] || die "SERVE_TOOLS: unknown server '$t' (torv, hugo)"; done
 for k in $EDIT_KINDS; do [[ $k =~ ^(body|title|folder)$ ]] || die "EDIT_KINDS: unknown kind '$k' (body, title, folder)"; done
-posint "$RUNS" || die "RUNS must be a positive integer"
+[[ $RUNS =~ ^[0-9]+$ ]] || die "RUNS must be a non-negative integer (0: no build timing)"
 [[ $WARMUP =~ ^[0-9]+$ ]] || die "WARMUP must be a non-negative integer"
 [[ $SERVE =~ ^(0|1|only)$ ]] || die "SERVE must be 0, 1 or only"
 posint "$EDITS" || die "EDITS must be a positive integer"
@@ -169,6 +170,8 @@ else
 	(cd "$REPO" && go build -o "$BASE/torv" ./cmd/torv)
 	TORV=$BASE/torv
 fi
+# the server tests' edits are made and timed by bench/edittime
+[ "$SERVE" = 0 ] || [ "$SEARCH" = only ] || (cd "$REPO" && go build -o "$BASE/edittime" ./bench/edittime)
 GENSUM=$(sha256sum "$SHARED/bench/gencorpus.go" | awk '{print $1}')
 
 echo "hugo:  $(hugo version)"
@@ -348,10 +351,11 @@ timeit() {
 
 # ---------------------------------------------------------------- dev server
 # One server at a time on the corpus, torv first. Every test changes files
-# under content/ and polls the server with curl until what it serves shows
-# the change; before the next change it waits until the server's log says
-# the rebuild is done, so no change lands in the middle of a rebuild. What
-# a test changes is put back afterwards, also when the script stops early.
+# under content/ and polls the server until what it serves shows the change
+# (the edits with bench/edittime, the copy with curl); before the next
+# change it waits until the server's log says the rebuild is done, so no
+# change lands in the middle of a rebuild. What a test changes is put back
+# afterwards, also when the script stops early.
 
 now_ms() { local t=${EPOCHREALTIME//[.,]/}; echo $((t / 1000)); }
 
@@ -458,30 +462,30 @@ stop_server() {
 
 late() { log "N=$N: $1: $2 not served after $3 s (counted as its time)"; }
 
-# poll_cost url ERE [url ERE]: ms that one poll of each url takes, just
-# before an edit (the ERE is not there yet). An edit served at the first
-# poll measures about this: the floor of the method, printed as poll_ms.
-# On a loaded 2-core machine, starting curl alone can take 100 ms.
-poll_cost() {
-	local t0
-	t0=$(now_ms)
-	while [ $# -ge 2 ]; do
-		served "$1" "$2" || true
-		shift 2
-	done
-	echo $(($(now_ms) - t0))
+# edit tool what edittime-args...: make an edit and time it with
+# bench/edittime, which writes the files itself, then polls the URLs over
+# one keep-alive connection (every 1 ms unless -pause says otherwise) and
+# prints the ms until each is served (and with -cost, the ms one poll of
+# them all took before the edit): its line is left in EDIT_LINE.
+edit() {
+	local tool=$1 what=$2
+	shift 2
+	if ! EDIT_LINE=$("$BASE/edittime" -timeout "${TIMEOUT}s" "$@"); then
+		[ -n "$EDIT_LINE" ] || die "N=$N: $tool: bench/edittime failed ($what)"
+		late "$tool" "$what" "$TIMEOUT"
+	fi
 }
 
 # (a) body edit: append a sentence with a marker to a page; served when the
-# page has it. Polls as fast as curl goes: an edit should take milliseconds.
+# page has it. Polled every millisecond: an edit should take milliseconds.
 edit_body() { # tool i
-	local marker="BENCHEDIT$2x$RANDOM$RANDOM" n0 t0 pc
-	pc=$(poll_cost "$BODY_URL" "$marker")
+	local marker="BENCHEDIT$2x$RANDOM$RANDOM" n0 add
+	add=$(mktemp)
+	printf '\nRettelse %s.\n' "$marker" >"$add"
 	n0=$(done_count)
-	t0=$(now_ms)
-	printf '\nRettelse %s.\n' "$marker" >>"$BODY_PAGE"
-	wait_served "$t0" $((TIMEOUT * 1000)) 0 "$BODY_URL" "$marker" || late "$1" "body edit $2" "$TIMEOUT"
-	echo "$(($(now_ms) - t0)) $pc" >>"$OUT/$1.body"
+	edit "$1" "body edit $2" -cost -append "$BODY_PAGE=$add" "$BODY_URL" "$marker"
+	rm -f "$add"
+	echo "$EDIT_LINE" >>"$OUT/$1.body" # ms until served, ms of one poll
 	settle "$n0"
 }
 
@@ -489,41 +493,34 @@ edit_body() { # tool i
 # title must reach the list too. Served when the list page and the page
 # show it. The file is rewritten in place, as an editor saves it.
 edit_title() { # tool i
-	local marker="BENCHTITLE$2x$RANDOM$RANDOM" n0 t0 text pc
-	text=$(sed "0,/^title = \"\(.*\)\"\$/s//title = \"\1 $marker\"/" "$TITLE_ORIG")
-	pc=$(poll_cost "$TITLE_LIST" "$marker" "$TITLE_URL" "$marker")
+	local marker="BENCHTITLE$2x$RANDOM$RANDOM" n0 text
+	text=$(mktemp)
+	sed "0,/^title = \"\(.*\)\"\$/s//title = \"\1 $marker\"/" "$TITLE_ORIG" >"$text"
 	n0=$(done_count)
-	t0=$(now_ms)
-	printf '%s\n' "$text" >"$TITLE_PAGE"
-	if ! { wait_served "$t0" $((TIMEOUT * 1000)) 0 "$TITLE_LIST" "$marker" &&
-		wait_served "$t0" $((TIMEOUT * 1000)) 0 "$TITLE_URL" "$marker"; }; then
-		late "$1" "title edit $2" "$TIMEOUT"
-	fi
-	echo "$(($(now_ms) - t0)) $pc" >>"$OUT/$1.title"
+	edit "$1" "title edit $2" -cost -write "$TITLE_PAGE=$text" "$TITLE_LIST" "$marker" "$TITLE_URL" "$marker"
+	rm -f "$text"
+	echo "$EDIT_LINE" | awk '{print $2, $3}' >>"$OUT/$1.title" # ms until both are served, ms of one poll of both
 	settle "$n0"
 }
 
 # (c) a new folder content/nyt-omraade-i/ with _index.md and one page. The
 # folder is new in the site's navigation and on the home page, which in
 # both skeletons is on every page: a rebuild of everything, so it polls
-# every 20 ms instead of as fast as it can, leaving the CPU to the server.
+# every 20 ms instead of every millisecond, leaving the CPU to the server.
 # Two times: until the page is served, and until the page, the folder's
 # list and the home page all show it. The folders stay until the server stops.
 edit_folder() { # tool i
-	local i=$2 dir=$T_SITE/content/nyt-omraade-$2 marker="BENCHNEW$2x$RANDOM$RANDOM" n0 t0 tp
+	local i=$2 dir=$T_SITE/content/nyt-omraade-$2 marker="BENCHNEW$2x$RANDOM$RANDOM" n0 idx page
+	idx=$(mktemp) page=$(mktemp)
+	printf '+++\ntitle = "Nyt område %d"\ndescription = "Et nyt område til benchmark."\n+++\n\nOmrådet er nyt.\n' "$i" >"$idx"
+	printf '+++\ntitle = "Ny side %d"\ndescription = "En ny side i et nyt område."\n+++\n\nSiden er ny: %s.\n' "$i" "$marker" >"$page"
 	REMOVE+=("$dir")
 	n0=$(done_count)
-	t0=$(now_ms)
-	mkdir "$dir"
-	printf '+++\ntitle = "Nyt område %d"\ndescription = "Et nyt område til benchmark."\n+++\n\nOmrådet er nyt.\n' "$i" >"$dir/_index.md"
-	printf '+++\ntitle = "Ny side %d"\ndescription = "En ny side i et nyt område."\n+++\n\nSiden er ny: %s.\n' "$i" "$marker" >"$dir/side.md"
-	wait_served "$t0" $((TIMEOUT * 1000)) 0.02 "$T_URL/nyt-omraade-$i/side/" "$marker" || late "$1" "folder $i: page" "$TIMEOUT"
-	tp=$(now_ms)
-	if ! { wait_served "$t0" $((TIMEOUT * 1000)) 0.02 "$T_URL/nyt-omraade-$i/" "/nyt-omraade-$i/side/" &&
-		wait_served "$t0" $((TIMEOUT * 1000)) 0.02 "$T_URL/" "/nyt-omraade-$i/[\"'> ]"; }; then
-		late "$1" "folder $i: list and home" "$TIMEOUT"
-	fi
-	echo "$((tp - t0)) $(($(now_ms) - t0))" >>"$OUT/$1.folder"
+	edit "$1" "folder $i" -pause 20ms -mkdir "$dir" -write "$dir/_index.md=$idx" -write "$dir/side.md=$page" \
+		"$T_URL/nyt-omraade-$i/side/" "$marker" "$T_URL/nyt-omraade-$i/" "/nyt-omraade-$i/side/" \
+		"$T_URL/" "/nyt-omraade-$i/[\"'> ]"
+	rm -f "$idx" "$page"
+	echo "$EDIT_LINE" | awk '{print $1, $3}' >>"$OUT/$1.folder" # ms until the page is served, ms until all three are
 	settle "$n0"
 }
 
@@ -886,7 +883,7 @@ for n in "$@"; do
 	mkdir -p "$OUT"
 	if [ "$SERVE" != only ] && [ "$SEARCH" != only ]; then
 		verify
-		timeit
+		((RUNS == 0)) || timeit
 	fi
 	[ "$SEARCH" = 0 ] || searchtest
 	[ "$SERVE" = 0 ] || [ "$SEARCH" = only ] || servetest

@@ -122,7 +122,12 @@
 //     renamed, folders, other files): the changed files are read again,
 //     the Site is put together anew from the pages read before and these
 //     (content.Assemble), and each page's state (deps.go) is compared with
-//     the one before. The pages whose state changed are rendered, and so is
+//     the one before. A save of one page's front matter that moves no page
+//     (the title, the date, the description; not its address, tags,
+//     aliases or draft flag, nor a list's, a law's, a term's or a page
+//     that names others) is patched into the Site instead
+//     (content.Site.Patch): the page keeps its identity and place, and
+//     only the lists it is in are sorted again. The pages whose state changed are rendered, and so is
 //     every page that read something that changed. Glossary terms are the
 //     one thing found in the text instead: a term links wherever its words
 //     are used, so when a term comes, goes or is written differently, the

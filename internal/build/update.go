@@ -9,6 +9,7 @@ import (
 
 	"github.com/torv/torv/internal/assets"
 	"github.com/torv/torv/internal/content"
+	"github.com/torv/torv/internal/diag"
 	"github.com/torv/torv/internal/ignore"
 	"github.com/torv/torv/internal/reads"
 	"github.com/torv/torv/internal/render"
@@ -446,8 +447,11 @@ func (e *edit) removed() []string {
 }
 
 // reassemble takes the files e read again and puts the Site together
-// anew, in place: the renderer holds s.site.
+// anew, in place: the renderer holds s.site. An edit of one page's front
+// matter that moves no page (a new title or date) is patched into the
+// Site instead (patch).
 func (s *Session) reassemble(e *edit) {
+	patched := s.patch(e)
 	for f := range e.changed {
 		if nw := e.fresh[f]; nw != nil {
 			s.parsed[f] = nw
@@ -455,16 +459,37 @@ func (s *Session) reassemble(e *edit) {
 			delete(s.parsed, f)
 		}
 	}
-	s.readOther(e)
-	site, errs := content.Assemble(s.cfg, s.parsedList(), s.other, content.Options{Drafts: s.opts.Drafts})
-	*s.site = *site
-	s.titleTopics()
+	if !patched {
+		s.readOther(e)
+		site, errs := content.Assemble(s.cfg, s.parsedList(), s.other, content.Options{Drafts: s.opts.Drafts})
+		*s.site = *site
+		s.siteErrs = errs
+		s.siteErrs.Add(content.ConfigRefs(s.site)...)
+		s.titleTopics()
+	}
 	if s.chk != nil {
 		s.chk.renew(s.site, s.md) // the glossary and the pages links reach may be new
 		s.chk.forget(s.site)
 	}
-	s.siteErrs = errs
-	s.siteErrs.Add(content.ConfigRefs(s.site)...)
+}
+
+// patch puts the one file e read again into the Site in place
+// (content.Site.Patch) when only its front matter changed, in nothing
+// that moves a page, and the site has no error in the file (whose lines
+// the edit may have moved). It reports whether it did; the site's errors
+// are then the ones it had.
+func (s *Session) patch(e *edit) bool {
+	if e.rescan || len(e.other) > 0 || len(e.changed) != 1 {
+		return false
+	}
+	for f, old := range e.changed {
+		nw := e.fresh[f]
+		if old == nil || nw == nil || slices.ContainsFunc(s.siteErrs, func(d *diag.Error) bool { return d.File == f }) {
+			return false
+		}
+		return s.site.Patch(old, nw)
+	}
+	return false
 }
 
 // readOther reads the changed files of content/ that are not pages again.

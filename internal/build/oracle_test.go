@@ -120,6 +120,11 @@ func (o *oracle) run(edits int) {
 			o.fulls++
 		}
 		o.check(u, want)
+		// The states the session keeps (restate renews some of them
+		// only) are every page's state now.
+		if o.s.ready && o.s.states != nil && !maps.Equal(o.s.states, states(o.s.site, o.s.seed)) {
+			o.t.Fatalf("step %d (seed %d): the session's page states are stale\n%s", o.step, o.seed, strings.Join(o.log, "\n"))
+		}
 	}
 }
 

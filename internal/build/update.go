@@ -392,11 +392,18 @@ func sameFrontMatter(a, b *content.Page) bool {
 // use a glossary term that changed, and to e.keys what changed (see
 // changes).
 func (s *Session) reshape(e *edit, want map[string]bool) {
-	s.reassemble(e)
-	now := states(s.site, s.seed)
-	keys, changed, gone := changes(s.states, now, s.site)
-	e.samePaths = len(gone) == 0 && len(now) == len(s.states) && s.sameSources(e)
-	s.states = now
+	var keys reads.Set
+	var changed []*content.Page
+	var gone []string
+	if p := s.reassemble(e); p != nil {
+		keys, changed = s.restate(p)
+		e.samePaths = s.sameSources(e)
+	} else {
+		now := states(s.site, s.seed)
+		keys, changed, gone = changes(s.states, now, s.site)
+		e.samePaths = len(gone) == 0 && len(now) == len(s.states) && s.sameSources(e)
+		s.states = now
+	}
 	for _, u := range gone {
 		s.rx.Put(u, nil)
 	}
@@ -449,9 +456,9 @@ func (e *edit) removed() []string {
 // reassemble takes the files e read again and puts the Site together
 // anew, in place: the renderer holds s.site. An edit of one page's front
 // matter that moves no page (a new title or date) is patched into the
-// Site instead (patch).
-func (s *Session) reassemble(e *edit) {
-	patched := s.patch(e)
+// Site instead (patch); patched is then that page.
+func (s *Session) reassemble(e *edit) (patched *content.Page) {
+	patched = s.patch(e)
 	for f := range e.changed {
 		if nw := e.fresh[f]; nw != nil {
 			s.parsed[f] = nw
@@ -459,7 +466,7 @@ func (s *Session) reassemble(e *edit) {
 			delete(s.parsed, f)
 		}
 	}
-	if !patched {
+	if patched == nil {
 		s.readOther(e)
 		site, errs := content.Assemble(s.cfg, s.parsedList(), s.other, content.Options{Drafts: s.opts.Drafts})
 		*s.site = *site
@@ -471,25 +478,27 @@ func (s *Session) reassemble(e *edit) {
 		s.chk.renew(s.site, s.md) // the glossary and the pages links reach may be new
 		s.chk.forget(s.site)
 	}
+	return patched
 }
 
 // patch puts the one file e read again into the Site in place
 // (content.Site.Patch) when only its front matter changed, in nothing
 // that moves a page, and the site has no error in the file (whose lines
-// the edit may have moved). It reports whether it did; the site's errors
-// are then the ones it had.
-func (s *Session) patch(e *edit) bool {
+// the edit may have moved). It returns the page when it did (nil when
+// not); the site's errors are then the ones it had.
+func (s *Session) patch(e *edit) *content.Page {
 	if e.rescan || len(e.other) > 0 || len(e.changed) != 1 {
-		return false
+		return nil
 	}
 	for f, old := range e.changed {
 		nw := e.fresh[f]
-		if old == nil || nw == nil || slices.ContainsFunc(s.siteErrs, func(d *diag.Error) bool { return d.File == f }) {
-			return false
+		if old == nil || nw == nil || slices.ContainsFunc(s.siteErrs, func(d *diag.Error) bool { return d.File == f }) ||
+			!s.site.Patch(old, nw) {
+			return nil
 		}
-		return s.site.Patch(old, nw)
+		return nw.Page
 	}
-	return false
+	return nil
 }
 
 // readOther reads the changed files of content/ that are not pages again.

@@ -166,6 +166,11 @@ func (d *Dir) checkDest() error {
 	}
 	switch st.kind {
 	case notFolder:
+		// realPath leaves a link whose target is missing unresolved.
+		if target, err := os.Readlink(d.dest); err == nil {
+			return refusal(d.given, "it is a symbolic link to %s, which is not a folder", target).
+				WithHint("make the folder %s first, or choose another folder with -destination", target)
+		}
 		return refusal(d.given, "it is a file, not a folder").
 			WithHint("choose a folder for the site with -destination, like public/")
 	case foreign:

@@ -151,6 +151,8 @@ func TestDestinations(t *testing.T) {
 		{name: "the root of the file system", dest: "/", want: []string{"cannot write the site to /: it is the root of the file system"}},
 		{name: "the home folder", before: map[string]string{"me": "/"}, home: "me", dest: "me", want: []string{"it is your home folder"}},
 		{name: "a link to torv's output", built: true, before: map[string]string{"www": "-> public"}, dest: "www"},
+		{name: "a link to a folder that does not exist", before: map[string]string{"www": "-> gone"}, dest: "www",
+			want: []string{"it is a symbolic link to ", "gone, which is not a folder", "make the folder "}},
 		{name: "a link to the site folder", before: map[string]string{"www": "-> site"}, dest: "www", want: []string{"it is the site folder itself"}},
 		{name: "a link into content", before: map[string]string{"www": "-> site/content"}, dest: "www/out", want: []string{"inside the site's content/ folder"}},
 		{name: "a spare that is not torv's", before: map[string]string{".public.torv-spare/notes.txt": "mine"}, dest: "public",

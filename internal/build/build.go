@@ -1,7 +1,9 @@
 package build
 
 import (
+	"errors"
 	"io/fs"
+	"sync/atomic"
 	"time"
 
 	"github.com/torv/torv/internal/check"
@@ -45,6 +47,42 @@ type Options struct {
 // once; each name once. Put must not keep b.
 type Sink interface {
 	Put(name string, b []byte) error
+}
+
+// firstFailure lets a Sink report its first failure only: once a file
+// cannot be written (a full disk, say), every later Put fails the same way,
+// and an editor should see one message, not one per page.
+type firstFailure struct {
+	Sink
+	failed atomic.Bool
+}
+
+// errReported is what Put returns after the first failure: the build has
+// failed already and says so once.
+var errReported = errors.New("build: the output could not be written (reported once)")
+
+func (f *firstFailure) Put(name string, b []byte) error {
+	if f.failed.Load() {
+		return errReported
+	}
+	err := f.Sink.Put(name, b)
+	if err != nil && f.failed.Swap(true) {
+		return errReported
+	}
+	return err
+}
+
+// sinkError is the message for a failed Put of name, made by file: the
+// Sink's own message when it is an editor's message already (it names the
+// folder and what to do), nil when it was reported before.
+func sinkError(file, name string, err error) *diag.Error {
+	if errors.Is(err, errReported) {
+		return nil
+	}
+	if d, ok := errors.AsType[*diag.Error](err); ok {
+		return d
+	}
+	return diag.Errorf(file, 0, 0, "cannot write %s: %v", name, err)
 }
 
 // Result is the snapshot a build ends in: what it made and found.

@@ -11,6 +11,7 @@ import (
 	"testing/fstest"
 
 	"github.com/torv/torv"
+	"github.com/torv/torv/internal/diag"
 )
 
 // bytesSink is a Sink that keeps what it is given, for tests.
@@ -120,5 +121,37 @@ func TestLeanFileChanged(t *testing.T) {
 	res := Build(fsys, torv.Defaults(), Options{Sink: &bytesSink{}})
 	if !res.Failed(false) || !strings.Contains(res.Diags.Error(), "content/om.md: the file changed while torv was building") {
 		t.Errorf("errors:\n%s", res.Diags.Error())
+	}
+}
+
+// fullSink fails every Put after its first room files, as a full disk
+// does.
+type fullSink struct {
+	mu   sync.Mutex
+	room int
+}
+
+func (f *fullSink) Put(name string, b []byte) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.room == 0 {
+		return diag.Errorf("-destination", 0, 0, "cannot write the site to public: writing %s failed: no space left on device", name)
+	}
+	f.room--
+	return nil
+}
+
+// TestFullDiskOneMessage: when the output cannot be written, every later
+// file fails the same way; the editor sees that once, as the Sink words
+// it, not once per page.
+func TestFullDiskOneMessage(t *testing.T) {
+	for _, room := range []int{0, 3, 40} {
+		res := Build(exampleSite(t, nil), torv.Defaults(), Options{Sink: &fullSink{room: room}})
+		if len(res.Diags) != 1 {
+			t.Fatalf("room for %d files: %d messages, want 1:\n%s", room, len(res.Diags), res.Diags.Error())
+		}
+		if got := res.Diags.Error(); !strings.HasPrefix(got, "-destination: cannot write the site to public: writing ") {
+			t.Errorf("room for %d files: %q", room, got)
+		}
 	}
 }

@@ -105,6 +105,9 @@ func NewSession(siteFS, defaults fs.FS, opts Options) *Session {
 	if opts.CheckOnly {
 		opts.Check = true
 	}
+	if opts.Sink != nil {
+		opts.Sink = &firstFailure{Sink: opts.Sink}
+	}
 	return &Session{siteFS: siteFS, defaults: defaults, opts: opts}
 }
 

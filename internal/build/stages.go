@@ -192,7 +192,9 @@ func (s *Session) render(pages []*content.Page, removed []string) int {
 		}
 		if b != nil && s.opts.Sink != nil {
 			if err := s.opts.Sink.Put(name, b); err != nil {
-				errs.Add(diag.Errorf(pageName(p), 0, 0, "cannot write %s: %v", name, err))
+				if d := sinkError(pageName(p), name, err); d != nil {
+					errs.Add(d)
+				}
 			}
 		}
 		mu.Lock()

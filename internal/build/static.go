@@ -273,7 +273,9 @@ func (s *Session) placeStatics() {
 		}
 		if s.opts.Sink != nil {
 			if err := s.opts.Sink.Put(f.name, f.b); err != nil {
-				s.fileErrs.Add(diag.Errorf(f.from.name, 0, 0, "cannot write %s: %v", f.name, err))
+				if d := sinkError(f.from.name, f.name, err); d != nil {
+					s.fileErrs.Add(d)
+				}
 				continue
 			}
 		}

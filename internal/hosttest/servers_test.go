@@ -2,6 +2,7 @@ package hosttest
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,14 +14,18 @@ import (
 
 // openUp lets a server's worker processes, which run as another user
 // when the test runs as root, read the site: t.TempDir() makes folders
-// only their owner may enter.
+// only their owner may enter. It opens the folders below the system's
+// temporary folder and never that folder itself, which every user of the
+// machine shares (0755 there stops other users' programs, apt's among
+// them, from making their temporary files).
 func openUp(t *testing.T, dirs ...string) {
 	t.Helper()
 	if os.Geteuid() != 0 {
 		return
 	}
+	tmp := filepath.Clean(os.TempDir()) + string(filepath.Separator)
 	for _, d := range dirs {
-		for p := d; p != "/" && p != "." && strings.HasPrefix(p, os.TempDir()); p = filepath.Dir(p) {
+		for p := filepath.Clean(d); strings.HasPrefix(p, tmp); p = filepath.Dir(p) {
 			if err := os.Chmod(p, 0o755); err != nil {
 				t.Fatal(err)
 			}
@@ -81,4 +86,17 @@ DocumentRoot ` + public + `
 		}
 		return exec.Command(bin, "-f", path, "-DFOREGROUND")
 	})
+}
+
+// TestMain fails the run when a test changed the mode of the system's
+// temporary folder, which openUp must leave as it found it.
+func TestMain(m *testing.M) {
+	before, err := os.Stat(os.TempDir())
+	code := m.Run()
+	if after, err2 := os.Stat(os.TempDir()); err == nil && err2 == nil && after.Mode() != before.Mode() {
+		fmt.Fprintf(os.Stderr, "the tests changed %s from %v to %v\n", os.TempDir(), before.Mode(), after.Mode())
+		os.Chmod(os.TempDir(), before.Mode().Perm()|before.Mode()&fs.ModeSticky)
+		code = 1
+	}
+	os.Exit(code)
 }

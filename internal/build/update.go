@@ -23,6 +23,7 @@ type edit struct {
 	data     map[string]bool // Markdown files whose pages read a changed other file
 	dirs     []string        // folders named by the paths
 	rescan   bool            // files came or went: list content/ again
+	roots    []string        // the paths that rescan lists again (content.ScanIn)
 	static   bool            // something below static/ changed
 	layouts  bool            // something below layouts/ changed
 	assets   bool            // something below assets/ changed
@@ -258,15 +259,18 @@ func (s *Session) classify(paths []string) (e *edit, full bool) {
 		switch {
 		case err != nil:
 			e.rescan = true
+			e.roots = append(e.roots, p)
 		case info.IsDir():
 			e.rescan = true
 			e.dirs = append(e.dirs, p)
+			e.roots = append(e.roots, p)
 		case s.parsed[p] != nil:
 			e.md[p] = true
 		case knownOther:
 			e.other[rel] = true
 		default:
 			e.rescan = true
+			e.roots = append(e.roots, p)
 		}
 	}
 	return e, false
@@ -312,7 +316,7 @@ func (s *Session) reprepare(e *edit) bool {
 // rescan lists content/ again and notes the files that came or went, and
 // every file below a folder the paths named.
 func (s *Session) rescan(e *edit) {
-	md, other, errs := content.Scan(s.siteFS)
+	md, other, errs := s.scan(e.roots)
 	inAny := func(f string) bool {
 		return slices.ContainsFunc(e.dirs, func(d string) bool { return inDir(f, d) })
 	}
@@ -342,6 +346,49 @@ func (s *Session) rescan(e *edit) {
 		}
 	}
 	s.mdFiles, s.other, s.scanErrs = md, other, errs
+}
+
+// scan lists content/ after an edit that added or removed the files at
+// or below roots: the files it listed before that are not below a root,
+// and what content.ScanIn finds below them, in Scan's order; or, when the
+// roots cannot be listed alone, content.Scan's whole list.
+func (s *Session) scan(roots []string) (md, other []string, errs diag.List) {
+	newMD, newOther, newErrs, ok := content.ScanIn(s.siteFS, slices.Clone(roots))
+	if !ok || slices.ContainsFunc(s.scanErrs, func(d *diag.Error) bool { return d.File == content.Dir }) {
+		return content.Scan(s.siteFS)
+	}
+	rootSet := map[string]bool{}
+	for _, r := range roots {
+		rootSet[r] = true
+	}
+	below := func(p string) bool { // p or a folder it is in is a root
+		for ; p != content.Dir && p != "."; p = path.Dir(p) {
+			if rootSet[p] {
+				return true
+			}
+		}
+		return false
+	}
+	for _, f := range s.mdFiles {
+		if !below(f) {
+			md = append(md, f)
+		}
+	}
+	for _, f := range s.other {
+		if !below(content.Dir + "/" + f) {
+			other = append(other, f)
+		}
+	}
+	for _, d := range s.scanErrs {
+		if !below(d.File) {
+			errs = append(errs, d)
+		}
+	}
+	md = append(md, newMD...)
+	other = append(other, newOther...)
+	slices.SortFunc(md, content.WalkOrder)
+	slices.SortFunc(other, content.WalkOrder)
+	return md, other, append(errs, newErrs...)
 }
 
 // reread reads the changed Markdown files again and sorts them: a page

@@ -33,9 +33,18 @@ import (
 // benchSite. Profile it with -cpuprofile and look at one part with
 // pprof -tagfocus part=first (or rest); wall time on a shared machine
 // is noisy.
+//
+// With $TORV_COPY set to a folder of pages (bench/run.sh's copy-5000/content),
+// the kind "copy" copies that folder in as content/nye-sider/, as
+// bench/run.sh's copy test does, times the edit, and deletes the folder
+// again (untimed).
 func BenchmarkUpdate(b *testing.B) {
-	for _, kind := range []string{"body", "title", "folder"} {
+	for _, kind := range []string{"body", "title", "folder", "copy"} {
 		b.Run(kind, func(b *testing.B) {
+			copyDir := os.Getenv("TORV_COPY")
+			if kind == "copy" && (copyDir == "" || os.Getenv("TORV_CORPUS") == "") {
+				b.Skip("the copy edit needs TORV_CORPUS and TORV_COPY")
+			}
 			fsys, write, rel := updateBenchSite(b)
 			s := NewSession(fsys, torv.Defaults(), Options{Check: true})
 			if u := s.Full(); u.Output == nil {
@@ -59,6 +68,18 @@ func BenchmarkUpdate(b *testing.B) {
 					write(dir+"/_index.md", fmt.Sprintf("+++\ntitle = \"Nyt område %d\"\n+++\n\nOmrådet er nyt.\n", i))
 					write(dir+"/side.md", fmt.Sprintf("+++\ntitle = \"Ny side %d\"\n+++\n\nSiden er ny.\n", i))
 					paths = []string{dir}
+				case "copy":
+					dst := filepath.Join(os.Getenv("TORV_CORPUS"), "content", "nye-sider")
+					if err := os.CopyFS(dst, os.DirFS(copyDir)); err != nil {
+						b.Fatal(err)
+					}
+					b.Cleanup(func() { os.RemoveAll(dst) })
+					// Every folder and file, as package watch reports a copy.
+					paths = paths[:0]
+					fs.WalkDir(os.DirFS(copyDir), ".", func(p string, _ fs.DirEntry, err error) error {
+						paths = append(paths, path.Join("content/nye-sider", p))
+						return err
+					})
 				}
 				// Labelled, so that a profile shows each part with the
 				// goroutines it starts: pprof -tagfocus part=first.
@@ -79,6 +100,14 @@ func BenchmarkUpdate(b *testing.B) {
 				})
 				first += t1.Sub(t0)
 				rest += time.Since(t1)
+				if kind == "copy" {
+					b.StopTimer()
+					os.RemoveAll(filepath.Join(os.Getenv("TORV_CORPUS"), "content", "nye-sider"))
+					for u := s.UpdateFirst(paths); u.Pending > 0; {
+						u = s.Continue()
+					}
+					b.StartTimer()
+				}
 			}
 			b.ReportMetric(float64(first.Microseconds())/1000/float64(i), "first-ms")
 			b.ReportMetric(float64(rest.Microseconds())/1000/float64(i), "rest-ms")

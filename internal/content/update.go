@@ -46,9 +46,50 @@ func ParseFile(fsys fs.FS, file string, cfg *config.Config) *Parsed {
 // files, and the other files, relative to content/, that are copied to the
 // output. errs holds what could not be read.
 func Scan(fsys fs.FS) (md, other []string, errs diag.List) {
-	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
+	err := scanBelow(fsys, Dir, &md, &other, &errs)
+	if errors.Is(err, fs.ErrNotExist) {
+		errs.Add(diag.Errorf(Dir, 0, 0, "the site has no content folder").
+			WithHint("make a folder content/ with a file _index.md for the home page"))
+	}
+	return md, other, errs
+}
+
+// ScanIn is Scan of the files at and below roots alone (slash paths below
+// content/, as a watcher names what changed): what it lists there is what
+// Scan lists there, in Scan's order (WalkOrder), so that the preview need
+// not walk a whole site of 10 000 files for a new folder. A root that does
+// not exist holds nothing. ok is false when the roots cannot be scanned
+// on their own (content/ itself, a root that cannot be read, or one that
+// is a symbolic link, whose warning only Scan gives): run Scan then.
+func ScanIn(fsys fs.FS, roots []string) (md, other []string, errs diag.List, ok bool) {
+	slices.SortFunc(roots, WalkOrder)
+	var last string
+	for _, r := range roots {
+		if !strings.HasPrefix(r, Dir+"/") || !fs.ValidPath(r) {
+			return nil, nil, nil, false
+		}
+		if last != "" && (r == last || strings.HasPrefix(r, last+"/")) {
+			continue // below a root scanned already
+		}
+		last = r
+		err := scanBelow(fsys, r, &md, &other, &errs)
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, nil, nil, false
+		}
+	}
+	slices.SortFunc(md, WalkOrder)
+	slices.SortFunc(other, WalkOrder)
+	return md, other, errs, true
+}
+
+// scanBelow walks root for Scan and ScanIn. It returns the error of root
+// itself, which it does not note in errs.
+func scanBelow(fsys fs.FS, root string, md, other *[]string, errs *diag.List) error {
+	var rootErr error
+	fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			if p == Dir && errors.Is(err, fs.ErrNotExist) {
+			if p == root && d == nil {
+				rootErr = err
 				return err
 			}
 			errs.Add(diag.Errorf(p, 0, 0, "cannot read: %v", err))
@@ -66,17 +107,35 @@ func Scan(fsys fs.FS) (md, other []string, errs diag.List) {
 			errs.Add(diag.Errorf(p, 0, 0, "%s", sitefs.ErrSymlink).WithHint("%s", sitefs.Hint(p)).Warning())
 		case d.IsDir():
 		case strings.HasSuffix(p, ".md"):
-			md = append(md, p)
+			*md = append(*md, p)
 		case d.Type().IsRegular():
-			other = append(other, strings.TrimPrefix(p, Dir+"/"))
+			*other = append(*other, strings.TrimPrefix(p, Dir+"/"))
 		}
 		return nil
 	})
-	if errors.Is(err, fs.ErrNotExist) {
-		errs.Add(diag.Errorf(Dir, 0, 0, "the site has no content folder").
-			WithHint("make a folder content/ with a file _index.md for the home page"))
+	return rootErr
+}
+
+// WalkOrder orders slash paths as fs.WalkDir visits them: name by name,
+// so that "lov/x.md" comes before "lov-2.md" (a plain string order puts
+// "-" before "/").
+func WalkOrder(a, b string) int {
+	for {
+		ah, at, amore := strings.Cut(a, "/")
+		bh, bt, bmore := strings.Cut(b, "/")
+		if c := strings.Compare(ah, bh); c != 0 {
+			return c
+		}
+		switch {
+		case !amore && !bmore:
+			return 0
+		case !amore:
+			return -1 // a folder comes before what is in it
+		case !bmore:
+			return 1
+		}
+		a, b = at, bt
 	}
-	return md, other, errs
 }
 
 // Assemble builds a Site from pages ParseFile read, in any order, and

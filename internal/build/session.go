@@ -82,15 +82,16 @@ type Session struct {
 
 // Rebuild is the snapshot one build of a Session ends in.
 type Rebuild struct {
-	Output   *Output       // the whole site; nil when the build failed or wrote to a Sink
-	Diags    diag.List     // every error and warning of the site as it is now, sorted
-	Check    *check.Report // the check's findings; nil without Options.Check
-	Changed  []string      // output paths whose bytes changed, appeared or disappeared, sorted
-	Full     bool          // everything was built again
-	Pending  int           // pages UpdateFirst left for Continue, 1 for the output stages that read text, and 1 for the others when it left them; the output has them as they were
-	Pages    int           // pages rendered
-	Files    int           // files of the output
-	Bytes    int64         // their size
+	Output   *Output         // the whole site; nil when the build failed or wrote to a Sink
+	Diags    diag.List       // every error and warning of the site as it is now, sorted
+	Check    *check.Report   // the check's findings; nil without Options.Check
+	Changed  []string        // output paths whose bytes changed, appeared or disappeared, sorted
+	Full     bool            // everything was built again
+	Pending  int             // pages UpdateFirst left for Continue, 1 for the output stages that read text, and 1 for the others when it left them; the output has them as they were
+	Later    map[string]bool // output paths of the pages left for Continue, which RenderNow renders at once; nil when none
+	Pages    int             // pages rendered
+	Files    int             // files of the output
+	Bytes    int64           // their size
 	Duration time.Duration
 	Timing   map[string]time.Duration // per stage, of a full build; "output NAME" within "files"
 	Config   *config.Config           // nil when config.toml could not be read
@@ -176,6 +177,12 @@ func (s *Session) lapper() func(stage string) {
 // the last build's, and makes the snapshot.
 func (s *Session) finish(start time.Time, full bool) *Rebuild {
 	u := &Rebuild{Full: full, Timing: s.timing, Pending: len(s.later)}
+	if len(s.later) > 0 {
+		u.Later = make(map[string]bool, len(s.later))
+		for p := range s.later {
+			u.Later[sitepath.File(p)] = true
+		}
+	}
 	if s.outputsLater {
 		u.Pending++
 	}

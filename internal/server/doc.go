@@ -33,7 +33,10 @@
 // an edit leaves for later (the search index after a save, every page's
 // menu after a new folder) starts Breather (60 ms) after the edit's first
 // part is served, so that the reload that part asked for finds the cores
-// free; a batch that comes in the meantime goes first.
+// free; a batch that comes in the meantime goes first. The pages of a
+// batch too large to render at once (5 000 pages copied in) are among
+// what is left for later; a request for one of them renders it on the
+// spot (Session.RenderNow), so a browser never waits for the others.
 //
 // # Live reload
 //

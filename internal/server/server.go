@@ -60,6 +60,7 @@ type Server struct {
 	rep       *report   // the last build's errors, when it failed
 	changedAt map[string]int
 	pending   map[string]bool // paths changed since the last build that succeeded
+	waiting   map[string]bool // pages the last build left for later (Rebuild.Later)
 	printed   map[string]bool // errors on the terminal that are still there
 	later     laterParts      // the later parts of the last edit so far, for the terminal
 	hub       *hub
@@ -128,6 +129,26 @@ func (s *Server) more() *build.Rebuild {
 	return u
 }
 
+// now renders the page at output path file at once when the last build
+// left it for later, so that a page a browser asks for does not wait for
+// the thousands copied in with it. It reports whether the page was
+// waiting: the output has it now, rendered here or by the later part
+// that had it in hand while this waited for the building lock.
+func (s *Server) now(file string) bool {
+	s.mu.Lock()
+	waiting := s.waiting[file]
+	s.mu.Unlock()
+	if !waiting {
+		return false
+	}
+	s.building.Lock()
+	defer s.building.Unlock()
+	if u := s.session.RenderNow(file); u != nil {
+		s.publish(u, nil)
+	}
+	return true
+}
+
 // Watch builds once for every batch of changed paths until batches is
 // closed or stop is. The pages an edit left for later are rendered while
 // no batch waits, so that a burst of edits (5 000 pages copied in) is
@@ -192,6 +213,7 @@ func (s *Server) publish(u *build.Rebuild, paths []string) {
 		s.lang = u.Lang
 	}
 	s.diags = u.Diags
+	s.waiting = u.Later
 	if u.Output == nil {
 		was := s.rep
 		s.rep = newReport(u.Diags, s.lang, s.files)
@@ -421,14 +443,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mu.Unlock()
 
 	if out == nil {
-		if rep != nil && isPage(name) {
-			w.Header().Set("Content-Type", "text/html; charset=utf-8")
-			w.Header().Set("Cache-Control", "no-store")
-			w.WriteHeader(http.StatusInternalServerError)
-			w.Write(renderErrorPage(rep, build))
-			return
-		}
-		http.Error(w, "the site has not been built yet", http.StatusServiceUnavailable)
+		unbuilt(w, rep, build, isPage(name))
 		return
 	}
 	rel, ok := strings.CutPrefix("/"+name, base)
@@ -439,6 +454,16 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	file := sitepath.Request(rel)
 	code := http.StatusOK
 	b, found := out.Get(file)
+	if !found && s.now(file) {
+		s.mu.Lock()
+		out, rep, build, gen = s.out, s.rep, s.buildID(), s.gen
+		s.mu.Unlock()
+		if out == nil { // the page had an error
+			unbuilt(w, rep, build, true)
+			return
+		}
+		b, found = out.Get(file)
+	}
 	if !found {
 		if _, isDir := out.Get(file + "/" + sitepath.Index); isDir {
 			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
@@ -467,6 +492,19 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Write(b)
+}
+
+// unbuilt answers a request while the site has no output: a page shows
+// the errors, anything else that there is nothing yet.
+func unbuilt(w http.ResponseWriter, rep *report, build string, page bool) {
+	if rep != nil && page {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		w.WriteHeader(http.StatusInternalServerError)
+		w.Write(renderErrorPage(rep, build))
+		return
+	}
+	http.Error(w, "the site has not been built yet", http.StatusServiceUnavailable)
 }
 
 // own serves one of the preview's own files.

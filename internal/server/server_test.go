@@ -589,3 +589,45 @@ func TestWatchFinishesLaterPages(t *testing.T) {
 		}
 	}
 }
+
+// A page of a batch too large to render at once is served as soon as it
+// is asked for, rendered on the spot, before the later parts reach it;
+// a page nobody asked for is still waiting.
+func TestPageOfALargeBatchIsRenderedWhenAskedFor(t *testing.T) {
+	ts := newTestServer(t, testSite)
+	files := map[string]string{"content/mange/_index.md": "+++\ntitle = \"Mange\"\n+++\n"}
+	for i := range 300 {
+		files[fmt.Sprintf("content/mange/s%03d.md", i)] = fmt.Sprintf("+++\ntitle = \"Side %d\"\n+++\n\nSide nummer %d.\n", i, i)
+	}
+	writeFiles(t, ts.dir, files)
+	u := ts.srv.first([]string{"content/mange"}) // no Continue runs
+	if u.Output == nil || len(u.Later) < 300 {
+		t.Fatalf("the first part left %d pages for later; want all 300 (%v)", len(u.Later), u.Diags)
+	}
+	if code, body := get(t, ts, "/mange/s123/"); code != 200 || !strings.Contains(body, "Side nummer 123.") {
+		t.Errorf("/mange/s123/: %d, want the page at once", code)
+	}
+	if code, _ := get(t, ts, "/mange/ikke-her/"); code != 404 {
+		t.Errorf("/mange/ikke-her/: %d, want 404", code)
+	}
+	ts.srv.mu.Lock()
+	waiting, served := ts.srv.waiting["mange/s124/index.html"], ts.srv.waiting["mange/s123/index.html"]
+	ts.srv.mu.Unlock()
+	if !waiting || served {
+		t.Errorf("s124 waiting %v, want true; s123 waiting %v, want false", waiting, served)
+	}
+	// While the later parts render the others, every page asked for is
+	// served, also one a later part has in hand when it is asked for.
+	done := make(chan bool)
+	go func() {
+		for ts.srv.more().Pending > 0 {
+		}
+		close(done)
+	}()
+	for i := range 300 {
+		if code, _ := get(t, ts, fmt.Sprintf("/mange/s%03d/", i)); code != 200 {
+			t.Errorf("/mange/s%03d/ while the later parts run: %d", i, code)
+		}
+	}
+	<-done
+}

@@ -1,0 +1,59 @@
+package build
+
+import (
+	"fmt"
+	"os"
+	"testing"
+
+	"github.com/torv/torv"
+)
+
+// A folder of more than ownPages new pages: UpdateFirst renders its list
+// and leaves the pages for later; RenderNow renders one of them at once,
+// as Build would; Continue renders the rest, and the site is Build's.
+func TestManyNewPagesComeLater(t *testing.T) {
+	dir := copyExample(t)
+	s := NewSession(os.DirFS(dir), torv.Defaults(), Options{Check: true})
+	if u := s.Full(); u.Output == nil {
+		t.Fatal(u.Diags)
+	}
+	n := ownPages + 20
+	paths := []string{"content/mange"}
+	write(t, dir, "content/mange/_index.md", "+++\ntitle = \"Mange sider\"\n+++\n")
+	for i := range n {
+		// Each page links to the next, which may come later.
+		f := fmt.Sprintf("content/mange/side-%03d.md", i)
+		write(t, dir, f, fmt.Sprintf("+++\ntitle = \"Side %d\"\ndescription = \"Side nummer %d.\"\n+++\n\nSe også [næste side](side-%03d.md).\n", i, i, (i+1)%n))
+		paths = append(paths, f)
+	}
+	u := s.UpdateFirst(paths)
+	if u.Output == nil {
+		t.Fatal(u.Diags)
+	}
+	if u.Pages > n/2 || len(u.Later) < n {
+		t.Fatalf("first part rendered %d pages and left %d for later; want the %d pages left", u.Pages, len(u.Later), n)
+	}
+	if _, ok := u.Output.Get("mange/index.html"); !ok {
+		t.Error("the new folder's list is not in the first part")
+	}
+	const page = "mange/side-007/index.html"
+	if _, ok := u.Output.Get(page); ok || !u.Later[page] {
+		t.Fatalf("%s: in the output %v, later %v; want it left for later", page, ok, u.Later[page])
+	}
+	if s.RenderNow("mange/index.html") != nil || s.RenderNow("mange/side-007/") != nil || s.RenderNow("../x/index.html") != nil {
+		t.Error("RenderNow rendered a page that was not waiting")
+	}
+	v := s.RenderNow(page)
+	if v == nil || v.Pages != 1 || v.Later[page] {
+		t.Fatalf("RenderNow(%s): %+v; want that page rendered, and no longer later", page, v)
+	}
+	want := Build(os.DirFS(dir), torv.Defaults(), Options{Check: true})
+	got, _ := v.Output.Get(page)
+	if w, _ := want.Output.Get(page); string(got) != string(w) {
+		t.Errorf("%s rendered at once differs from Build's:\n%s", page, lineDiff(string(got), string(w)))
+	}
+	for v.Pending > 0 {
+		v = s.Continue()
+	}
+	sameAsBuild(t, dir, v, Options{Check: true})
+}

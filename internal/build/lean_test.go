@@ -97,16 +97,23 @@ type changingFS struct {
 }
 
 func (c *changingFS) ReadFile(name string) ([]byte, error) {
+	return fs.ReadFile(c.now(name), name)
+}
+
+func (c *changingFS) Open(name string) (fs.File, error) { return c.now(name).Open(name) }
+
+// now counts a read of file and returns the files as that read sees them.
+func (c *changingFS) now(name string) fstest.MapFS {
 	if name == c.file {
 		c.mu.Lock()
 		c.reads++
 		n := c.reads
 		c.mu.Unlock()
 		if n > 1 {
-			return []byte(c.then), nil
+			return fstest.MapFS{name: {Data: []byte(c.then), Mode: 0o644}}
 		}
 	}
-	return fs.ReadFile(c.MapFS, name)
+	return c.MapFS
 }
 
 // TestLeanFileChanged: a page whose front matter changed between reading

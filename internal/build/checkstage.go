@@ -27,8 +27,9 @@ type checkStage struct {
 	pages   map[string]*content.Page // file -> page, of the render under way
 	seen    map[string]bool          // files whose tree came in the render under way
 	results map[string]check.Result  // file -> the newest check of its page
-	list    []check.Result           // results' values by file; nil when to be sorted again
-	at      map[string]int           // file -> its place in list
+	files   []string                 // the files of list, sorted; nil when to be sorted again
+	list    []check.Result           // results' values in the order of files
+	added   []string                 // files put since list was made, not in it
 }
 
 func newCheckStage(site *content.Site, opts Options) *checkStage {
@@ -87,10 +88,12 @@ func (k *checkStage) end() {
 // put keeps the check of file's page; a file not checked before makes
 // the sorted list stale.
 func (k *checkStage) put(file string, res check.Result) {
-	if i, ok := k.at[file]; ok && k.list != nil {
-		k.list[i] = res
-	} else {
-		k.list = nil
+	if k.files != nil {
+		if i, ok := slices.BinarySearch(k.files, file); ok {
+			k.list[i] = res
+		} else if _, had := k.results[file]; !had {
+			k.added = append(k.added, file)
+		}
 	}
 	k.results[file] = res
 }
@@ -127,7 +130,7 @@ func (k *checkStage) forget(site *content.Site) {
 	for f := range k.results {
 		if pageOfFile(site, f) == nil {
 			delete(k.results, f) // the page went away
-			k.list = nil
+			k.files, k.added = nil, nil
 		}
 	}
 }
@@ -137,14 +140,31 @@ func (k *checkStage) forget(site *content.Site) {
 // edit that changed no page's file the list is sorted already, and the
 // report costs a pointer per page.
 func (k *checkStage) report(html check.HTMLFunc) *check.Report {
-	if k.list == nil {
-		files := slices.Sorted(maps.Keys(k.results))
-		k.list = make([]check.Result, len(files))
-		k.at = make(map[string]int, len(files))
-		for i, f := range files {
+	switch {
+	case k.files == nil:
+		k.files = slices.Sorted(maps.Keys(k.results))
+		k.list = make([]check.Result, len(k.files))
+		for i, f := range k.files {
 			k.list[i] = k.results[f]
-			k.at[f] = i
 		}
+	case len(k.added) > 0:
+		// Pages that came while the list stood (5 000 pages copied in,
+		// rendered 64 at a time): merged in, not all sorted again.
+		slices.Sort(k.added)
+		files := make([]string, 0, len(k.files)+len(k.added))
+		list := make([]check.Result, 0, cap(files))
+		i, j := 0, 0
+		for i < len(k.files) || j < len(k.added) {
+			if j == len(k.added) || i < len(k.files) && k.files[i] < k.added[j] {
+				files, list = append(files, k.files[i]), append(list, k.list[i])
+				i++
+			} else {
+				files, list = append(files, k.added[j]), append(list, k.results[k.added[j]])
+				j++
+			}
+		}
+		k.files, k.list = files, list
 	}
+	k.added = k.added[:0]
 	return k.c.Report(k.list, html)
 }

@@ -56,4 +56,14 @@ func TestManyNewPagesComeLater(t *testing.T) {
 		v = s.Continue()
 	}
 	sameAsBuild(t, dir, v, Options{Check: true})
+	// The check's report holds every page, in Build's order, with
+	// Build's findings: the pages that came later were merged into it.
+	if len(v.Check.Pages) != len(want.Check.Pages) {
+		t.Fatalf("the report has %d pages, Build's %d", len(v.Check.Pages), len(want.Check.Pages))
+	}
+	for i, pr := range v.Check.Pages {
+		if w := want.Check.Pages[i]; pr.File != w.File || pr.Findings.Error() != w.Findings.Error() {
+			t.Fatalf("report page %d: %s %q, Build's %s %q", i, pr.File, pr.Findings.Error(), w.File, w.Findings.Error())
+		}
+	}
 }

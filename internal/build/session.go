@@ -88,7 +88,7 @@ type Rebuild struct {
 	Changed  []string        // output paths whose bytes changed, appeared or disappeared, sorted
 	Full     bool            // everything was built again
 	Pending  int             // pages UpdateFirst left for Continue, 1 for the output stages that read text, and 1 for the others when it left them; the output has them as they were
-	Later    map[string]bool // output paths of the pages left for Continue, which RenderNow renders at once; nil when none
+	Later    map[string]bool // from UpdateFirst: the output paths of the pages left for Continue, which RenderNow renders at once (Continue and RenderNow only take pages from it and leave it nil)
 	Pages    int             // pages rendered
 	Files    int             // files of the output
 	Bytes    int64           // their size
@@ -177,12 +177,6 @@ func (s *Session) lapper() func(stage string) {
 // the last build's, and makes the snapshot.
 func (s *Session) finish(start time.Time, full bool) *Rebuild {
 	u := &Rebuild{Full: full, Timing: s.timing, Pending: len(s.later)}
-	if len(s.later) > 0 {
-		u.Later = make(map[string]bool, len(s.later))
-		for p := range s.later {
-			u.Later[sitepath.File(p)] = true
-		}
-	}
 	if s.outputsLater {
 		u.Pending++
 	}

@@ -111,6 +111,12 @@ func (s *Session) UpdateFirst(paths []string) *Rebuild {
 	s.textLater(remake, later)
 	u := s.finish(start, false)
 	u.Pages = n
+	if len(s.later) > 0 {
+		u.Later = make(map[string]bool, len(s.later))
+		for p := range s.later {
+			u.Later[sitepath.File(p)] = true
+		}
+	}
 	return u
 }
 

@@ -213,7 +213,12 @@ func (s *Server) publish(u *build.Rebuild, paths []string) {
 		s.lang = u.Lang
 	}
 	s.diags = u.Diags
-	s.waiting = u.Later
+	switch {
+	case paths != nil || u.Full:
+		s.waiting = u.Later
+	case u.Pending == 0:
+		s.waiting = nil
+	} // else a later part: what it took from the pages waiting is in the output
 	if u.Output == nil {
 		was := s.rep
 		s.rep = newReport(u.Diags, s.lang, s.files)

@@ -1,0 +1,53 @@
+package outdir
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+)
+
+// inspect counts every file of a large foreign folder, a link among them,
+// and names the first maxNamed in the order filepath.WalkDir meets them
+// (a folder's files before a name that sorts after the folder's), the
+// same each time.
+func TestInspectNamesTheFirstFilesOfTheWalk(t *testing.T) {
+	dir := t.TempDir()
+	var names []string
+	for i := range 40 {
+		for _, n := range []string{fmt.Sprintf("d%02d/x/f.txt", i), fmt.Sprintf("d%02d-a.txt", i), fmt.Sprintf("d%02d/a b.txt", i)} {
+			names = append(names, n)
+		}
+	}
+	for _, n := range names {
+		p := filepath.Join(dir, filepath.FromSlash(n))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Symlink("/etc", filepath.Join(dir, "d00", "link")); err != nil {
+		t.Fatal(err)
+	}
+	var walked []string
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			rel, _ := filepath.Rel(dir, p)
+			walked = append(walked, filepath.ToSlash(rel))
+		}
+		return err
+	})
+	for range 5 {
+		st, err := inspect(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.kind != foreign || st.count != len(names)+1 || !slices.Equal(st.foreign, walked[:maxNamed]) {
+			t.Fatalf("inspect: kind %v, %d files named %q; want foreign, %d, %q", st.kind, st.count, st.foreign, len(names)+1, walked[:maxNamed])
+		}
+	}
+}

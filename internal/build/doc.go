@@ -144,10 +144,11 @@
 // that the preview shows the edited pages at once: UpdateFirst renders the
 // pages the edit changed (and readers with errors, which may be mended),
 // and Continue the other readers; Update is both. An edit that changes
-// more than ownPages pages itself (5 000 pages copied in) has only their
-// lists rendered by UpdateFirst; the pages come from Continue, a part at
-// a time, and RenderNow renders any one of them at once, for the
-// preview to serve a page a browser asks for (Rebuild.Later lists them).
+// more than ownPages pages itself (5 000 pages copied in) has only the
+// lists that are new rendered by UpdateFirst; the pages, the lists they
+// joined and their readers come from Continue, a part at a time, and
+// RenderNow renders any one of them at once, for the preview to serve a
+// page a browser asks for (Rebuild.Later lists them).
 //
 // TestOracle holds a Session to Build after a thousand random edits of
 // every kind: its output, its errors and what it says changed are Build's,

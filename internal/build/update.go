@@ -162,7 +162,8 @@ func (s *Session) split(own map[string]bool, e *edit) map[string]bool {
 	// once: the preview swaps a stylesheet in place only when the page
 	// and the stylesheet change in one step.
 	all := keys.Has(reads.Assets) || e.layouts
-	now := len(readers) <= nearPages || all
+	many := len(own) > ownPages && !all
+	now := len(readers) <= nearPages && !many || all
 	// A page that reads the whole site (the search page's A–Å list of
 	// every title) is the slowest to render and the least likely to be
 	// the one the editor looks at: it comes later, unless everything
@@ -171,12 +172,15 @@ func (s *Session) split(own map[string]bool, e *edit) map[string]bool {
 	if !all && keys.Has(reads.Site) {
 		s.rx.Readers(reads.Set{reads.Site: {}}, wide)
 	}
-	if len(own) > ownPages && !all {
-		// Many pages came at once (a folder copied in): the lists first,
-		// the pages a part at a time, any of them at once when it is
-		// asked for (RenderNow).
+	if many {
+		// Many pages came at once (a folder copied in): the lists that
+		// are new first; the pages, the lists they joined (the topics')
+		// and the pages that read them a part at a time, any of them at
+		// once when it is asked for (RenderNow).
 		for u := range own {
-			if p := s.site.PageByURL(u); p != nil && !p.IsList() && len(s.pageErrs[sitepath.File(u)]) == 0 {
+			file := sitepath.File(u)
+			p := s.site.PageByURL(u)
+			if p != nil && !(p.IsList() && s.files[file] == nil) && len(s.pageErrs[file]) == 0 {
 				delete(own, u)
 				s.later[u] = true
 			}

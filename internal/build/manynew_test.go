@@ -23,7 +23,8 @@ func TestManyNewPagesComeLater(t *testing.T) {
 	for i := range n {
 		// Each page links to the next, which may come later.
 		f := fmt.Sprintf("content/mange/side-%03d.md", i)
-		write(t, dir, f, fmt.Sprintf("+++\ntitle = \"Side %d\"\ndescription = \"Side nummer %d.\"\n+++\n\nSe også [næste side](side-%03d.md).\n", i, i, (i+1)%n))
+		// And each joins a topic that has pages already, whose list waits.
+		write(t, dir, f, fmt.Sprintf("+++\ntitle = \"Side %d\"\ndescription = \"Side nummer %d.\"\ntags = [\"digital\"]\n+++\n\nSe også [næste side](side-%03d.md).\n", i, i, (i+1)%n))
 		paths = append(paths, f)
 	}
 	u := s.UpdateFirst(paths)
@@ -35,6 +36,9 @@ func TestManyNewPagesComeLater(t *testing.T) {
 	}
 	if _, ok := u.Output.Get("mange/index.html"); !ok {
 		t.Error("the new folder's list is not in the first part")
+	}
+	if !u.Later["emner/digital/index.html"] {
+		t.Error("the topic's list the pages joined was not left for later")
 	}
 	const page = "mange/side-007/index.html"
 	if _, ok := u.Output.Get(page); ok || !u.Later[page] {

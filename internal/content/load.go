@@ -2,10 +2,8 @@ package content
 
 import (
 	"errors"
-	"io"
 	"io/fs"
 	"path"
-	"slices"
 	"strings"
 	"unicode/utf8"
 	"unique"
@@ -14,6 +12,7 @@ import (
 	"github.com/torv/torv/internal/decode"
 	"github.com/torv/torv/internal/diag"
 	"github.com/torv/torv/internal/parallel"
+	"github.com/torv/torv/internal/sitefs"
 )
 
 // Dir is the folder of a site that holds its pages.
@@ -163,7 +162,7 @@ func readSource(fsys fs.FS, file string) (src []byte, exists bool, err *diag.Err
 		return nil, true, diag.Errorf(file, 0, 0, "the file is larger than %d MiB", MaxPageSize>>20).
 			WithHint("split it into several pages")
 	}
-	src, rerr := readAll(f, info.Size())
+	src, rerr := sitefs.ReadAll(f, info.Size())
 	if rerr != nil {
 		return nil, true, diag.Errorf(file, 0, 0, "cannot read: %v", rerr)
 	}
@@ -173,25 +172,6 @@ func readSource(fsys fs.FS, file string) (src []byte, exists bool, err *diag.Err
 			WithHint("save it as UTF-8 in your editor (often under \"Save as\" or \"Encoding\")")
 	}
 	return src, true, nil
-}
-
-// readAll reads f to its end into a buffer of its size, as fs.ReadFile
-// would after the Stat readSource made already.
-func readAll(f fs.File, size int64) ([]byte, error) {
-	b := make([]byte, 0, size+1) // +1 sees the end without growing
-	for {
-		n, err := f.Read(b[len(b):cap(b)])
-		b = b[:len(b)+n]
-		if err == io.EOF {
-			return b, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-		if len(b) == cap(b) {
-			b = slices.Grow(b, 4096)
-		}
-	}
 }
 
 // folderKind is the kind a page's place gives it (key is its path below

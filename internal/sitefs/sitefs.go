@@ -87,19 +87,31 @@ func (f *FS) ReadFile(name string) ([]byte, error) {
 		return nil, err
 	}
 	defer file.Close()
-	var size int
+	var size int64
 	if info, err := file.Stat(); err == nil && info.Mode().IsRegular() {
-		size = int(info.Size())
+		size = info.Size()
 	}
+	b, err := ReadAll(file, size)
+	if err != nil {
+		return nil, &fs.PathError{Op: "read", Path: name, Err: unwrap(err)}
+	}
+	return b, nil
+}
+
+// ReadAll reads r to its end into a buffer of size bytes and one more, so
+// that a file of that size is read without growing or copying the buffer
+// (io.ReadAll grows from 512 bytes). It is ReadFile's reading, for a
+// caller that opened and measured the file itself.
+func ReadAll(r io.Reader, size int64) ([]byte, error) {
 	b := make([]byte, 0, size+1) // +1 sees EOF without growing
 	for {
-		n, err := file.Read(b[len(b):cap(b)])
+		n, err := r.Read(b[len(b):cap(b)])
 		b = b[:len(b)+n]
 		if err == io.EOF {
 			return b, nil
 		}
 		if err != nil {
-			return nil, &fs.PathError{Op: "read", Path: name, Err: unwrap(err)}
+			return nil, err
 		}
 		if len(b) == cap(b) {
 			b = slices.Grow(b, 4096)

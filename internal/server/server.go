@@ -463,7 +463,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.mu.Lock()
 		out, rep, build, gen = s.out, s.rep, s.buildID(), s.gen
 		s.mu.Unlock()
-		if out == nil { // the page had an error
+		if out == nil { // no build has succeeded yet
 			unbuilt(w, rep, build, true)
 			return
 		}

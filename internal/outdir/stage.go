@@ -221,15 +221,20 @@ func (s *Staging) Commit() error {
 			WithHint("the folder was not changed; fix the errors above and build again")
 	}
 	// Checked again: a file may have been put into the destination while
-	// the site was built, and the exchange would hide it in the spare.
-	if err := d.checkDest(); err != nil {
+	// the site was built, and the exchange would hide it in the spare. The
+	// check reads the destination and seal writes the spare: each walks
+	// a folder of thousands, so they go at once.
+	checked := make(chan error, 1)
+	go func() { checked <- d.checkDest() }()
+	sealErr := s.seal()
+	if err := <-checked; err != nil {
 		s.end()
 		return err
 	}
-	if err := s.seal(); err != nil {
+	if sealErr != nil {
 		s.failed.Add(1)
 		s.end()
-		return writeFailed(d.given, err)
+		return writeFailed(d.given, sealErr)
 	}
 	s.done = true
 	d.staging = nil

@@ -440,6 +440,15 @@ func TestCommitChecksTheDestinationAgain(t *testing.T) {
 	if treeHash(t, dest) != before || !stopped(filepath.Join(root, ".public"+SpareSuffix)) {
 		t.Error("a refused Commit changed the destination or deleted the spare")
 	}
+	// With CNAME gone, the next build takes the stopped spare over.
+	d.Close()
+	if err := os.Remove(filepath.Join(dest, "CNAME")); err != nil {
+		t.Fatal(err)
+	}
+	stream(t, dest, siteB)
+	tree(t, dest, siteB)
+	tree(t, filepath.Join(root, ".public"+SpareSuffix), siteA)
+	noLitter(t, root)
 }
 
 // BenchmarkPut streams builds of 10 000 files of 20 KB into a destination

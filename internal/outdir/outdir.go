@@ -79,13 +79,21 @@ func Open(dest string, opts Options) (*Dir, error) {
 		return nil, refusal(given, "cannot take the lock %s: %v", sibling(dest, LockSuffix), err)
 	}
 	d.lock = l
-	if err := d.cleanLeftovers(); err != nil {
+	if err := d.putBack(); err != nil {
 		d.Close()
 		return nil, err
 	}
-	if err := d.checkDest(); err != nil {
-		d.Close()
-		return nil, err
+	// The spare and the destination are each a walk of thousands of
+	// folders, and independent: both at once.
+	destChecked := make(chan error, 1)
+	go func() { destChecked <- d.checkDest() }()
+	spareErr := d.cleanSpare()
+	destErr := <-destChecked
+	for _, err := range []error{spareErr, destErr} {
+		if err != nil {
+			d.Close()
+			return nil, err
+		}
 	}
 	return d, nil
 }
@@ -184,10 +192,12 @@ func (d *Dir) checkDest() error {
 	return nil
 }
 
-// cleanLeftovers cleans what an interrupted build left beside the
-// destination: a spare still marked as being written by a build that was
-// killed, and the folder the three-rename swap moves aside for a moment.
-func (d *Dir) cleanLeftovers() error {
+// putBack and cleanSpare clean what an interrupted build left beside the
+// destination: the folder the three-rename swap moves aside for a moment
+// (put back when the destination is missing, else deleted when it is
+// torv's), and a spare still marked as being written by a build that was
+// killed.
+func (d *Dir) putBack() error {
 	olds, _ := filepath.Glob(sibling(d.dest, oldInfix) + "*")
 	for _, old := range olds {
 		if _, err := os.Lstat(d.dest); errors.Is(err, fs.ErrNotExist) {
@@ -200,6 +210,10 @@ func (d *Dir) cleanLeftovers() error {
 			os.RemoveAll(old)
 		}
 	}
+	return nil
+}
+
+func (d *Dir) cleanSpare() error {
 	st, err := inspect(d.spare)
 	if err != nil {
 		return refusal(d.given, "cannot read %s: %v", d.spare, err)

@@ -131,7 +131,8 @@ func (s *Server) more() *build.Rebuild {
 
 // now renders the page at output path file at once when the last build
 // left it for later, so that a page a browser asks for does not wait for
-// the thousands copied in with it. It reports whether the page was
+// the thousands copied in with it, nor shows what it was before the
+// thousands changed with it (a branch checked out). It reports whether the page was
 // waiting: the output has it now, rendered here or by the later part
 // that had it in hand while this waited for the building lock.
 func (s *Server) now(file string) bool {
@@ -459,7 +460,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	file := sitepath.Request(rel)
 	code := http.StatusOK
 	b, found := out.Get(file)
-	if !found && s.now(file) {
+	if s.now(file) { // new, or changed and not rendered again yet
 		s.mu.Lock()
 		out, rep, build, gen = s.out, s.rep, s.buildID(), s.gen
 		s.mu.Unlock()

@@ -630,4 +630,19 @@ func TestPageOfALargeBatchIsRenderedWhenAskedFor(t *testing.T) {
 		}
 	}
 	<-done
+	// 300 pages changed at once (a branch checked out): one asked for
+	// shows its new text at once, not what it said before.
+	var paths []string
+	for i := range 300 {
+		name := fmt.Sprintf("content/mange/s%03d.md", i)
+		files[name] = fmt.Sprintf("+++\ntitle = \"Side %d\"\n+++\n\nRettet side %d.\n", i, i)
+		paths = append(paths, name)
+	}
+	writeFiles(t, ts.dir, files)
+	if u := ts.srv.first(paths); len(u.Later) < 300 {
+		t.Fatalf("the first part left %d changed pages for later; want 300", len(u.Later))
+	}
+	if code, body := get(t, ts, "/mange/s200/"); code != 200 || !strings.Contains(body, "Rettet side 200.") {
+		t.Errorf("/mange/s200/ after the change: %d, want its new text at once", code)
+	}
 }

@@ -88,7 +88,7 @@ type Rebuild struct {
 	Changed  []string        // output paths whose bytes changed, appeared or disappeared, sorted
 	Full     bool            // everything was built again
 	Pending  int             // pages UpdateFirst left for Continue, 1 for the output stages that read text, and 1 for the others when it left them; the output has them as they were
-	Later    map[string]bool // from UpdateFirst: the output paths of the pages left for Continue, which RenderNow renders at once (Continue and RenderNow only take pages from it and leave it nil)
+	Later    map[string]bool // from UpdateFirst: the addresses of the pages left for Continue, which RenderNow renders at once (Continue and RenderNow only take pages from it and leave it nil)
 	Pages    int             // pages rendered
 	Files    int             // files of the output
 	Bytes    int64           // their size

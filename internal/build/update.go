@@ -2,6 +2,7 @@ package build
 
 import (
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -112,10 +113,7 @@ func (s *Session) UpdateFirst(paths []string) *Rebuild {
 	u := s.finish(start, false)
 	u.Pages = n
 	if len(s.later) > 0 {
-		u.Later = make(map[string]bool, len(s.later))
-		for p := range s.later {
-			u.Later[sitepath.File(p)] = true
-		}
+		u.Later = maps.Clone(s.later)
 	}
 	return u
 }
@@ -180,7 +178,8 @@ func (s *Session) split(own map[string]bool, e *edit) map[string]bool {
 		for u := range own {
 			file := sitepath.File(u)
 			p := s.site.PageByURL(u)
-			if p != nil && !(p.IsList() && s.files[file] == nil) && len(s.pageErrs[file]) == 0 {
+			_, had := s.files[file]
+			if p != nil && !(p.IsList() && !had) && len(s.pageErrs[file]) == 0 {
 				delete(own, u)
 				s.later[u] = true
 			}
@@ -229,17 +228,12 @@ func (s *Session) Continue() *Rebuild {
 	return s.renderLater(want)
 }
 
-// RenderNow renders the page at output path file ("nye-sider/x/index.html")
-// at once, when UpdateFirst left it for later, with what else Continue
-// would do if it were the last; it returns nil when the page is not
-// waiting. The preview calls it for a page a browser asks for.
-func (s *Session) RenderNow(file string) *Rebuild {
-	rest, ok := strings.CutSuffix(file, sitepath.Index)
-	if !ok || (rest != "" && !strings.HasSuffix(rest, "/")) {
-		return nil
-	}
-	u := "/" + rest
-	if !s.later[u] || sitepath.File(u) != file {
+// RenderNow renders the page at address u ("/nye-sider/x/") at once, when
+// UpdateFirst left it for later, with what else Continue would do if it
+// were the last; it returns nil when the page is not waiting. The preview
+// calls it for a page a browser asks for.
+func (s *Session) RenderNow(u string) *Rebuild {
+	if !s.later[u] {
 		return nil
 	}
 	delete(s.later, u)

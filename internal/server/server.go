@@ -60,7 +60,7 @@ type Server struct {
 	rep       *report   // the last build's errors, when it failed
 	changedAt map[string]int
 	pending   map[string]bool // paths changed since the last build that succeeded
-	waiting   map[string]bool // pages the last build left for later (Rebuild.Later)
+	waiting   map[string]bool // addresses of the pages the last edit left for later (Rebuild.Later; never changed, only replaced)
 	printed   map[string]bool // errors on the terminal that are still there
 	later     laterParts      // the later parts of the last edit so far, for the terminal
 	hub       *hub
@@ -129,25 +129,18 @@ func (s *Server) more() *build.Rebuild {
 	return u
 }
 
-// now renders the page at output path file at once when the last build
-// left it for later, so that a page a browser asks for does not wait for
-// the thousands copied in with it, nor shows what it was before the
-// thousands changed with it (a branch checked out). It reports whether the page was
-// waiting: the output has it now, rendered here or by the later part
-// that had it in hand while this waited for the building lock.
-func (s *Server) now(file string) bool {
-	s.mu.Lock()
-	waiting := s.waiting[file]
-	s.mu.Unlock()
-	if !waiting {
-		return false
-	}
+// now renders the page at address u at once, which the last edit left
+// for later, so that a page a browser asks for does not wait for the
+// thousands copied in with it, nor shows what it was before the thousands
+// changed with it (a branch checked out). When it returns, the output has
+// the page, rendered here or by the later part that had it in hand while
+// this waited for the building lock.
+func (s *Server) now(u string) {
 	s.building.Lock()
 	defer s.building.Unlock()
-	if u := s.session.RenderNow(file); u != nil {
-		s.publish(u, nil)
+	if r := s.session.RenderNow(u); r != nil {
+		s.publish(r, nil)
 	}
-	return true
 }
 
 // Watch builds once for every batch of changed paths until batches is
@@ -445,11 +438,18 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.mu.Lock()
-	out, rep, base, build, gen := s.out, s.rep, s.base, s.buildID(), s.gen
+	out, rep, base, build, gen, waiting := s.out, s.rep, s.base, s.buildID(), s.gen, s.waiting
 	s.mu.Unlock()
 
 	if out == nil {
-		unbuilt(w, rep, build, isPage(name))
+		if rep != nil && isPage(name) {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Header().Set("Cache-Control", "no-store")
+			w.WriteHeader(http.StatusInternalServerError)
+			w.Write(renderErrorPage(rep, build))
+			return
+		}
+		http.Error(w, "the site has not been built yet", http.StatusServiceUnavailable)
 		return
 	}
 	rel, ok := strings.CutPrefix("/"+name, base)
@@ -459,17 +459,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	file := sitepath.Request(rel)
 	code := http.StatusOK
-	b, found := out.Get(file)
-	if s.now(file) { // new, or changed and not rendered again yet
+	if u := sitepath.Address(file); waiting[u] { // new, or changed and not rendered again yet
+		s.now(u)
 		s.mu.Lock()
-		out, rep, build, gen = s.out, s.rep, s.buildID(), s.gen
+		out, build, gen = s.out, s.buildID(), s.gen // never nil again once it was not
 		s.mu.Unlock()
-		if out == nil { // no build has succeeded yet
-			unbuilt(w, rep, build, true)
-			return
-		}
-		b, found = out.Get(file)
 	}
+	b, found := out.Get(file)
 	if !found {
 		if _, isDir := out.Get(file + "/" + sitepath.Index); isDir {
 			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
@@ -498,19 +494,6 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Write(b)
-}
-
-// unbuilt answers a request while the site has no output: a page shows
-// the errors, anything else that there is nothing yet.
-func unbuilt(w http.ResponseWriter, rep *report, build string, page bool) {
-	if rep != nil && page {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.Header().Set("Cache-Control", "no-store")
-		w.WriteHeader(http.StatusInternalServerError)
-		w.Write(renderErrorPage(rep, build))
-		return
-	}
-	http.Error(w, "the site has not been built yet", http.StatusServiceUnavailable)
 }
 
 // own serves one of the preview's own files.

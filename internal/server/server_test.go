@@ -611,7 +611,7 @@ func TestPageOfALargeBatchIsRenderedWhenAskedFor(t *testing.T) {
 		t.Errorf("/mange/ikke-her/: %d, want 404", code)
 	}
 	ts.srv.mu.Lock()
-	waiting := ts.srv.waiting["mange/s124/index.html"]
+	waiting := ts.srv.waiting["/mange/s124/"]
 	ts.srv.mu.Unlock()
 	if !waiting {
 		t.Error("s124 is not waiting after s123 was asked for; the test shows nothing")

@@ -85,8 +85,8 @@ func (k *checkStage) end() {
 	}
 }
 
-// put keeps the check of file's page; a file not checked before makes
-// the sorted list stale.
+// put keeps the check of file's page; a file not checked before waits in
+// added for report to merge it into the sorted list.
 func (k *checkStage) put(file string, res check.Result) {
 	if k.files != nil {
 		if i, ok := slices.BinarySearch(k.files, file); ok {

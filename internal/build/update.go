@@ -23,8 +23,7 @@ type edit struct {
 	other    map[string]bool // other files below content/, relative to it
 	data     map[string]bool // Markdown files whose pages read a changed other file
 	dirs     []string        // folders named by the paths
-	rescan   bool            // files came or went: list content/ again
-	roots    []string        // the paths that rescan lists again (content.ScanIn)
+	roots    []string        // paths where files may have come or gone: content/ is listed again there (rescans)
 	static   bool            // something below static/ changed
 	layouts  bool            // something below layouts/ changed
 	assets   bool            // something below assets/ changed
@@ -37,6 +36,9 @@ type edit struct {
 	// it was from, so placePages would place them as before.
 	samePaths bool
 }
+
+// rescans reports whether files came or went, so content/ is listed again.
+func (e *edit) rescans() bool { return len(e.roots) > 0 }
 
 // nearPages is how many pages that only read what an edit changed
 // UpdateFirst renders at once; past it, it leaves them all to Continue.
@@ -76,7 +78,7 @@ func (s *Session) UpdateFirst(paths []string) *Rebuild {
 	if full || (e.layouts || e.assets) && !s.reprepare(e) {
 		return s.Full()
 	}
-	if e.rescan {
+	if e.rescans() {
 		s.rescan(e)
 	}
 	if e.static { // static/ is small: read it all again
@@ -301,10 +303,8 @@ func (s *Session) classify(paths []string) (e *edit, full bool) {
 		_, knownOther := s.otherB[rel]
 		switch {
 		case err != nil:
-			e.rescan = true
 			e.roots = append(e.roots, p)
 		case info.IsDir():
-			e.rescan = true
 			e.dirs = append(e.dirs, p)
 			e.roots = append(e.roots, p)
 		case s.parsed[p] != nil:
@@ -312,7 +312,6 @@ func (s *Session) classify(paths []string) (e *edit, full bool) {
 		case knownOther:
 			e.other[rel] = true
 		default:
-			e.rescan = true
 			e.roots = append(e.roots, p)
 		}
 	}
@@ -441,13 +440,13 @@ func (s *Session) scan(roots []string) (md, other []string, errs diag.List) {
 func (s *Session) reread(e *edit) (structural bool) {
 	var files []string
 	listed := map[string]bool{}
-	if e.rescan {
+	if e.rescans() {
 		for _, f := range s.mdFiles {
 			listed[f] = true
 		}
 	}
 	for f := range e.md {
-		if !e.rescan || listed[f] {
+		if !e.rescans() || listed[f] {
 			files = append(files, f)
 		}
 	}
@@ -455,7 +454,7 @@ func (s *Session) reread(e *edit) (structural bool) {
 	for _, pr := range s.parse(files) {
 		e.fresh[pr.File] = pr
 	}
-	structural = e.rescan && len(e.other) > 0
+	structural = e.rescans() && len(e.other) > 0
 	e.changed = map[string]*content.Parsed{}
 	for f := range e.md {
 		old, nw := s.parsed[f], e.fresh[f]
@@ -577,7 +576,7 @@ func (s *Session) reassemble(e *edit) (patched *content.Page) {
 // the edit may have moved). It returns the page when it did (nil when
 // not); the site's errors are then the ones it had.
 func (s *Session) patch(e *edit) *content.Page {
-	if e.rescan || len(e.other) > 0 || len(e.changed) != 1 {
+	if e.rescans() || len(e.other) > 0 || len(e.changed) != 1 {
 		return nil
 	}
 	for f, old := range e.changed {

@@ -77,8 +77,8 @@ func ScanIn(fsys fs.FS, roots []string) (md, other []string, errs diag.List, ok 
 			return nil, nil, nil, false
 		}
 	}
-	slices.SortFunc(md, WalkOrder)
-	slices.SortFunc(other, WalkOrder)
+	// Each walk lists in WalkOrder, and the roots are in it and none is
+	// below another: the lists follow one another in order.
 	return md, other, errs, true
 }
 

@@ -1,6 +1,7 @@
 package outdir
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -89,11 +90,9 @@ func Open(dest string, opts Options) (*Dir, error) {
 	go func() { destChecked <- d.checkDest() }()
 	spareErr := d.cleanSpare()
 	destErr := <-destChecked
-	for _, err := range []error{spareErr, destErr} {
-		if err != nil {
-			d.Close()
-			return nil, err
-		}
+	if err := cmp.Or(spareErr, destErr); err != nil {
+		d.Close()
+		return nil, err
 	}
 	return d, nil
 }

@@ -110,11 +110,9 @@ func (s *Session) prepare(lap func(string)) bool {
 func (s *Session) parse(files []string) []*content.Parsed {
 	out := make([]*content.Parsed, len(files))
 	parallel.Each(len(files), func(i int) {
-		if _, err := fs.Stat(s.siteFS, files[i]); err != nil {
-			return // gone
+		if out[i] = content.ParseFile(s.siteFS, files[i], s.cfg); out[i] != nil {
+			s.release(out[i])
 		}
-		out[i] = content.ParseFile(s.siteFS, files[i], s.cfg)
-		s.release(out[i])
 	})
 	return slices.DeleteFunc(out, func(p *content.Parsed) bool { return p == nil })
 }

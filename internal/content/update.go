@@ -32,9 +32,18 @@ type Parsed struct {
 }
 
 // ParseFile reads one Markdown file of fsys (the site folder); file is its
-// slash path, such as "content/lov/x.md".
+// slash path, such as "content/lov/x.md". It returns nil when there is no
+// file to read: it is gone (the preview may be told of a file just
+// deleted), or it is a symbolic link, which Scan leaves out too.
 func ParseFile(fsys fs.FS, file string, cfg *config.Config) *Parsed {
 	p, errs := safeParse(fsys, file, cfg)
+	if p == nil {
+		// Asked only when the read failed: a Stat before every read is
+		// a tenth of a build's syscalls.
+		if _, err := fs.Stat(fsys, file); err != nil {
+			return nil
+		}
+	}
 	pr := &Parsed{File: file, Page: p, Errs: errs}
 	if p != nil {
 		pr.kind = p.Kind

@@ -181,5 +181,7 @@
 // costs what it changed, not the site; and the check's report shares the
 // findings of every page the edit did not check again. Continue renders a
 // few dozen pages at a time (continuePages), so that a save made while
-// it runs waits little.
+// it runs waits little; ContinueUntil asks, before every continueStep
+// pages, which pages browsers wait for, and renders those next and stops,
+// so that a page a browser waits for waits for a few pages, not a part.
 package build

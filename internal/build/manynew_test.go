@@ -3,6 +3,8 @@ package build
 import (
 	"fmt"
 	"os"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/torv/torv"
@@ -55,6 +57,40 @@ func TestManyNewPagesComeLater(t *testing.T) {
 	got, _ := v.Output.Get(page)
 	if w, _ := want.Output.Get(page); string(got) != string(w) {
 		t.Errorf("%s rendered at once differs from Build's:\n%s", page, lineDiff(string(got), string(w)))
+	}
+	// A part asked for pages that wait renders those first, leaves the
+	// rest for later and stops.
+	var waiting []string
+	for u := range s.later {
+		if strings.HasPrefix(u, "/mange/side-") {
+			waiting = append(waiting, u)
+		}
+	}
+	slices.Sort(waiting)
+	asked := []string{"/om/", waiting[0], waiting[1]}
+	left := len(s.later)
+	calls := 0
+	v = s.ContinueUntil(func() []string { calls++; return asked })
+	if v.Pages != 2 || calls != 1 || s.later[asked[1]] || s.later[asked[2]] || len(s.later) != left-2 || v.Pending == 0 {
+		t.Fatalf("ContinueUntil asked for 2 waiting pages: rendered %d, asked %d times, %d of %d pages left, %s waiting %v, %s waiting %v; want those 2 rendered, once, the rest left",
+			v.Pages, calls, len(s.later), left, asked[1], s.later[asked[1]], asked[2], s.later[asked[2]])
+	}
+	for _, u := range asked[1:] {
+		got, _ := v.Output.Get(strings.TrimPrefix(u, "/") + "index.html")
+		w, _ := want.Output.Get(strings.TrimPrefix(u, "/") + "index.html")
+		if len(got) == 0 || string(got) != string(w) {
+			t.Errorf("%s asked for: not in the output as Build makes it", u)
+		}
+	}
+	// Asked for a page that does not wait, it still stops after a step:
+	// the request waits for the Session, not for a page.
+	v = s.ContinueUntil(func() []string { return []string{"/om/"} })
+	if v.Pages != continueStep {
+		t.Errorf("ContinueUntil asked for a page that does not wait rendered %d pages, want %d", v.Pages, continueStep)
+	}
+	v = s.ContinueUntil(func() []string { return nil })
+	if v.Pages != continuePages {
+		t.Errorf("ContinueUntil asked for nothing rendered %d pages, want %d", v.Pages, continuePages)
 	}
 	for v.Pending > 0 {
 		v = s.Continue()

@@ -213,21 +213,78 @@ const ownPages = 256
 // 0.5 s on two busy cores; 500 were 1 to 5 s).
 const continuePages = 64
 
+// continueStep is how many pages ContinueUntil renders before it asks
+// which pages browsers wait for: such a page waits for these, not for a
+// whole part (a part's own cost, its finish, is paid once either way).
+const continueStep = 16
+
 // Continue renders pages UpdateFirst left for later, up to continuePages
 // of them, makes and places the files that are not pages when UpdateFirst
 // left them (placeLater), and, when no page is left, runs the output
 // stages that read pages' text (the search index); Rebuild.Pending says
 // how much is left.
-func (s *Session) Continue() *Rebuild {
-	want := map[string]bool{}
+func (s *Session) Continue() *Rebuild { return s.ContinueUntil(nil) }
+
+// ContinueUntil is Continue, which asks before every continueStep pages
+// for the addresses browsers wait for (the preview's requests, see
+// RenderNow). When there are some, it renders those of them still left
+// for later, leaves the rest of its part for later and finishes, so that
+// a page asked for is served after a few pages and one finish, not a
+// whole part and two. A part renders something whatever is asked: at its
+// start, when no page asked for waits, it goes on.
+func (s *Session) ContinueUntil(asked func() []string) *Rebuild {
+	start := time.Now()
+	var part []string
 	for u := range s.later {
-		if len(want) == continuePages {
+		if len(part) == continuePages {
 			break
 		}
-		want[u] = true
+		part = append(part, u)
 		delete(s.later, u)
 	}
-	return s.renderLater(want)
+	step := len(part)
+	if asked != nil {
+		step = continueStep
+	}
+	n := 0
+	for i := 0; i < len(part); i += step {
+		if asked != nil {
+			if a := asked(); len(a) > 0 {
+				// The rest of the part goes back first: a page asked for
+				// may be among it.
+				for _, u := range part[i:] {
+					s.later[u] = true
+				}
+				now := s.takeLater(a)
+				if len(now) > 0 {
+					n += s.render(s.pagesAt(now), nil)
+				}
+				if len(now) > 0 || i > 0 {
+					break
+				}
+				s.takeLater(part)
+			}
+		}
+		want := map[string]bool{}
+		for _, u := range part[i:min(i+step, len(part))] {
+			want[u] = true
+		}
+		n += s.render(s.pagesAt(want), nil)
+	}
+	return s.finishLater(start, n)
+}
+
+// takeLater takes those of the addresses us that are left for later out
+// of s.later, and returns them.
+func (s *Session) takeLater(us []string) map[string]bool {
+	taken := map[string]bool{}
+	for _, u := range us {
+		if s.later[u] {
+			taken[u] = true
+			delete(s.later, u)
+		}
+	}
+	return taken
 }
 
 // RenderNow renders the page at address u ("/nye-sider/x/") at once, when
@@ -235,17 +292,22 @@ func (s *Session) Continue() *Rebuild {
 // were the last; it returns nil when the page is not waiting. The preview
 // calls it for a page a browser asks for.
 func (s *Session) RenderNow(u string) *Rebuild {
-	if !s.later[u] {
+	want := s.takeLater([]string{u})
+	if len(want) == 0 {
 		return nil
 	}
-	delete(s.later, u)
-	return s.renderLater(map[string]bool{u: true})
+	return s.renderLater(want)
 }
 
 // renderLater renders the pages at want, which were left for later.
 func (s *Session) renderLater(want map[string]bool) *Rebuild {
 	start := time.Now()
-	n := s.render(s.pagesAt(want), nil)
+	return s.finishLater(start, s.render(s.pagesAt(want), nil))
+}
+
+// finishLater ends a later part that rendered n pages: the files that are
+// not pages, the outputs when no page is left, and the snapshot.
+func (s *Session) finishLater(start time.Time, n int) *Rebuild {
 	s.othersNow()
 	s.outputsNow()
 	u := s.finish(start, false)

@@ -36,7 +36,9 @@
 // free; a batch that comes in the meantime goes first. The pages of a
 // batch too large to render at once (5 000 pages copied in) are among
 // what is left for later; a request for one of them renders it on the
-// spot (Session.RenderNow), so a browser never waits for the others.
+// spot (Session.RenderNow), so a browser never waits for the others: the
+// later part under way when it comes renders it after its step of a few
+// pages and stops there (Session.ContinueUntil).
 //
 // # Live reload
 //

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"mime"
 	"net/http"
 	"net/url"
@@ -47,6 +48,8 @@ type Server struct {
 	id       string // this run of the server, so a page from another run reloads
 
 	building sync.Mutex
+	askMu    sync.Mutex
+	asked    map[string]int // addresses that requests wait for building to render now, and how many wait for each
 	session  *build.Session
 	panels   *panels // torv check's findings on each page; nil when off
 
@@ -75,7 +78,7 @@ func New(siteFS, defaults fs.FS, opts build.Options, log io.Writer) *Server {
 	return &Server{siteFS: siteFS, defaults: defaults, files: overlay.New(siteFS, defaults), opts: opts, log: log,
 		id: hex.EncodeToString(id), session: build.NewSession(siteFS, defaults, opts),
 		base: "/", lang: "da", changedAt: map[string]int{}, pending: map[string]bool{},
-		printed: map[string]bool{}, hub: newHub()}
+		printed: map[string]bool{}, asked: map[string]int{}, hub: newHub()}
 }
 
 // ShowFindings puts torv check's findings panel on every page the
@@ -120,11 +123,12 @@ func (s *Server) first(paths []string) *build.Rebuild {
 	return u
 }
 
-// more renders some of the pages an edit left for later.
+// more renders some of the pages an edit left for later; when requests
+// wait for some of them (now), it renders those next and stops.
 func (s *Server) more() *build.Rebuild {
 	s.building.Lock()
 	defer s.building.Unlock()
-	u := s.session.Continue()
+	u := s.session.ContinueUntil(s.askedFor)
 	s.publish(u, nil)
 	return u
 }
@@ -136,11 +140,30 @@ func (s *Server) more() *build.Rebuild {
 // the page, rendered here or by the later part that had it in hand while
 // this waited for the building lock.
 func (s *Server) now(u string) {
+	s.ask(u, 1)
 	s.building.Lock()
+	s.ask(u, -1)
 	defer s.building.Unlock()
 	if r := s.session.RenderNow(u); r != nil {
 		s.publish(r, nil)
 	}
+}
+
+// ask counts one more (d = 1) or one less (d = -1) request waiting for the
+// page at address u.
+func (s *Server) ask(u string, d int) {
+	s.askMu.Lock()
+	defer s.askMu.Unlock()
+	if s.asked[u] += d; s.asked[u] <= 0 {
+		delete(s.asked, u)
+	}
+}
+
+// askedFor returns the addresses requests wait for.
+func (s *Server) askedFor() []string {
+	s.askMu.Lock()
+	defer s.askMu.Unlock()
+	return slices.Collect(maps.Keys(s.asked))
 }
 
 // Watch builds once for every batch of changed paths until batches is

@@ -645,4 +645,18 @@ func TestPageOfALargeBatchIsRenderedWhenAskedFor(t *testing.T) {
 	if code, body := get(t, ts, "/mange/s200/"); code != 200 || !strings.Contains(body, "Rettet side 200.") {
 		t.Errorf("/mange/s200/ after the change: %d, want its new text at once", code)
 	}
+	// A later part renders the pages requests wait for (now) first, and
+	// stops: the page asked for need not wait for the whole part.
+	ts.srv.ask("/mange/s250/", 1)
+	u = ts.srv.more()
+	ts.srv.ask("/mange/s250/", -1)
+	ts.srv.mu.Lock()
+	out := ts.srv.out
+	ts.srv.mu.Unlock()
+	body, _ := out.Get("mange/s250/index.html")
+	renewed := strings.Contains(string(body), "Rettet side 250.")
+	if whole := ts.srv.more().Pages; u.Pages == 0 || u.Pages >= whole || !renewed {
+		t.Errorf("a later part rendered %d pages while a request waited for /mange/s250/ (%d with none waiting), the page's new text in the output: %v; want fewer pages, with it",
+			u.Pages, whole, renewed)
+	}
 }

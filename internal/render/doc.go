@@ -90,6 +90,11 @@
 //	feeds .Page      the Atom feeds the page belongs to (package outputs'
 //	                 FeedsOf): []FeedLink{Title, Path}, for <link
 //	                 rel="alternate" type="application/atom+xml">
+//	item p           page p's entry in a list, partials/page-item.html
+//	                 with p, made once and reused in every list p is in;
+//	                 items .List is every entry, each on a line of its
+//	                 own, as {{range .List}}{{item .}}\n{{end}} makes them,
+//	                 in one call (a long list renders faster)
 //	jsonld .         the page's schema.org JSON-LD (package jsonld) as
 //	                 template.JS, for <script type="application/ld+json">;
 //	                 "" on the page for missing addresses

@@ -76,9 +76,10 @@ func (r *Renderer) funcs(lang string, ui uiStrings, w *worker) template.FuncMap 
 			}
 			return v * 100 / maxv
 		},
-		"item": func(p *content.Page) (template.HTML, error) { return w.item(lang, p) },
-		"add":  func(a, b int) int { return a + b },
-		"mul":  func(a, b float64) float64 { return a * b },
+		"item":  func(p *content.Page) (template.HTML, error) { return w.item(lang, p) },
+		"items": func(ps []*content.Page) (template.HTML, error) { return w.items(lang, ps) },
+		"add":   func(a, b int) int { return a + b },
+		"mul":   func(a, b float64) float64 { return a * b },
 
 		"jsonld": func(v *View) (template.JS, error) { return w.jsonld(v) },
 		"feeds":  r.feeds,

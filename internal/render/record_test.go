@@ -19,12 +19,14 @@ func TestNamesRelation(t *testing.T) {
 		{`{{range .Page.Tags}}{{range .Pages}}{{.Title}}{{end}}{{end}}`, true},
 		{`{{if .Page}}{{else}}{{.Page.Parent}}{{end}}`, true},
 		{`{{template "x" .Page.Parent}}`, true},
-		{`{{with .Tags}}{{range .}}{{.Name}}{{end}}{{end}}`, false},             // partials/tags.html
-		{`{{range .}}{{len .Pages}}{{end}}`, false},                             // topics.html
-		{`{{.Page.Title}} {{range .List}}{{item .}}{{end}}`, false},             // a list from the View
+		{`{{with .Tags}}{{range .}}{{.Name}}{{end}}{{end}}`, false}, // partials/tags.html
+		{`{{range .}}{{len .Pages}}{{end}}`, false},                 // topics.html
+		{`{{.Page.Title}} {{range .List}}{{item .}}{{end}}`, false}, // a list from the View
+		{`{{.Page.Title}} {{items .List}}`, false},                  // partials/page-list.html
+		{`{{items .Page.Parent.Children}}`, true},
 		{`{{define "y"}}{{.Page.Description}}{{end}}{{template "y" .}}`, false}, // defines, no relations
 	} {
-		trees, err := parse.Parse("t", tc.src, "{{", "}}", map[string]any{"page": func() {}, "item": func() {}, "len": func() {}})
+		trees, err := parse.Parse("t", tc.src, "{{", "}}", map[string]any{"page": func() {}, "item": func() {}, "items": func() {}, "len": func() {}})
 		if err != nil {
 			t.Fatalf("%s: %v", tc.src, err)
 		}

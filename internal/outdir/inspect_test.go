@@ -42,12 +42,17 @@ func TestInspectNamesTheFirstFilesOfTheWalk(t *testing.T) {
 		return err
 	})
 	for range 5 {
-		st, err := inspect(dir)
+		var found listing
+		st, err := inspect(dir, &found)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if st.kind != foreign || st.count != len(names)+1 || !slices.Equal(st.foreign, walked[:maxNamed]) {
 			t.Fatalf("inspect: kind %v, %d files named %q; want foreign, %d, %q", st.kind, st.count, st.foreign, len(names)+1, walked[:maxNamed])
+		}
+		// What it lists is what a walk finds, the link as a file.
+		if !slices.Equal(found.files, walked) || len(found.dirs) == 0 || !slices.Contains(found.dirs, "d00") {
+			t.Fatalf("inspect listed %d files and the folders %q; a walk finds %d files", len(found.files), found.dirs, len(walked))
 		}
 	}
 }

@@ -52,6 +52,11 @@ type Dir struct {
 	lock  *lock
 
 	staging *Staging // the open Staging, if any
+	// spareList is what the spare holds, as Open found it, for the first
+	// Begin: Commit then deletes from it what the build did not put
+	// without walking the spare again. nil when Open did not walk it (a
+	// spare left by Abort) or a Staging took it.
+	spareList *listing
 }
 
 // Open checks that dest may be written, takes its lock, and cleans what an
@@ -167,7 +172,7 @@ func (d *Dir) Write(files Files) error {
 
 // checkDest refuses a destination torv does not own.
 func (d *Dir) checkDest() error {
-	st, err := inspect(d.dest)
+	st, err := inspect(d.dest, nil)
 	if err != nil {
 		return refusal(d.given, "cannot read the folder: %v", err)
 	}
@@ -205,7 +210,7 @@ func (d *Dir) putBack() error {
 			}
 			continue
 		}
-		if st, err := inspect(old); err == nil && (st.kind == owned || st.kind == empty) {
+		if st, err := inspect(old, nil); err == nil && (st.kind == owned || st.kind == empty) {
 			os.RemoveAll(old)
 		}
 	}
@@ -213,7 +218,8 @@ func (d *Dir) putBack() error {
 }
 
 func (d *Dir) cleanSpare() error {
-	st, err := inspect(d.spare)
+	found := &listing{}
+	st, err := inspect(d.spare, found)
 	if err != nil {
 		return refusal(d.given, "cannot read %s: %v", d.spare, err)
 	}
@@ -223,7 +229,7 @@ func (d *Dir) cleanSpare() error {
 		// short), and Begin reuses it; nothing vouches for a killed
 		// build's, which may even be an older torv's.
 		if stopped(d.spare) {
-			return nil
+			return nil // not walked: Commit walks it
 		}
 		if err := os.RemoveAll(d.spare); err != nil {
 			return refusal(d.given, "cannot delete %s, left by an interrupted build: %v", d.spare, err)
@@ -233,6 +239,7 @@ func (d *Dir) cleanSpare() error {
 			d.spare, list(st.foreign, st.count)).
 			WithHint("move that folder away; torv makes it again")
 	}
+	d.spareList = found // empty when there is no spare now
 	return nil
 }
 

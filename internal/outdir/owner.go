@@ -47,9 +47,16 @@ type state struct {
 	count   int      // how many files torv did not write
 }
 
+// listing is what a walk of a folder found, as slash paths below it.
+type listing struct {
+	files []string // everything that is not a folder
+	dirs  []string
+}
+
 // inspect tells whether dir is torv's: it reads the manifest and walks the
-// folder for files the manifest does not name.
-func inspect(dir string) (state, error) {
+// folder for files the manifest does not name. Given a listing, it notes
+// there what the walk found.
+func inspect(dir string, found *listing) (state, error) {
 	info, err := os.Lstat(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -68,11 +75,19 @@ func inspect(dir string) (state, error) {
 		if err != nil {
 			return err
 		}
-		if d.IsDir() {
+		if p == dir {
 			return nil
 		}
-		rel, _ := filepath.Rel(dir, p)
-		rel = filepath.ToSlash(rel)
+		rel := filepath.ToSlash(p[len(dir)+1:])
+		if d.IsDir() {
+			if found != nil {
+				found.dirs = append(found.dirs, rel)
+			}
+			return nil
+		}
+		if found != nil {
+			found.files = append(found.files, rel)
+		}
 		if hasManifest && (rel == ManifestName || m.has(rel)) && d.Type().IsRegular() {
 			return nil
 		}

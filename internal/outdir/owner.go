@@ -1,6 +1,7 @@
 package outdir
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"io/fs"
@@ -47,10 +48,25 @@ type state struct {
 	count   int      // how many files torv did not write
 }
 
-// listing is what a walk of a folder found, as slash paths below it.
+// listing is what a walk of a folder found: slash paths below it, each
+// ended by a NUL, which no file name holds, so that the names of 30 000
+// pages cost their bytes (2 MB) and not a string each besides.
 type listing struct {
-	files []string // everything that is not a folder
-	dirs  []string
+	files []byte // everything that is not a folder
+	dirs  []byte
+}
+
+// each calls f with every name of names, a listing's files or dirs, in
+// the order the walk found them; f must not keep the name.
+func each(names []byte, f func(name []byte) error) error {
+	for len(names) > 0 {
+		i := bytes.IndexByte(names, 0)
+		if err := f(names[:i]); err != nil {
+			return err
+		}
+		names = names[i+1:]
+	}
+	return nil
 }
 
 // inspect tells whether dir is torv's: it reads the manifest and walks the
@@ -81,12 +97,12 @@ func inspect(dir string, found *listing) (state, error) {
 		rel := filepath.ToSlash(p[len(dir)+1:])
 		if d.IsDir() {
 			if found != nil {
-				found.dirs = append(found.dirs, rel)
+				found.dirs = append(append(found.dirs, rel...), 0)
 			}
 			return nil
 		}
 		if found != nil {
-			found.files = append(found.files, rel)
+			found.files = append(append(found.files, rel...), 0)
 		}
 		if hasManifest && (rel == ManifestName || m.has(rel)) && d.Type().IsRegular() {
 			return nil

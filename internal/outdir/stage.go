@@ -282,34 +282,36 @@ func (s *Staging) seal() error {
 // build (Put deleted the file). The build is the spare's only writer
 // while it holds the lock, so nothing else is there.
 func (s *Staging) deleteHeld() error {
-	replaced := func(rel string) bool {
+	replaced := func(rel []byte) bool {
 		for i := range len(rel) {
 			if rel[i] == '/' {
-				if _, isFile := s.names[rel[:i]]; isFile {
+				if _, isFile := s.names[string(rel[:i])]; isFile {
 					return true
 				}
 			}
 		}
-		_, isFile := s.names[rel]
-		_, isDir := s.dirs[rel]
+		_, isFile := s.names[string(rel)]
+		_, isDir := s.dirs[string(rel)]
 		return isFile || isDir
 	}
-	for _, d := range s.held.dirs {
-		if !replaced(d) {
-			if err := os.RemoveAll(filepath.Join(s.spare, filepath.FromSlash(d))); err != nil {
-				return err
-			}
+	err := each(s.held.dirs, func(d []byte) error {
+		if replaced(d) {
+			return nil
 		}
+		return os.RemoveAll(filepath.Join(s.spare, filepath.FromSlash(string(d))))
+	})
+	if err != nil {
+		return err
 	}
-	for _, f := range s.held.files {
-		if f == stagingName || f == ManifestName || replaced(f) {
-			continue
+	return each(s.held.files, func(f []byte) error {
+		if string(f) == stagingName || string(f) == ManifestName || replaced(f) {
+			return nil
 		}
-		if err := os.Remove(filepath.Join(s.spare, filepath.FromSlash(f))); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		if err := os.Remove(filepath.Join(s.spare, filepath.FromSlash(string(f)))); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return err
 		}
-	}
-	return nil
+		return nil
+	})
 }
 
 // deleteWalked deletes what no Put named, found by a walk of the spare:

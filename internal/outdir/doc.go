@@ -68,7 +68,9 @@
 // Commit refuses when any Put failed, and checks the destination again (a
 // file may have been put into it while the site was built). It then
 // deletes from the spare every file and folder that no Put of the build
-// named (files of older builds, temporary files of an interrupted one),
+// named (files of older builds, temporary files of an interrupted one;
+// it takes them from what Open found in the spare rather than walk it
+// again, and walks only a spare that Abort left, which Open does not),
 // writes the manifest of exactly the names Put, removes the marker, and
 // exchanges spare and destination. Paths returns the names Put so far,
 // sorted.

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sync"
 )
 
 // manifest is what ManifestName holds.
@@ -87,31 +88,29 @@ func inspect(dir string, found *listing) (state, error) {
 	}
 	m, hasManifest := readManifest(dir, false)
 	var st state
-	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if p == dir {
-			return nil
-		}
-		rel := filepath.ToSlash(p[len(dir)+1:])
+	var mu sync.Mutex // walk visits from several goroutines
+	err = walk(dir, func(rel string, d fs.DirEntry) {
+		mu.Lock()
+		defer mu.Unlock()
 		if d.IsDir() {
 			if found != nil {
 				found.dirs = append(append(found.dirs, rel...), 0)
 			}
-			return nil
+			return
 		}
 		if found != nil {
 			found.files = append(append(found.files, rel...), 0)
 		}
 		if hasManifest && (rel == ManifestName || m.has(rel)) && d.Type().IsRegular() {
-			return nil
+			return
 		}
 		st.count++
-		if len(st.foreign) < maxNamed {
-			st.foreign = append(st.foreign, rel)
+		// The first maxNamed in the order of a walk, as a person
+		// reading the folder would meet them.
+		i, _ := slices.BinarySearchFunc(st.foreign, rel, walkOrder)
+		if i < maxNamed {
+			st.foreign = slices.Insert(st.foreign, i, rel)[:min(len(st.foreign)+1, maxNamed)]
 		}
-		return nil
 	})
 	if err != nil {
 		return state{}, err

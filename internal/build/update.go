@@ -490,8 +490,8 @@ func (s *Session) scan(roots []string) (md, other []string, errs diag.List) {
 	}
 	md = append(md, newMD...)
 	other = append(other, newOther...)
-	slices.SortFunc(md, content.WalkOrder)
-	slices.SortFunc(other, content.WalkOrder)
+	slices.SortFunc(md, sitepath.WalkOrder)
+	slices.SortFunc(other, sitepath.WalkOrder)
 	return md, other, append(errs, newErrs...)
 }
 

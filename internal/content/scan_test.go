@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/torv/torv/internal/sitefs"
+	"github.com/torv/torv/internal/sitepath"
 )
 
 // ScanIn lists below its roots exactly what Scan lists there, in Scan's
@@ -84,9 +85,9 @@ func TestScanInIsScanBelowItsRoots(t *testing.T) {
 			t.Errorf("%v:\n got %q %q %q\nwant %q %q %q", tc.roots, md, other, gotErrs, wantMD, wantOther, wantErrs)
 		}
 	}
-	// Scan's order is WalkOrder's: a folder's files before a name that
+	// Scan's order is sitepath.WalkOrder's: a folder's files before a name that
 	// sorts after it by bytes ("lov/x.md" before "lov-2.md").
-	if !slices.IsSortedFunc(allMD, WalkOrder) || slices.IsSorted(allMD) {
+	if !slices.IsSortedFunc(allMD, sitepath.WalkOrder) || slices.IsSorted(allMD) {
 		t.Errorf("Scan's order is not WalkOrder's, or this test shows nothing: %q", allMD)
 	}
 }

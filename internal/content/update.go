@@ -12,6 +12,7 @@ import (
 	"github.com/torv/torv/internal/ignore"
 	"github.com/torv/torv/internal/language"
 	"github.com/torv/torv/internal/sitefs"
+	"github.com/torv/torv/internal/sitepath"
 )
 
 // This file lets the preview load a site once and then read again only the
@@ -65,13 +66,13 @@ func Scan(fsys fs.FS) (md, other []string, errs diag.List) {
 
 // ScanIn is Scan of the files at and below roots alone (slash paths below
 // content/, as a watcher names what changed): what it lists there is what
-// Scan lists there, in Scan's order (WalkOrder), so that the preview need
+// Scan lists there, in Scan's order (sitepath.WalkOrder), so that the preview need
 // not walk a whole site of 10 000 files for a new folder. A root that does
 // not exist holds nothing. ok is false when the roots cannot be scanned
 // on their own (content/ itself, a root that cannot be read, or one that
 // is a symbolic link, whose warning only Scan gives): run Scan then.
 func ScanIn(fsys fs.FS, roots []string) (md, other []string, errs diag.List, ok bool) {
-	slices.SortFunc(roots, WalkOrder)
+	slices.SortFunc(roots, sitepath.WalkOrder)
 	var last string
 	for _, r := range roots {
 		if !strings.HasPrefix(r, Dir+"/") || !fs.ValidPath(r) {
@@ -86,7 +87,7 @@ func ScanIn(fsys fs.FS, roots []string) (md, other []string, errs diag.List, ok 
 			return nil, nil, nil, false
 		}
 	}
-	// Each walk lists in WalkOrder, and the roots are in it and none is
+	// Each walk lists in sitepath.WalkOrder, and the roots are in it and none is
 	// below another: the lists follow one another in order.
 	return md, other, errs, true
 }
@@ -123,28 +124,6 @@ func scanBelow(fsys fs.FS, root string, md, other *[]string, errs *diag.List) er
 		return nil
 	})
 	return rootErr
-}
-
-// WalkOrder orders slash paths as fs.WalkDir visits them: name by name,
-// so that "lov/x.md" comes before "lov-2.md" (a plain string order puts
-// "-" before "/").
-func WalkOrder(a, b string) int {
-	for {
-		ah, at, amore := strings.Cut(a, "/")
-		bh, bt, bmore := strings.Cut(b, "/")
-		if c := strings.Compare(ah, bh); c != 0 {
-			return c
-		}
-		switch {
-		case !amore && !bmore:
-			return 0
-		case !amore:
-			return -1 // a folder comes before what is in it
-		case !bmore:
-			return 1
-		}
-		a, b = at, bt
-	}
 }
 
 // Assemble builds a Site from pages ParseFile read, in any order, and

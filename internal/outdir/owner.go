@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"slices"
 	"sync"
+
+	"github.com/torv/torv/internal/sitepath"
 )
 
 // manifest is what ManifestName holds.
@@ -107,7 +109,7 @@ func inspect(dir string, found *listing) (state, error) {
 		st.count++
 		// The first maxNamed in the order of a walk, as a person
 		// reading the folder would meet them.
-		i, _ := slices.BinarySearchFunc(st.foreign, rel, walkOrder)
+		i, _ := slices.BinarySearchFunc(st.foreign, rel, sitepath.WalkOrder)
 		if i < maxNamed {
 			st.foreign = slices.Insert(st.foreign, i, rel)[:min(len(st.foreign)+1, maxNamed)]
 		}

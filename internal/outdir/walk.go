@@ -6,7 +6,6 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
-	"strings"
 	"sync"
 )
 
@@ -62,25 +61,4 @@ func walk(dir string, visit func(rel string, d fs.DirEntry)) error {
 	}
 	wg.Wait()
 	return first
-}
-
-// walkOrder compares slash paths in the order filepath.WalkDir meets them:
-// name by name, a folder before what it holds.
-func walkOrder(a, b string) int {
-	for {
-		an, arest, amore := strings.Cut(a, "/")
-		bn, brest, bmore := strings.Cut(b, "/")
-		if c := strings.Compare(an, bn); c != 0 {
-			return c
-		}
-		switch {
-		case !amore && !bmore:
-			return 0
-		case !amore:
-			return -1
-		case !bmore:
-			return 1
-		}
-		a, b = arest, brest
-	}
 }

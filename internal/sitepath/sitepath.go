@@ -46,3 +46,26 @@ func Request(rel string) string {
 	}
 	return rel
 }
+
+// WalkOrder orders slash paths as fs.WalkDir visits them: name by name,
+// so that "lov/x.md" comes before "lov-2.md" (a plain string order puts
+// "-" before "/"). The preview's scan of what changed lists files in it,
+// and torv build names the first files a folder holds in it.
+func WalkOrder(a, b string) int {
+	for {
+		ah, at, amore := strings.Cut(a, "/")
+		bh, bt, bmore := strings.Cut(b, "/")
+		if c := strings.Compare(ah, bh); c != 0 {
+			return c
+		}
+		switch {
+		case !amore && !bmore:
+			return 0
+		case !amore:
+			return -1 // a folder comes before what is in it
+		case !bmore:
+			return 1
+		}
+		a, b = at, bt
+	}
+}

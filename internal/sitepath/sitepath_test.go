@@ -45,3 +45,24 @@ func TestRequest(t *testing.T) {
 		}
 	}
 }
+
+// WalkOrder is the order fs.WalkDir visits paths in, which a plain string
+// order is not: "-" sorts before "/".
+func TestWalkOrder(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want int
+	}{
+		{"lov/x.md", "lov-2.md", -1},
+		{"lov-2.md", "lov/x.md", 1},
+		{"lov", "lov/x.md", -1}, // a folder before what it holds
+		{"lov/x.md", "lov", 1},
+		{"a/b/c", "a/b/c", 0},
+		{"a/b", "a/c", -1},
+		{"æble/x", "zebra", 1}, // bytes, as WalkDir sorts names
+	} {
+		if got := WalkOrder(tc.a, tc.b); got != tc.want {
+			t.Errorf("WalkOrder(%q, %q) = %d, want %d", tc.a, tc.b, got, tc.want)
+		}
+	}
+}

@@ -230,8 +230,7 @@ func (s *Session) Continue() *Rebuild { return s.ContinueUntil(nil) }
 // RenderNow). When there are some, it renders those of them still left
 // for later, leaves the rest of its part for later and finishes, so that
 // a page asked for is served after a few pages and one finish, not a
-// whole part and two. A part renders something whatever is asked: at its
-// start, when no page asked for waits, it goes on.
+// whole part and two.
 func (s *Session) ContinueUntil(asked func() []string) *Rebuild {
 	start := time.Now()
 	var part []string
@@ -250,19 +249,21 @@ func (s *Session) ContinueUntil(asked func() []string) *Rebuild {
 	for i := 0; i < len(part); i += step {
 		if asked != nil {
 			if a := asked(); len(a) > 0 {
-				// The rest of the part goes back first: a page asked for
-				// may be among it.
-				for _, u := range part[i:] {
+				// The rest of the part goes back, as a page asked for may
+				// be among it. The part stops after the pages asked for,
+				// unless none of them waits and it has rendered nothing.
+				rest := part[i:]
+				for _, u := range rest {
 					s.later[u] = true
 				}
-				now := s.takeLater(a)
-				if len(now) > 0 {
+				if now := s.takeLater(a); len(now) > 0 {
 					n += s.render(s.pagesAt(now), nil)
-				}
-				if len(now) > 0 || i > 0 {
 					break
 				}
-				s.takeLater(part)
+				if i > 0 {
+					break
+				}
+				s.takeLater(rest)
 			}
 		}
 		want := map[string]bool{}

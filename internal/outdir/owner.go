@@ -52,8 +52,9 @@ type state struct {
 }
 
 // listing is what a walk of a folder found: slash paths below it, each
-// ended by a NUL, which no file name holds, so that the names of 30 000
-// pages cost their bytes (2 MB) and not a string each besides.
+// ended by a NUL, which no file name holds, so that the names cost their
+// bytes and not a string header each besides (3.1 MB for the output of
+// 30 000 pages, 10.3 MB for 100 000).
 type listing struct {
 	files []byte // everything that is not a folder
 	dirs  []byte

@@ -224,8 +224,9 @@ func (s *Staging) Commit() error {
 	}
 	// Checked again: a file may have been put into the destination while
 	// the site was built, and the exchange would hide it in the spare. The
-	// check reads the destination and seal writes the spare: each walks
-	// a folder of thousands, so they go at once.
+	// check reads the destination (a walk of thousands of folders) and
+	// seal writes the spare (the manifest, and a walk when Open did not
+	// walk it), so they go at once.
 	checked := make(chan error, 1)
 	go func() { checked <- d.checkDest() }()
 	sealErr := s.seal()

@@ -74,6 +74,26 @@ func BenchmarkLoad(b *testing.B) {
 	}
 }
 
+// BenchmarkAssemble puts 10 000 parsed pages together again, as the
+// preview does after an edit that adds or removes a page (a new folder).
+func BenchmarkAssemble(b *testing.B) {
+	fsys := benchSite(10000)
+	cfg, errs := config.Parse(fsys, content.KindNames(), content.KindHint)
+	if len(errs) > 0 {
+		b.Fatal(errs)
+	}
+	md, other, _ := content.Scan(fsys)
+	parsed := make([]*content.Parsed, len(md))
+	for i, f := range md {
+		parsed[i] = content.ParseFile(fsys, f, cfg)
+	}
+	for b.Loop() {
+		if _, errs := content.Assemble(cfg, parsed, other, content.Options{}); len(errs) > 0 {
+			b.Fatal(errs)
+		}
+	}
+}
+
 func BenchmarkRender(b *testing.B) {
 	s := NewSession(benchSite(1000), torv.Defaults(), Options{})
 	if rb := s.Full(); rb.Output == nil {

@@ -40,6 +40,7 @@ type Page struct {
 	// decode.Source, which would repeat File in every page (source).
 	front     string
 	frontLine int32
+	titleRank int32     // the page's place among the site's titles, made by link; 0: none (byTitle)
 	titleKey  string    // the language's CollateKey of the title, made once for sorting
 	keyed     [2]string // the language and title titleKey was made from (setTitleKey)
 	dir       string    // for a generated list page: its folder ("content/lov")

@@ -138,7 +138,7 @@ func firstFile(p *Page) string {
 // glossary's. Pages, pages of the assembled Site (whose sort keys it
 // made), is sorted in place.
 func ByLetter(lang *language.Language, pages []*Page) []*Letter {
-	slices.SortStableFunc(pages, func(a, b *Page) int { return strings.Compare(a.titleKey, b.titleKey) })
+	sortTitles(pages)
 	var letters []*Letter
 	byLetter := map[string]*Letter{} // a title that starts with "§ 7" sorts after z, under 0–9
 	letter := lang.Letterer()
@@ -191,4 +191,31 @@ func (p *Page) Searchable() bool {
 	}
 	s := p.Common().Search
 	return s == nil || *s
+}
+
+// sortTitles sorts pages by title, keeping the order they came in among
+// equal titles, as a stable sort by titleKey does: by rank and place when
+// every page has a titleRank, which compares no strings.
+func sortTitles(pages []*Page) {
+	type ranked struct {
+		rank, at int32
+		p        *Page
+	}
+	rs := make([]ranked, len(pages))
+	for i, p := range pages {
+		if p.titleRank == 0 {
+			slices.SortStableFunc(pages, func(a, b *Page) int { return strings.Compare(a.titleKey, b.titleKey) })
+			return
+		}
+		rs[i] = ranked{p.titleRank, int32(i), p}
+	}
+	slices.SortFunc(rs, func(a, b ranked) int {
+		if a.rank != b.rank {
+			return cmp.Compare(a.rank, b.rank)
+		}
+		return cmp.Compare(a.at, b.at)
+	})
+	for i, r := range rs {
+		pages[i] = r.p
+	}
 }

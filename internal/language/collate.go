@@ -76,12 +76,17 @@ func (l *Language) Letter(title string) string { return l.Letterer()(title) }
 // Letterer returns Letter as a function that makes the keys of the
 // alphabet's letters once: to file many titles under their letters (the
 // A–Å index of every page, which the preview makes again after an edit),
-// a key per letter per title was nearly all of the work.
+// a key per letter per title was nearly all of the work. The function
+// is for one goroutine at a time.
 func (l *Language) Letterer() func(title string) string {
 	keys := make([]string, len(l.collation.alphabet))
 	for i, letter := range l.collation.alphabet {
 		keys[i] = l.CollateKey(letter)
 	}
+	// The letter of each first word met, as titles share their first
+	// words: making the word's key was most of the A–Å index's time when
+	// the preview puts the site together again (a new page).
+	seen := map[string]string{}
 	return func(title string) string {
 		first := strings.IndexFunc(title, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
 		if first < 0 {
@@ -97,12 +102,23 @@ func (l *Language) Letterer() func(title string) string {
 		if sp := strings.IndexByte(word, ' '); sp > 0 {
 			word = word[:sp]
 		}
+		if letter, ok := seen[word]; ok {
+			return letter
+		}
+		letter := string(unicode.ToUpper(r))
 		key := l.CollateKey(word)
-		for i, letter := range l.collation.alphabet {
+		for i, a := range l.collation.alphabet {
 			if k := keys[i]; k != "" && strings.HasPrefix(key, k) {
-				return letter
+				letter = a
+				break
 			}
 		}
-		return string(unicode.ToUpper(r))
+		if len(seen) < maxSeenWords {
+			seen[word] = letter
+		}
+		return letter
 	}
 }
+
+// maxSeenWords bounds what a Letterer remembers.
+const maxSeenWords = 1 << 12

@@ -40,6 +40,10 @@
 //	err = st.Put(name, b)   // for each file, from any goroutine
 //	err = st.Commit()       // or st.Abort()
 //
+// Scratch gives the build a file with no name in the spare, for what it
+// reads back before it ends (package spill): on the output's disk, in a
+// folder torv owns, and nothing of it is left however the build ends.
+//
 // Begin marks the spare as being written, before anything in it changes
 // (see below), and removes its manifest. A Dir has one Staging open at a
 // time; Close aborts one still open.

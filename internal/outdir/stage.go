@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -35,6 +36,8 @@ type Staging struct {
 	seq    atomic.Uint64 // numbers temporary files
 
 	held *listing // what the spare held before the build, when Open walked it
+
+	scratch []string // Scratch files the system would not remove while open
 }
 
 // folder is a folder the build needs in the spare, made once however many
@@ -208,6 +211,42 @@ func checkName(name string) error {
 	return nil
 }
 
+// Scratch returns a new file in the spare, with no name, for the build's
+// own use (package spill): on the disk the output goes to, in a folder
+// torv owns, and gone when the build ends, however it ends. Where an open
+// file cannot be removed (Windows), its name is removed after the caller
+// closed it, which it must before Commit, by Commit or Abort.
+func (s *Staging) Scratch() (*os.File, error) {
+	s.busy.RLock()
+	defer s.busy.RUnlock()
+	if s.done {
+		return nil, errors.New("outdir: Scratch after Commit or Abort")
+	}
+	name := filepath.Join(s.spare, tmpPrefix+"scratch-"+strconv.FormatUint(s.seq.Add(1), 36))
+	f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return nil, err
+	}
+	if os.Remove(name) != nil {
+		s.mu.Lock()
+		s.scratch = append(s.scratch, name)
+		s.mu.Unlock()
+	}
+	return f, nil
+}
+
+// dropScratch removes the Scratch files that are still there; s.busy is
+// held alone.
+func (s *Staging) dropScratch() error {
+	for _, name := range s.scratch {
+		if err := os.Remove(name); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	s.scratch = nil
+	return nil
+}
+
 // Commit finishes the build; see the package documentation. Afterwards the
 // Staging is closed, whether Commit succeeded or not.
 func (s *Staging) Commit() error {
@@ -221,6 +260,11 @@ func (s *Staging) Commit() error {
 		s.end()
 		return refusal(d.given, "%s of the build could not be written", files(int(n))).
 			WithHint("the folder was not changed; fix the errors above and build again")
+	}
+	if err := s.dropScratch(); err != nil {
+		s.failed.Add(1)
+		s.end()
+		return writeFailed(d.given, err)
 	}
 	// Checked again: a file may have been put into the destination while
 	// the site was built, and the exchange would hide it in the spare. The
@@ -358,6 +402,7 @@ func (s *Staging) Abort() {
 func (s *Staging) end() {
 	s.done = true
 	s.d.staging = nil
+	s.dropScratch()
 	if s.made || s.failed.Load() > 0 {
 		os.RemoveAll(s.spare)
 		return

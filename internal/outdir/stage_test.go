@@ -645,3 +645,68 @@ func TestAbortRemovesTheSpareItMade(t *testing.T) {
 		t.Error("Abort changed the destination")
 	}
 }
+
+// TestScratch: a build's scratch file is in the spare, on the output's
+// disk, has no name there while the build runs, and leaves nothing in the
+// output or beside it, also where the system kept its name (Windows).
+func TestScratch(t *testing.T) {
+	for _, keptName := range []bool{false, true} {
+		t.Run(fmt.Sprint("name kept ", keptName), func(t *testing.T) {
+			root := t.TempDir()
+			dest := filepath.Join(root, "public")
+			spare := filepath.Join(root, ".public"+SpareSuffix)
+			stream(t, dest, siteA)
+			d, err := Open(dest, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer d.Close()
+			st, err := d.Begin()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer st.Abort()
+			f, err := st.Scratch()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if filepath.Dir(f.Name()) != spare {
+				t.Errorf("scratch file %s is not in the spare %s", f.Name(), spare)
+			}
+			want := strings.Repeat("scratch ", 1<<17)
+			if _, err := f.WriteAt([]byte(want), 0); err != nil {
+				t.Fatal(err)
+			}
+			got := make([]byte, len(want))
+			if _, err := f.ReadAt(got, 0); err != nil || string(got) != want {
+				t.Fatalf("read back %d bytes, %v", len(got), err)
+			}
+			for name := range snapshot(t, spare) {
+				if strings.HasPrefix(filepath.Base(name), tmpPrefix) {
+					t.Errorf("the scratch file has a name in the spare: %s", name)
+				}
+			}
+			if keptName {
+				// As on Windows: the name stays while the file is open.
+				kept := filepath.Join(spare, tmpPrefix+"scratch-kept")
+				if err := os.WriteFile(kept, []byte(want), 0o600); err != nil {
+					t.Fatal(err)
+				}
+				st.scratch = append(st.scratch, kept)
+			}
+			if err := putAll(st, siteB); err != nil {
+				t.Fatal(err)
+			}
+			f.Close()
+			if err := st.Commit(); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := st.Scratch(); err == nil {
+				t.Error("Scratch after Commit succeeded")
+			}
+			d.Close()
+			tree(t, dest, siteB)
+			noLitter(t, root)
+		})
+	}
+}

@@ -1,0 +1,26 @@
+// Package spill keeps bytes that a build made and needs once more later
+// in a temporary file instead of in memory.
+//
+// torv build renders each page once, but some of what a page makes is
+// read again further on: its row of search results, written into the
+// index's files after the last page, and its entry in the lists that show
+// it. Held on the heap, those are some 700 bytes a page that the garbage
+// collector scans and doubles: 20 MiB of a 30 000-page build's live heap.
+// A File holds them on disk: Put appends bytes and returns a Ref, Get
+// reads them back. The operating system's page cache keeps what is read
+// soon after it was written, so a Get is a copy, not a disk read, on any
+// machine with memory to spare, and only the Refs, eight bytes each, stay
+// on the heap.
+//
+// A File is made on an *os.File that no one else uses, such as an
+// unnamed file in the build's own staging folder (outdir.Staging.Scratch):
+// the bytes are the build's, and nothing of them is left when the build
+// ends or is killed. New(nil) keeps the bytes in memory, with the same
+// methods: the preview, and a build that could not make its file. Writes
+// are buffered, 64 KiB at a time; Get reads what is still in the buffer
+// from there.
+//
+// A File is safe for use by many goroutines at once. A failed write or
+// read makes every later Get fail with that error; the build reports it
+// as it would a full disk.
+package spill

@@ -1,0 +1,113 @@
+package spill
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"slices"
+	"sync"
+)
+
+// A Ref names bytes Put stored: their offset and length, packed. The zero
+// Ref is none, and Get of it is empty.
+type Ref uint64
+
+const (
+	lenBits  = 24 // at most 16 MiB per Put
+	maxLen   = 1<<lenBits - 1
+	bufBytes = 64 << 10
+)
+
+// ErrTooLarge is Put's error for bytes longer than a Ref can name.
+var ErrTooLarge = errors.New("spill: more than 16 MiB at once")
+
+// File stores bytes for a build; see the package documentation.
+type File struct {
+	mu  sync.Mutex
+	f   *os.File // nil: everything stays in buf
+	off int64    // bytes written to f; buf follows them
+	buf []byte
+	err error // the first failed write or read
+}
+
+// New returns a File that stores its bytes in f, which it owns from now
+// on and closes with Close; with f nil, in memory.
+func New(f *os.File) *File {
+	return &File{f: f}
+}
+
+// Put stores b and returns its Ref. Offsets count from 1, so that no
+// bytes have the zero Ref.
+func (s *File) Put(b []byte) (Ref, error) {
+	if len(b) > maxLen {
+		return 0, ErrTooLarge
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	at := 1 + s.off + int64(len(s.buf))
+	s.buf = append(s.buf, b...)
+	if s.f != nil && len(s.buf) >= bufBytes {
+		s.flush()
+	}
+	return Ref(at)<<lenBits | Ref(len(b)), nil
+}
+
+// flush writes the buffer to the file; s.mu is held.
+func (s *File) flush() {
+	if s.err != nil {
+		s.buf = s.buf[:0]
+		return
+	}
+	if _, err := s.f.WriteAt(s.buf, s.off); err != nil {
+		s.err = fmt.Errorf("spill: %w", err)
+	}
+	s.off += int64(len(s.buf))
+	s.buf = s.buf[:0]
+}
+
+// Get appends the bytes of r to dst and returns the result.
+func (s *File) Get(dst []byte, r Ref) ([]byte, error) {
+	if r == 0 {
+		return dst, nil
+	}
+	at, n := int64(r>>lenBits)-1, int(r&maxLen)
+	s.mu.Lock()
+	if s.err != nil {
+		defer s.mu.Unlock()
+		return dst, s.err
+	}
+	if at >= s.off {
+		defer s.mu.Unlock()
+		i := int(at - s.off)
+		if i+n > len(s.buf) {
+			return dst, errors.New("spill: a Ref of another File")
+		}
+		return append(dst, s.buf[i:i+n]...), nil
+	}
+	s.mu.Unlock()
+	// ReadAt may run beside Put: it reads bytes written before.
+	start := len(dst)
+	dst = slices.Grow(dst, n)[:start+n]
+	if _, err := s.f.ReadAt(dst[start:], at); err != nil {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		if s.err == nil {
+			s.err = fmt.Errorf("spill: %w", err)
+		}
+		return dst[:start], s.err
+	}
+	return dst, nil
+}
+
+// Close closes the file; the File must not be used after.
+func (s *File) Close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.buf = nil
+	if s.f == nil {
+		return nil
+	}
+	err := s.f.Close()
+	s.f = nil
+	return err
+}

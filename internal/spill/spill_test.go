@@ -1,0 +1,97 @@
+package spill
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"sync"
+	"testing"
+)
+
+// TestGetReturnsWhatPutStored: bytes come back as they were put, from the
+// buffer and from the file, in memory and on disk, and from many
+// goroutines at once.
+func TestGetReturnsWhatPutStored(t *testing.T) {
+	for _, onDisk := range []bool{false, true} {
+		t.Run(fmt.Sprint("on disk ", onDisk), func(t *testing.T) {
+			var f *os.File
+			if onDisk {
+				var err error
+				if f, err = os.CreateTemp(t.TempDir(), "spill"); err != nil {
+					t.Fatal(err)
+				}
+			}
+			s := New(f)
+			defer s.Close()
+			// 3 000 pieces of up to 300 bytes: some 450 KiB, several
+			// buffers written out.
+			want := make([][]byte, 3000)
+			refs := make([]Ref, len(want))
+			var wg sync.WaitGroup
+			for w := range 4 {
+				wg.Go(func() {
+					for i := w; i < len(want); i += 4 {
+						want[i] = bytes.Repeat([]byte{byte(i)}, i%300)
+						r, err := s.Put(want[i])
+						if err != nil {
+							t.Error(err)
+						}
+						refs[i] = r
+					}
+				})
+			}
+			wg.Wait()
+			if onDisk {
+				if st, err := f.Stat(); err != nil || st.Size() < 256<<10 {
+					t.Fatalf("the file holds %v bytes (%v): the bytes stayed in memory", st.Size(), err)
+				}
+			}
+			var buf []byte
+			for i, r := range refs {
+				got, err := s.Get(buf[:0], r)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !bytes.Equal(got, want[i]) {
+					t.Fatalf("piece %d: got %d bytes %v..., want %d bytes of %d", i, len(got), got[:min(4, len(got))], len(want[i]), byte(i))
+				}
+				buf = got
+			}
+		})
+	}
+}
+
+func TestZeroRefIsEmptyAndEmptyBytesHaveARef(t *testing.T) {
+	s := New(nil)
+	if got, err := s.Get([]byte("x"), 0); err != nil || string(got) != "x" {
+		t.Errorf("Get(0) = %q, %v; want nothing appended", got, err)
+	}
+	r, err := s.Put(nil)
+	if err != nil || r == 0 {
+		t.Errorf("Put(nil) = %v, %v; want a Ref that is not 0", r, err)
+	}
+}
+
+func TestTooLarge(t *testing.T) {
+	if _, err := New(nil).Put(make([]byte, maxLen+1)); err != ErrTooLarge {
+		t.Errorf("Put of 16 MiB + 1 = %v, want ErrTooLarge", err)
+	}
+}
+
+// TestFailedReadIsReported: a file that cannot be read gives an error,
+// not empty bytes that a build would publish.
+func TestFailedReadIsReported(t *testing.T) {
+	f, err := os.CreateTemp(t.TempDir(), "spill")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := New(f)
+	r, _ := s.Put(bytes.Repeat([]byte("a"), bufBytes)) // written out at once
+	f.Close()
+	if _, err := s.Get(nil, r); err == nil {
+		t.Error("Get from a closed file: no error")
+	}
+	if _, err := s.Get(nil, r); err == nil {
+		t.Error("the second Get: no error")
+	}
+}

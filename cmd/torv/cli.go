@@ -229,7 +229,7 @@ func (c *cli) buildFlags(fs *flag.FlagSet) func() int {
 				return exitContent
 			}
 			defer st.Abort()
-			opts.Sink = st
+			opts.Sink, opts.Scratch = st, st.Scratch
 		}
 		res := build.Build(site, torv.Defaults(), opts)
 		warnMoved(res, *dest)

@@ -3,6 +3,7 @@ package build
 import (
 	"errors"
 	"io/fs"
+	"os"
 	"sync/atomic"
 	"time"
 
@@ -41,6 +42,11 @@ type Options struct {
 	// (package outputs); nil means outputs.Defaults(). Every command
 	// sets the same list; tests add one to show that each runs it.
 	Outputs []outputs.Stage
+	// Scratch, in a build with a Sink, gives a file for what the build
+	// makes and reads back before it ends (package spill): the pages'
+	// list entries and rows of search results go there instead of the
+	// heap. nil, or a Scratch that fails, keeps them in memory.
+	Scratch func() (*os.File, error)
 }
 
 // A Sink receives the files of a build's output, from many goroutines at

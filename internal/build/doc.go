@@ -91,12 +91,15 @@
 // incremental build uses, is not recorded; and no map of every file or
 // output path is kept, only the parse errors, the pages that lost their
 // path and how many files and bytes went to the Sink. Its memory is the
-// site's structure (each page's front matter, address and links, and the
-// list entries the renderer reuses) and the pages in hand; an output
-// stage with Begin (the search index) is told before the render, and
-// merges each page's text as it comes rather than keeping its analysis
-// until Make. torv build -memprofile shows it at its peak. With the check (build -strict) the
-// bodies stay, as the check's rules read other pages'.
+// site's structure (each page's front matter, address and links) and the
+// pages in hand; an output stage with Begin (the search index) is told
+// before the render, and merges each page's text as it comes rather than
+// keeping its analysis until Make. What is made once and read back later
+// in the build, the list entries the renderer reuses and the search
+// index's rows, waits in a scratch file Options.Scratch gives (outdir's,
+// in the spare) rather than on the heap (package spill). torv build
+// -memprofile shows the heap at its peak. With the check (build -strict)
+// the bodies stay, as the check's rules read other pages'.
 //
 // # Incremental builds
 //

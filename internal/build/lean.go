@@ -8,6 +8,7 @@ import (
 
 	"github.com/torv/torv/internal/content"
 	"github.com/torv/torv/internal/diag"
+	"github.com/torv/torv/internal/spill"
 )
 
 // A build that writes to a Sink keeps nothing for a later one: no Update
@@ -139,4 +140,31 @@ func (s *Session) minifyInto(dst, b []byte) ([]byte, bool) {
 		return nil, false
 	}
 	return out.Bytes(), true
+}
+
+// openSpill gives a build with a Sink and Options.Scratch its spill: the
+// renderer's list entries and the output stages' rows go there (package
+// spill), and only their Refs stay on the heap. Without a scratch file
+// they stay in memory, as in the preview.
+func (s *Session) openSpill() {
+	if s.opts.Sink == nil || s.opts.Scratch == nil || s.opts.CheckOnly {
+		return
+	}
+	f, err := s.opts.Scratch()
+	if err != nil {
+		return // a full disk shows at the first Put of a page
+	}
+	s.spill = spill.New(f)
+	s.r.SpillItems(s.spill)
+}
+
+// closeSpill closes the spill when the build's files are made.
+func (s *Session) closeSpill() {
+	if s.spill == nil {
+		return
+	}
+	s.r.ForgetItems()
+	s.r.SpillItems(nil)
+	s.spill.Close()
+	s.spill = nil
 }

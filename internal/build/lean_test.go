@@ -2,8 +2,10 @@ package build
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"maps"
+	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -32,11 +34,19 @@ func (m *bytesSink) Put(name string, b []byte) error {
 
 // TestLeanSameOutput holds a build to a Sink, which releases every body
 // it has read and reads it again to render its page, to the build that
-// keeps everything: the same files, byte for byte, and the same errors.
+// keeps everything: the same files, byte for byte, and the same errors;
+// also when its list entries and search rows wait in a scratch file
+// (Options.Scratch), which then holds them.
 func TestLeanSameOutput(t *testing.T) {
+	for _, scratch := range []bool{false, true} {
+		t.Run(fmt.Sprint("scratch ", scratch), func(t *testing.T) { leanSameOutput(t, scratch) })
+	}
+}
+
+func leanSameOutput(t *testing.T, scratch bool) {
 	for name, fsys := range map[string]fstest.MapFS{
 		"example": exampleSite(t, nil),
-		"bench":   benchSite(40),
+		"bench":   benchSite(700), // more than the spill's buffer of 64 KiB
 		"broken": testSite(map[string]string{
 			"content/om.md":     "+++\ntitle = \"Om\"\n+++\n\nSe [mangler](/mangler/).\n",
 			"content/tom.md":    "+++\ntitle = \"Tom\"\n+++\n",
@@ -54,7 +64,24 @@ func TestLeanSameOutput(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			kept := Build(fsys, torv.Defaults(), Options{})
 			sink := &bytesSink{}
-			lean := Build(fsys, torv.Defaults(), Options{Sink: sink})
+			opts := Options{Sink: sink}
+			var spilled string
+			if scratch {
+				opts.Scratch = func() (*os.File, error) {
+					f, err := os.CreateTemp(t.TempDir(), "scratch")
+					if err == nil {
+						spilled = f.Name()
+					}
+					return f, err
+				}
+			}
+			lean := Build(fsys, torv.Defaults(), opts)
+			if scratch && name == "bench" {
+				// An entry and a row are a few hundred bytes a page.
+				if info, err := os.Stat(spilled); err != nil || info.Size() < int64(100*len(lean.Site.Pages)) {
+					t.Errorf("the scratch file holds %v bytes (%v) for %d pages", info.Size(), err, len(lean.Site.Pages))
+				}
+			}
 			if name == "broken" && !strings.Contains(kept.Diags.Error(), "content/lov/kort.md:5:") {
 				t.Errorf("the front matter's broken link is not at its line:\n%s", kept.Diags.Error())
 			}

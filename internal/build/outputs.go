@@ -41,7 +41,7 @@ func (s *Session) input() *outputs.Input {
 		now = time.Now()
 	}
 	return &outputs.Input{Site: s.site, Config: s.cfg, Assets: s.set, URL: s.r.URL, T: s.r.T, Now: now,
-		Content: s.content, Text: s.texts.get, Once: s.opts.Sink != nil}
+		Content: s.content, Text: s.texts.get, Once: s.opts.Sink != nil, Spill: s.spill}
 }
 
 // beginOutputs tells the output stages with Begin, in a build that keeps

@@ -19,6 +19,7 @@ import (
 	"github.com/torv/torv/internal/reads"
 	"github.com/torv/torv/internal/render"
 	"github.com/torv/torv/internal/sitepath"
+	"github.com/torv/torv/internal/spill"
 )
 
 // Session is the pipeline and everything its stages made, kept between
@@ -75,6 +76,7 @@ type Session struct {
 	dirty  map[string]bool // paths written or removed since
 	chk    *checkStage     // nil without Options.Check
 	texts  *pageTexts      // nil without an output stage that reads bodies
+	spill  *spill.File     // with a Sink and Options.Scratch, while Full runs (lean.go)
 	timing map[string]time.Duration
 
 	made made // what the output stages made last (outputs.go)
@@ -136,6 +138,8 @@ func (s *Session) Full() *Rebuild {
 		// An Update may follow: note what each page reads.
 		s.rx = reads.NewIndex()
 	}
+	s.openSpill()
+	defer s.closeSpill()
 	s.beginOutputs()
 	n := s.render(append(slices.Clone(s.site.Pages), s.r.NotFound()), nil)
 	if s.opts.Sink != nil {

@@ -74,7 +74,7 @@ func (s *searchStage) begin(in *Input) {
 			o.docs[p] = i
 		}
 		o.lists[lang] = list
-		s.indexer(lang).Stream(len(list))
+		s.indexer(lang).Stream(len(list), in.Spill)
 	}
 	s.mu.Lock()
 	s.once = o
@@ -132,7 +132,7 @@ func (s *searchStage) make(in *Input) ([]File, diag.List) {
 	s.once = nil
 	s.mu.Unlock()
 	if o != nil {
-		return s.makeStreamed(in, o, lim), nil
+		return s.makeStreamed(in, o, lim)
 	}
 	for _, lang := range langs {
 		x := s.indexer(lang)
@@ -161,7 +161,7 @@ func (s *searchStage) make(in *Input) ([]File, diag.List) {
 // makeStreamed makes the files of the indexes whose pages were merged as
 // they rendered (begin): the pages that did not render (an empty body)
 // are merged now.
-func (s *searchStage) makeStreamed(in *Input, o *onceIndex, lim search.Limits) []File {
+func (s *searchStage) makeStreamed(in *Input, o *onceIndex, lim search.Limits) ([]File, diag.List) {
 	var out []File
 	for _, lang := range in.Config.SiteLanguages() {
 		x := s.indexer(lang)
@@ -173,11 +173,18 @@ func (s *searchStage) makeStreamed(in *Input, o *onceIndex, lim search.Limits) [
 		s.mu.Lock()
 		delete(s.idx, lang) // StreamFiles leaves it empty
 		s.mu.Unlock()
-		for _, f := range x.StreamFiles(lim) {
+		files, err := x.StreamFiles(lim)
+		if err != nil {
+			// The rows went to the build's scratch file (Spill), on the
+			// output's disk, and came back wrong: most likely a full disk.
+			return nil, diag.List{diag.Errorf(SearchDir, 0, 0, "the search index could not be made: %v", err).
+				WithHint("make room on the disk the site is built on, and build again")}
+		}
+		for _, f := range files {
 			out = append(out, File{path.Join(SearchDir, lang, f.Name), f.Bytes})
 		}
 	}
-	return out
+	return out, nil
 }
 
 // page is page p's analysis: the one made last while its body and its

@@ -7,6 +7,7 @@ import (
 	"github.com/torv/torv/internal/config"
 	"github.com/torv/torv/internal/content"
 	"github.com/torv/torv/internal/diag"
+	"github.com/torv/torv/internal/spill"
 )
 
 // A Stage makes files of the published site besides its pages. It is the
@@ -101,6 +102,10 @@ type Input struct {
 	// holds as it makes its files (the search index its pages'
 	// analyses).
 	Once bool
+	// Spill, in a build with Once, takes what a stage makes while the
+	// pages render and reads back for its files (the search index's
+	// rows), instead of the heap; nil keeps it in memory.
+	Spill *spill.File
 }
 
 // Origin is the scheme and host of config.toml's base URL

@@ -7,11 +7,14 @@ package render
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
 	"html/template"
 	"strings"
 
 	"github.com/torv/torv/internal/content"
 	"github.com/torv/torv/internal/reads"
+	"github.com/torv/torv/internal/spill"
 )
 
 // An itemKey is one list entry: a page as a list of one language shows it.
@@ -21,10 +24,40 @@ type itemKey struct {
 }
 
 // cachedItem is a list entry and what rendering it read, which every
-// page that shows the entry reads too.
+// page that shows the entry reads too; or, made without reads, the Ref
+// of its HTML in the renderer's spill.
 type cachedItem struct {
 	html template.HTML
 	rd   reads.Set
+	ref  spill.Ref
+}
+
+// SpillItems keeps the list entries made without reads (Page's, torv
+// build's) in sp instead of the heap: a page's entry is read again by
+// each list that shows it, until the last of them renders, and 30 000
+// entries are some 9 MiB of a build's live heap.
+func (r *Renderer) SpillItems(sp *spill.File) {
+	r.itemsMu.Lock()
+	defer r.itemsMu.Unlock()
+	r.spill = sp
+}
+
+// html is the entry's HTML, read back when it was spilled.
+func (r *Renderer) html(c cachedItem) (template.HTML, error) {
+	if c.ref == 0 {
+		return c.html, nil
+	}
+	r.itemsMu.RLock()
+	sp := r.spill
+	r.itemsMu.RUnlock()
+	if sp == nil {
+		return "", errors.New("a list entry was kept in a spill that is gone")
+	}
+	b, err := sp.Get(nil, c.ref)
+	if err != nil {
+		return "", fmt.Errorf("a list entry could not be read back (the disk may be full): %w", err)
+	}
+	return template.HTML(b), nil
 }
 
 // ItemTemplate is the partial that shows one page in a list.
@@ -47,12 +80,13 @@ func (w *worker) item(lang string, p *content.Page) (template.HTML, error) {
 	// entries.
 	w.r.itemsMu.RLock()
 	c, ok := w.r.items[key]
+	sp := w.r.spill
 	w.r.itemsMu.RUnlock()
 	if ok && (w.rd == nil || c.rd != nil) {
 		if w.rd != nil {
 			w.rd.AddAll(c.rd)
 		}
-		return c.html, nil
+		return w.r.html(c)
 	}
 	outer := w.rd
 	if outer != nil {
@@ -69,8 +103,14 @@ func (w *worker) item(lang string, p *content.Page) (template.HTML, error) {
 		return "", err
 	}
 	h := template.HTML(b.String())
+	c = cachedItem{html: h, rd: w.rd}
+	if w.rd == nil && sp != nil {
+		if ref, err := sp.Put(b.Bytes()); err == nil {
+			c = cachedItem{ref: ref}
+		}
+	}
 	w.r.itemsMu.Lock()
-	w.r.putItem(key, cachedItem{h, w.rd})
+	w.r.putItem(key, c)
 	w.r.itemsMu.Unlock()
 	return h, nil
 }

@@ -25,6 +25,7 @@ import (
 	"github.com/torv/torv/internal/outputs"
 	"github.com/torv/torv/internal/reads"
 	"github.com/torv/torv/internal/sitefs"
+	"github.com/torv/torv/internal/spill"
 )
 
 // LayoutDir is the folder of a site that holds its layouts.
@@ -54,6 +55,9 @@ type Renderer struct {
 	// the entries made without reads. Guarded by itemsMu.
 	byRead map[reads.Key]map[itemKey]struct{}
 	unread int
+	// spill, when set (SpillItems), holds the entries made without reads:
+	// torv build's, which no Forget asks about.
+	spill *spill.File
 }
 
 // worker is one render goroutine's own copy of the templates, so that the

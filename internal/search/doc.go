@@ -88,7 +88,8 @@
 // page as soon as its body is analysed instead (Stream, Add, StreamFiles),
 // in whatever order the render's workers finish: it lets go of each
 // page's analysis once merged and keeps only each page's row of result
-// data and, of each group, the postings the files list, its best
+// data (in a spill file, package spill, when the build has one) and, of
+// each group, the postings the files list, its best
 // MaxPostings and their number (the best of the best so far and of the
 // rest are the best of all), so that a site's index holds no page's
 // analysis past its render; the files are the same.

@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/torv/torv/internal/language"
+	"github.com/torv/torv/internal/spill"
 )
 
 // An Indexer makes a language's index from its pages, and makes it again,
@@ -35,8 +36,13 @@ type Indexer struct {
 	once   bool
 	npages []int32
 	// rows is each page's row of result data, by doc, when the pages were
-	// merged as they came (stream.go); docs is then empty.
-	rows [][]byte
+	// merged as they came (stream.go); docs is then empty. A row put in
+	// spill has its Ref in spilled instead; spillErr is the first that
+	// could not be read back.
+	rows     [][]byte
+	spill    *spill.File
+	spilled  []spill.Ref
+	spillErr error
 	// the files made last
 	lastShards, lastChunks []File
 }
@@ -278,7 +284,8 @@ func (x *Indexer) sortedKeys() []keyRefs {
 func (x *Indexer) files(lim Limits) []File {
 	n, row := len(x.docs), func(i int) []byte { return x.docs[i].row }
 	if x.rows != nil { // merged as the pages came (stream.go)
-		n, row = len(x.rows), func(i int) []byte { return x.rows[i] }
+		var buf []byte
+		n, row = len(x.rows), func(i int) []byte { return x.row(i, &buf) }
 	}
 	m := manifest{Version: 1, Pages: n, Endings: x.t.l.Endings()}
 	var shards, chunks []File

@@ -3,12 +3,14 @@ package search
 import (
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"reflect"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/torv/torv/internal/language"
+	"github.com/torv/torv/internal/spill"
 )
 
 // manyDocs is a site of n pages whose words are drawn from a small
@@ -37,35 +39,85 @@ func manyDocs(n int) []Doc {
 }
 
 // TestStream: an index merged as its pages come, in any order and on
-// several goroutines, has the files of one made from all of them at once.
+// several goroutines, has the files of one made from all of them at once,
+// with its rows kept in memory, in a spill file, or in a spill in memory.
 func TestStream(t *testing.T) {
 	sets := map[string][]Doc{"many": manyDocs(3000)}
 	for lang, docs := range sites {
 		sets[lang] = docs
 	}
 	for name, docs := range sets {
-		l := language.Get(name)
-		if name == "many" {
-			l = language.Get("da")
-		}
-		lim := Limits{Shards: 20, Chunks: 20}
-		want := Build(l, docs, lim)
-		x := NewIndexer(l)
-		x.Stream(len(docs))
-		order := rand.New(rand.NewPCG(3, 4)).Perm(len(docs))
-		var wg sync.WaitGroup
-		for w := range 3 {
-			wg.Go(func() {
-				for k := w; k < len(order); k += 3 {
-					i := order[k]
-					x.Add(i, x.Page(docs[i], x.Body(docs[i].Headings, []byte(docs[i].Text))))
-				}
+		for _, kept := range []string{"memory", "file", "spill in memory"} {
+			t.Run(name+" "+kept, func(t *testing.T) {
+				stream(t, name, docs, newSpill(t, kept))
 			})
 		}
-		wg.Wait()
-		x.Add(order[0], x.Page(Doc{Title: "merged twice"}, nil)) // left as it was
-		if got := x.StreamFiles(lim); !reflect.DeepEqual(got, want) {
-			t.Errorf("%s: StreamFiles made other files than Build (%d files, want %d)", name, len(got), len(want))
+	}
+}
+
+// newSpill is where TestStream keeps rows: nil (memory), a spill file,
+// or a spill in memory.
+func newSpill(t *testing.T, kept string) *spill.File {
+	switch kept {
+	case "file":
+		f, err := os.CreateTemp(t.TempDir(), "spill")
+		if err != nil {
+			t.Fatal(err)
 		}
+		sp := spill.New(f)
+		t.Cleanup(func() { sp.Close() })
+		return sp
+	case "spill in memory":
+		return spill.New(nil)
+	}
+	return nil
+}
+
+func stream(t *testing.T, name string, docs []Doc, sp *spill.File) {
+	l := language.Get(name)
+	if name == "many" {
+		l = language.Get("da")
+	}
+	lim := Limits{Shards: 20, Chunks: 20}
+	want := Build(l, docs, lim)
+	x := NewIndexer(l)
+	x.Stream(len(docs), sp)
+	order := rand.New(rand.NewPCG(3, 4)).Perm(len(docs))
+	var wg sync.WaitGroup
+	for w := range 3 {
+		wg.Go(func() {
+			for k := w; k < len(order); k += 3 {
+				i := order[k]
+				x.Add(i, x.Page(docs[i], x.Body(docs[i].Headings, []byte(docs[i].Text))))
+			}
+		})
+	}
+	wg.Wait()
+	x.Add(order[0], x.Page(Doc{Title: "merged twice"}, nil)) // left as it was
+	got, err := x.StreamFiles(lim)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("StreamFiles made other files than Build (%d files, want %d)", len(got), len(want))
+	}
+}
+
+// TestStreamedRowLost: a row that cannot be read back fails StreamFiles,
+// rather than giving a chunk without it.
+func TestStreamedRowLost(t *testing.T) {
+	f, err := os.CreateTemp(t.TempDir(), "spill")
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := manyDocs(600) // rows of more than the spill's 64 KiB buffer
+	x := NewIndexer(language.Get("da"))
+	x.Stream(len(docs), spill.New(f))
+	for i, d := range docs {
+		x.Add(i, x.Page(d, x.Body(d.Headings, []byte(d.Text))))
+	}
+	f.Close()
+	if files, err := x.StreamFiles(Limits{Shards: 4, Chunks: 4}); err == nil {
+		t.Errorf("StreamFiles of rows it could not read: %d files and no error", len(files))
 	}
 }

@@ -3,6 +3,8 @@ package search
 import (
 	"bytes"
 	"slices"
+
+	"github.com/torv/torv/internal/spill"
 )
 
 // This file merges a one-shot index (torv build) as its pages come, in
@@ -15,19 +17,29 @@ import (
 
 // Stream prepares the Indexer for a one-shot index of n pages, doc 0 to
 // n-1 in the order of the index, merged as they come by Add and written
-// by StreamFiles. The Indexer must not have been used, and is not usable
-// after StreamFiles but through Stream again.
-func (x *Indexer) Stream(n int) {
+// by StreamFiles. The pages' rows of result data wait for StreamFiles in
+// sp when it is not nil (a row that sp cannot take stays in memory). The
+// Indexer must not have been used, and is not usable after StreamFiles
+// but through Stream again.
+func (x *Indexer) Stream(n int, sp *spill.File) {
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	x.once, x.rows = true, make([][]byte, n)
+	x.once, x.rows, x.spill, x.spilled = true, make([][]byte, n), sp, nil
+	if sp != nil {
+		x.spilled = make([]spill.Ref, n)
+	}
 }
 
 // Streamed reports whether doc is merged already.
 func (x *Indexer) Streamed(doc int) bool {
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	return x.rows[doc] != nil
+	return x.merged(doc)
+}
+
+// merged is Streamed; x.mu is held.
+func (x *Indexer) merged(doc int) bool {
+	return x.rows[doc] != nil || x.spilled != nil && x.spilled[doc] != 0
 }
 
 // Add merges page p as doc: its postings, its words and its row; the rest
@@ -36,7 +48,7 @@ func (x *Indexer) Streamed(doc int) bool {
 func (x *Indexer) Add(doc int, p *Page) {
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	if x.rows[doc] != nil {
+	if x.merged(doc) {
 		return
 	}
 	x.t.mu.RLock()
@@ -54,6 +66,13 @@ func (x *Indexer) Add(doc int, p *Page) {
 		}
 	}
 	x.words(p, 1)
+	if x.spill != nil {
+		if r, err := x.spill.Put(p.row); err == nil {
+			x.spilled[doc] = r
+			p.release()
+			return
+		}
+	}
 	// Its own size: Page's row has room for the longest excerpt, and
 	// every page's row stays until the chunks are written.
 	x.rows[doc] = bytes.Clone(p.row)
@@ -82,8 +101,9 @@ func bestByDoc(ps []uint32) []uint32 {
 
 // StreamFiles returns the files of the index of the pages Add merged:
 // those Files would return for the same pages in doc order. Every doc
-// must have been merged.
-func (x *Indexer) StreamFiles(lim Limits) []File {
+// must have been merged. Its error is the spill's, when a row could not
+// be read back.
+func (x *Indexer) StreamFiles(lim Limits) ([]File, error) {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	x.t.mu.Lock()
@@ -99,7 +119,26 @@ func (x *Indexer) StreamFiles(lim Limits) []File {
 	x.enc = make([][]byte, len(x.post))
 	x.keys = x.sortedKeys()
 	files := x.files(lim)
+	err := x.spillErr
 	x.rows, x.post, x.enc, x.wref, x.keys, x.npages = nil, nil, nil, nil, nil, nil
 	x.lastShards, x.lastChunks = nil, nil
-	return files
+	x.spill, x.spilled, x.spillErr = nil, nil, nil
+	if err != nil {
+		return nil, err
+	}
+	return files, nil
+}
+
+// row returns doc's row, read back into buf when it was spilled; x.mu is
+// held.
+func (x *Indexer) row(doc int, buf *[]byte) []byte {
+	if x.spilled == nil || x.spilled[doc] == 0 {
+		return x.rows[doc]
+	}
+	b, err := x.spill.Get((*buf)[:0], x.spilled[doc])
+	if err != nil && x.spillErr == nil {
+		x.spillErr = err
+	}
+	*buf = b
+	return b
 }

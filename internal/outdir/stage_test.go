@@ -23,15 +23,8 @@ import (
 // file from 8 goroutines, Commit, Close.
 func stream(t testing.TB, dest string, files site) {
 	t.Helper()
-	d, err := Open(dest, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	d, st := begin(t, dest)
 	defer d.Close()
-	st, err := d.Begin()
-	if err != nil {
-		t.Fatal(err)
-	}
 	defer st.Abort()
 	if err := putAll(st, files); err != nil {
 		t.Fatal(err)
@@ -39,6 +32,21 @@ func stream(t testing.TB, dest string, files site) {
 	if err := st.Commit(); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// begin opens dest and begins a build in it; the caller closes both.
+func begin(t testing.TB, dest string) (*Dir, *Staging) {
+	t.Helper()
+	d, err := Open(dest, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := d.Begin()
+	if err != nil {
+		d.Close()
+		t.Fatal(err)
+	}
+	return d, st
 }
 
 // putAll Puts files from 8 goroutines, each through one buffer it
@@ -232,14 +240,7 @@ func TestAbort(t *testing.T) {
 	stream(t, dest, siteB)
 	before := treeHash(t, dest)
 
-	d, err := Open(dest, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := d.Begin()
-	if err != nil {
-		t.Fatal(err)
-	}
+	d, st := begin(t, dest)
 	half := many(400, "half")
 	if err := putAll(st, half); err != nil {
 		t.Fatal(err)
@@ -283,14 +284,7 @@ func TestCloseAborts(t *testing.T) {
 	stream(t, dest, siteA)
 	stream(t, dest, siteA) // a second build: now the spare holds the first one
 	before := treeHash(t, dest)
-	d, err := Open(dest, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := d.Begin()
-	if err != nil {
-		t.Fatal(err)
-	}
+	d, st := begin(t, dest)
 	if _, err := d.Begin(); err == nil {
 		t.Error("a second Begin while one is open succeeded")
 	}
@@ -344,21 +338,14 @@ func TestRefusedPuts(t *testing.T) {
 			stream(t, dest, siteA)
 			stream(t, dest, siteB)
 			before := treeHash(t, dest)
-			d, err := Open(dest, Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			d, st := begin(t, dest)
 			defer d.Close()
-			st, err := d.Begin()
-			if err != nil {
-				t.Fatal(err)
-			}
 			for _, name := range tt.before {
 				if err := st.Put(name, []byte("x")); err != nil {
 					t.Fatal(err)
 				}
 			}
-			err = st.Put(tt.put, []byte("hostile"))
+			err := st.Put(tt.put, []byte("hostile"))
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("Put(%q) = %v, want an error with %q", tt.put, err, tt.want)
 			}
@@ -393,14 +380,7 @@ func TestLinksInTheSpareAreNotFollowed(t *testing.T) {
 	put(t, root, map[string]string{"outside/index.html": "mine", "outside/same.html": "same"})
 	stream(t, dest, siteA)
 	stream(t, dest, siteA) // a second build: now the spare holds the first one
-	d, err := Open(dest, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := d.Begin()
-	if err != nil {
-		t.Fatal(err)
-	}
+	d, st := begin(t, dest)
 	st.Abort()
 	d.Close()
 	put(t, spare, map[string]string{"lov": "-> " + outside, "same.html": "-> " + filepath.Join(outside, "same.html")})
@@ -420,15 +400,8 @@ func TestCommitChecksTheDestinationAgain(t *testing.T) {
 	dest := filepath.Join(root, "public")
 	stream(t, dest, siteA)
 	stream(t, dest, siteA) // a second build: now the spare holds the first one
-	d, err := Open(dest, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	d, st := begin(t, dest)
 	defer d.Close()
-	st, err := d.Begin()
-	if err != nil {
-		t.Fatal(err)
-	}
 	if err := putAll(st, siteB); err != nil {
 		t.Fatal(err)
 	}
@@ -625,15 +598,8 @@ func TestAbortRemovesTheSpareItMade(t *testing.T) {
 	spare := filepath.Join(root, ".public"+SpareSuffix)
 	os.RemoveAll(spare)
 	before := treeHash(t, dest)
-	d, err := Open(dest, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	d, st := begin(t, dest)
 	defer d.Close()
-	st, err := d.Begin()
-	if err != nil {
-		t.Fatal(err)
-	}
 	if err := putAll(st, siteB); err != nil {
 		t.Fatal(err)
 	}
@@ -656,15 +622,8 @@ func TestScratch(t *testing.T) {
 			dest := filepath.Join(root, "public")
 			spare := filepath.Join(root, ".public"+SpareSuffix)
 			stream(t, dest, siteA)
-			d, err := Open(dest, Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			d, st := begin(t, dest)
 			defer d.Close()
-			st, err := d.Begin()
-			if err != nil {
-				t.Fatal(err)
-			}
 			defer st.Abort()
 			f, err := st.Scratch()
 			if err != nil {

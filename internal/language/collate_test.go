@@ -91,6 +91,21 @@ func TestLetter(t *testing.T) {
 			t.Errorf("%s: Letter(%q) = %q, want %q", tt.lang, tt.title, got, tt.want)
 		}
 	}
+	// A Letterer remembers the letter of each first word it met: one for
+	// all the titles of a language, asked twice, answers as Letter does.
+	letterers := map[string]func(string) string{}
+	for range 2 {
+		for _, tt := range tests {
+			letter := letterers[tt.lang]
+			if letter == nil {
+				letter = Get(tt.lang).Letterer()
+				letterers[tt.lang] = letter
+			}
+			if got := letter(tt.title); got != tt.want {
+				t.Errorf("%s: a Letterer's letter of %q = %q, want %q", tt.lang, tt.title, got, tt.want)
+			}
+		}
+	}
 	if got := strings.Join(Get("sv").Alphabet()[24:], ""); got != "YZÅÄÖ" {
 		t.Errorf("Swedish alphabet ends %s", got)
 	}

@@ -344,6 +344,15 @@ timeit() {
 			"$(awk -v w="${MED[$tool.w]}" -v n="$N" 'BEGIN{print w*1000/n}')"
 	done
 	echo "torv/hugo wall: $(ratio "${MED[torv.w]}" "${MED[hugo.w]}") (p95 $(ratio "${MED[torv.w95]}" "${MED[hugo.w95]}"))"
+	# Each run's torv build and Hugo build follow each other, so the
+	# ratio of a pair has the machine's load of that moment in both of
+	# its terms: its median drifts less than the ratio of the medians
+	# when the load changes between runs (Hugo took 9 to 14 s in one day).
+	local pairs
+	pairs=$(paste -d' ' <(awk '{print $1}' "$OUT/torv.times") <(awk '{print $1}' "$OUT/hugo.times") |
+		awk '$2 > 0 {print $1/$2}')
+	[ -z "$pairs" ] ||
+		echo "torv/hugo wall, run by run: $(printf '%s\n' "$pairs" | median | xargs printf '%.2f') (p95 $(printf '%s\n' "$pairs" | p95 | xargs printf '%.2f'))"
 	echo "torv/hugo cpu: $(ratio "${MED[torv.c]}" "${MED[hugo.c]}")"
 	echo "torv/hugo peak memory: $(ratio "${MED[torv.m]}" "${MED[hugo.m]}") (p95 $(ratio "${MED[torv.m95]}" "${MED[hugo.m95]}"))"
 	echo "(per-run times: $OUT/torv.times, $OUT/hugo.times)"

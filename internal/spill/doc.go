@@ -16,9 +16,10 @@
 // unnamed file in the build's own staging folder (outdir.Staging.Scratch):
 // the bytes are the build's, and nothing of them is left when the build
 // ends or is killed. New(nil) keeps the bytes in memory, with the same
-// methods: the preview, and a build that could not make its file. Writes
-// are buffered, 64 KiB at a time; Get reads what is still in the buffer
-// from there.
+// methods. A build without a file (the preview; torv build when its
+// scratch file could not be made) has no File, and keeps these bytes on
+// the heap as before. Writes are buffered, 64 KiB at a time; Get reads
+// what is still in the buffer from there.
 //
 // A File is safe for use by many goroutines at once. A failed write or
 // read makes every later Get fail with that error; the build reports it

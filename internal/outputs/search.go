@@ -176,9 +176,11 @@ func (s *searchStage) makeStreamed(in *Input, o *onceIndex, lim search.Limits) (
 		files, err := x.StreamFiles(lim)
 		if err != nil {
 			// The rows went to the build's scratch file (Spill), on the
-			// output's disk, and came back wrong: most likely a full disk.
+			// output's disk, and could not be read back: a full disk
+			// does not do that (package spill keeps the rows in memory
+			// then), a failing one may.
 			return nil, diag.List{diag.Errorf(SearchDir, 0, 0, "the search index could not be made: %v", err).
-				WithHint("make room on the disk the site is built on, and build again")}
+				WithHint("build again; if it happens again, check the disk the site is built on")}
 		}
 		for _, f := range files {
 			out = append(out, File{path.Join(SearchDir, lang, f.Name), f.Bytes})

@@ -55,7 +55,7 @@ func (r *Renderer) html(c cachedItem) (template.HTML, error) {
 	}
 	b, err := sp.Get(nil, c.ref)
 	if err != nil {
-		return "", fmt.Errorf("a list entry could not be read back (the disk may be full): %w", err)
+		return "", fmt.Errorf("a list entry could not be read back from the build's scratch file: %w", err)
 	}
 	return template.HTML(b), nil
 }

@@ -21,7 +21,8 @@
 // the heap as before. Writes are buffered, 64 KiB at a time; Get reads
 // what is still in the buffer from there.
 //
-// A File is safe for use by many goroutines at once. A failed write or
-// read makes every later Get fail with that error; the build reports it
-// as it would a full disk.
+// A File is safe for use by many goroutines at once. A write that fails
+// (a full disk) loses nothing: from then on the File keeps what it is
+// given in memory. A read that fails makes that Get and every later one
+// fail with its error, which the build reports.
 package spill

@@ -23,11 +23,12 @@ var ErrTooLarge = errors.New("spill: more than 16 MiB at once")
 
 // File stores bytes for a build; see the package documentation.
 type File struct {
-	mu  sync.Mutex
-	f   *os.File // nil: everything stays in buf
-	off int64    // bytes written to f; buf follows them
-	buf []byte
-	err error // the first failed write or read
+	mu   sync.Mutex
+	f    *os.File // nil: everything stays in buf
+	off  int64    // bytes written to f; buf follows them
+	buf  []byte
+	full bool  // a write failed (a full disk): buf keeps what follows off
+	err  error // the first failed read
 }
 
 // New returns a File that stores its bytes in f, which it owns from now
@@ -46,20 +47,21 @@ func (s *File) Put(b []byte) (Ref, error) {
 	defer s.mu.Unlock()
 	at := 1 + s.off + int64(len(s.buf))
 	s.buf = append(s.buf, b...)
-	if s.f != nil && len(s.buf) >= bufBytes {
+	if s.f != nil && !s.full && len(s.buf) >= bufBytes {
 		s.flush()
 	}
 	return Ref(at)<<lenBits | Ref(len(b)), nil
 }
 
-// flush writes the buffer to the file; s.mu is held.
+// flush writes the buffer to the file; s.mu is held. When the write
+// fails, most likely on a full disk, the buffer keeps its bytes and
+// everything put after them: the build needs more memory, but loses
+// nothing and reports nothing, and the disk's full state is the Sink's
+// one message when it writes the next page.
 func (s *File) flush() {
-	if s.err != nil {
-		s.buf = s.buf[:0]
-		return
-	}
 	if _, err := s.f.WriteAt(s.buf, s.off); err != nil {
-		s.err = fmt.Errorf("spill: %w", err)
+		s.full = true
+		return
 	}
 	s.off += int64(len(s.buf))
 	s.buf = s.buf[:0]

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"path/filepath"
 	"sync"
 	"testing"
 )
@@ -93,5 +94,35 @@ func TestFailedReadIsReported(t *testing.T) {
 	}
 	if _, err := s.Get(nil, r); err == nil {
 		t.Error("the second Get: no error")
+	}
+}
+
+// TestFailedWriteKeepsTheBytes: on a file that cannot be written (a full
+// disk), every piece put comes back, from memory.
+func TestFailedWriteKeepsTheBytes(t *testing.T) {
+	name := filepath.Join(t.TempDir(), "spill")
+	if err := os.WriteFile(name, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(name) // read only: every write fails
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := New(f)
+	defer s.Close()
+	var want [][]byte
+	var refs []Ref
+	for i := range 5 {
+		b := bytes.Repeat([]byte{byte('a' + i)}, bufBytes/2+i)
+		r, err := s.Put(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, refs = append(want, b), append(refs, r)
+	}
+	for i, r := range refs {
+		if got, err := s.Get(nil, r); err != nil || !bytes.Equal(got, want[i]) {
+			t.Errorf("piece %d: %d bytes, %v; want %d bytes of %q", i, len(got), err, len(want[i]), want[i][0])
+		}
 	}
 }

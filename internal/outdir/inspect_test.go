@@ -61,3 +61,39 @@ func TestInspectNamesTheFirstFilesOfTheWalk(t *testing.T) {
 		}
 	}
 }
+
+// TestReadFileList: the manifest's files are read as a whole Decode
+// would read them, whatever the order of its keys, and the reading stops
+// once generator and files are read, so that what follows (the pages) is
+// neither read nor checked.
+func TestReadFileList(t *testing.T) {
+	tests := []struct {
+		name, text string
+		ok         bool
+		files      []string
+	}{
+		{"as torv writes it", `{"generator":"torv","version":1,"files":["a","b/c"],"pages":[{"file":"x"}]}`, true, []string{"a", "b/c"}},
+		{"pages first", `{"pages":[{"file":"x"}],"files":["a"],"version":1,"generator":"torv"}`, true, []string{"a"}},
+		{"keys in capitals", `{"Generator":"torv","FILES":["a"]}`, true, []string{"a"}},
+		{"the pages cut off", `{"generator":"torv","version":1,"files":["a"],"pages":[{"fi`, true, []string{"a"}},
+		{"no generator", `{"files":["a"]}`, false, nil},
+		{"another generator", `{"generator":"hugo","files":["a"]}`, false, nil},
+		{"the files cut off", `{"generator":"torv","files":["a",`, false, nil},
+		{"files not a list", `{"generator":"torv","files":"a"}`, false, nil},
+		{"an array", `["torv"]`, false, nil},
+		{"not JSON", `torv`, false, nil},
+		{"empty", ``, false, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			if err := os.WriteFile(filepath.Join(dir, ManifestName), []byte(tt.text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			m, ok := readManifest(dir, false)
+			if ok != tt.ok || !slices.Equal(m.Files, tt.files) {
+				t.Errorf("readManifest = %v, %q; want %v, %q", ok, m.Files, tt.ok, tt.files)
+			}
+		})
+	}
+}

@@ -134,9 +134,9 @@ func inspect(dir string, found *listing) (state, error) {
 }
 
 // readManifest reads dir's manifest; ok is false when it is missing or is
-// not torv's. Without pages it leaves them out: inspect needs only the
-// files, and the pages are half the time of decoding a manifest of 10 000
-// pages (60-90 -> 35-50 ms, three times a build); see also readFileList.
+// not torv's. Without pages it reads only the files (readFileList), which
+// is all inspect needs: 5 ms instead of 25 for the manifest of 10 000
+// pages, which a build reads three times.
 func readManifest(dir string, pages bool) (m manifest, ok bool) {
 	f, err := os.Open(filepath.Join(dir, ManifestName))
 	if err != nil {

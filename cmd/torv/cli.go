@@ -231,6 +231,7 @@ func (c *cli) buildFlags(fs *flag.FlagSet) func() int {
 			defer st.Abort()
 			opts.Sink, opts.Scratch = st, st.Scratch
 		}
+		opened := time.Since(start) // the destination's two walks, for -timing
 		res := build.Build(site, torv.Defaults(), opts)
 		warnMoved(res, *dest)
 		failed := res.Failed(sf.strict)
@@ -255,7 +256,7 @@ func (c *cli) buildFlags(fs *flag.FlagSet) func() int {
 			return exitContent
 		}
 		if *timing {
-			c.timing(res.Timing, opts.Outputs, time.Since(tw))
+			c.timing(opened, res.Timing, opts.Outputs, time.Since(tw))
 		}
 		if !*quiet {
 			fmt.Fprintf(c.stdout, "Built %d pages (%d files, %s) in %s into %s\n", res.Pages, res.Files,
@@ -356,8 +357,11 @@ func (c *cli) versionFlags(fs *flag.FlagSet) func() int {
 	}
 }
 
-// timing prints how long each stage of a build took, for -timing.
-func (c *cli) timing(t map[string]time.Duration, outs []outputs.Stage, commit time.Duration) {
+// timing prints how long each stage of a build took, for -timing: open
+// is the check of the destination and of the spare before the build
+// (package outdir), commit the check again and the exchange after it.
+func (c *cli) timing(open time.Duration, t map[string]time.Duration, outs []outputs.Stage, commit time.Duration) {
+	fmt.Fprintf(c.stderr, "%-7s %s\n", "open", open.Round(time.Millisecond))
 	for _, stage := range []string{"load", "assets", "render", "files"} {
 		fmt.Fprintf(c.stderr, "%-7s %s\n", stage, t[stage].Round(time.Millisecond))
 	}

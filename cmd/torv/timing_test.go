@@ -44,8 +44,10 @@ func TestBuildWithoutAStage(t *testing.T) {
 			if tt.stderrNot != "" && strings.Contains(stderr, tt.stderrNot) {
 				t.Errorf("stderr has %q:\n%s", tt.stderrNot, stderr)
 			}
-			if tt.code == exitOK && !regexp.MustCompile(`(?m)^render +[0-9.]+[µm]?s$`).MatchString(stderr) {
-				t.Errorf("-timing printed no render time:\n%s", stderr)
+			for _, stage := range []string{"open", "render", "commit"} {
+				if tt.code == exitOK && !regexp.MustCompile(`(?m)^`+stage+` +[0-9.]+[µm]?s$`).MatchString(stderr) {
+					t.Errorf("-timing printed no %s time:\n%s", stage, stderr)
+				}
 			}
 		})
 	}

@@ -231,7 +231,7 @@ func (c *cli) buildFlags(fs *flag.FlagSet) func() int {
 			defer st.Abort()
 			opts.Sink, opts.Scratch = st, st.Scratch
 		}
-		opened := time.Since(start) // the destination's two walks, for -timing
+		opened := time.Since(start) // Open and Begin: the checks of the destination and the spare, for -timing
 		res := build.Build(site, torv.Defaults(), opts)
 		warnMoved(res, *dest)
 		failed := res.Failed(sf.strict)

@@ -163,8 +163,7 @@ func (s *Session) closeSpill() {
 	if s.spill == nil {
 		return
 	}
-	s.r.ForgetItems()
-	s.r.SpillItems(nil)
+	s.r.SpillItems(nil) // and the entries in it
 	s.spill.Close()
 	s.spill = nil
 }

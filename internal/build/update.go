@@ -293,16 +293,11 @@ func (s *Session) takeLater(us []string) map[string]bool {
 // were the last; it returns nil when the page is not waiting. The preview
 // calls it for a page a browser asks for.
 func (s *Session) RenderNow(u string) *Rebuild {
+	start := time.Now()
 	want := s.takeLater([]string{u})
 	if len(want) == 0 {
 		return nil
 	}
-	return s.renderLater(want)
-}
-
-// renderLater renders the pages at want, which were left for later.
-func (s *Session) renderLater(want map[string]bool) *Rebuild {
-	start := time.Now()
 	return s.finishLater(start, s.render(s.pagesAt(want), nil))
 }
 

@@ -7,7 +7,6 @@ package render
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"html/template"
 	"strings"
@@ -35,23 +34,21 @@ type cachedItem struct {
 // SpillItems keeps the list entries made without reads (Page's, torv
 // build's) in sp instead of the heap: a page's entry is read again by
 // each list that shows it, until the last of them renders, and 30 000
-// entries are some 9 MiB of a build's live heap.
+// entries are some 9 MiB of a build's live heap. It forgets the entries
+// it keeps, as ForgetItems does, so that none outlives the spill it is
+// in: SpillItems(nil) lets the spill go.
 func (r *Renderer) SpillItems(sp *spill.File) {
 	r.itemsMu.Lock()
 	defer r.itemsMu.Unlock()
+	r.forgetItems()
 	r.spill = sp
 }
 
-// html is the entry's HTML, read back when it was spilled.
-func (r *Renderer) html(c cachedItem) (template.HTML, error) {
+// html is entry c's HTML, read back from sp, the spill the renderer had
+// when c was found, when it was spilled.
+func html(c cachedItem, sp *spill.File) (template.HTML, error) {
 	if c.ref == 0 {
 		return c.html, nil
-	}
-	r.itemsMu.RLock()
-	sp := r.spill
-	r.itemsMu.RUnlock()
-	if sp == nil {
-		return "", errors.New("a list entry was kept in a spill that is gone")
 	}
 	b, err := sp.Get(nil, c.ref)
 	if err != nil {
@@ -86,7 +83,7 @@ func (w *worker) item(lang string, p *content.Page) (template.HTML, error) {
 		if w.rd != nil {
 			w.rd.AddAll(c.rd)
 		}
-		return w.r.html(c)
+		return html(c, sp)
 	}
 	outer := w.rd
 	if outer != nil {
@@ -110,7 +107,9 @@ func (w *worker) item(lang string, p *content.Page) (template.HTML, error) {
 		}
 	}
 	w.r.itemsMu.Lock()
-	w.r.putItem(key, c)
+	if c.ref == 0 || w.r.spill == sp { // not in a spill let go of since
+		w.r.putItem(key, c)
+	}
 	w.r.itemsMu.Unlock()
 	return h, nil
 }
@@ -213,8 +212,13 @@ func (r *Renderer) Forget(changed reads.Set) {
 // again.
 func (r *Renderer) ForgetItems() {
 	r.itemsMu.Lock()
+	defer r.itemsMu.Unlock()
+	r.forgetItems()
+}
+
+// forgetItems is ForgetItems; r.itemsMu is held.
+func (r *Renderer) forgetItems() {
 	r.items = map[itemKey]cachedItem{}
 	r.byRead = map[reads.Key]map[itemKey]struct{}{}
 	r.unread = 0
-	r.itemsMu.Unlock()
 }

@@ -14,6 +14,17 @@
 // .well-known/security.txt). A file added by hand to torv's own output is
 // refused the same way, so it is neither hidden nor deleted.
 //
+// Telling whether a folder is torv's is a walk of it, read folder by
+// folder; on Linux the walk reads only the folders changed since the
+// manifest says the folder was last found torv's ("checked", a time on
+// the file system's own clock: the change time of the lock file as the
+// build began). A folder whose change time is before that holds exactly
+// the names the manifest gives it, for adding, removing, renaming or
+// replacing anything in a folder changes its change time, which no
+// program can set back (stamp.go). A build of 10 000 pages whose output
+// is the last one's so reads one folder where it read ten thousand, in
+// each of its three checks.
+//
 // Some destinations are refused by what they are, each with its own
 // message: the root of the file system, the user's home, the site folder
 // or a folder that holds it, and anything inside the site's content/,

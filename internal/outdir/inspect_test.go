@@ -43,7 +43,7 @@ func TestInspectNamesTheFirstFilesOfTheWalk(t *testing.T) {
 	})
 	for range 5 {
 		var found listing
-		st, err := inspect(dir, &found)
+		st, err := inspect(dir, &found, stamp{})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -50,6 +50,7 @@ type Dir struct {
 	given string // the destination as the user named it
 	spare string
 	lock  *lock
+	clock stamp // the lock file's, written as Open began: see stamp.go
 
 	staging *Staging // the open Staging, if any
 	// spareList is what the spare holds, as Open found it, for the first
@@ -84,7 +85,7 @@ func Open(dest string, opts Options) (*Dir, error) {
 		}
 		return nil, refusal(given, "cannot take the lock %s: %v", sibling(dest, LockSuffix), err)
 	}
-	d.lock = l
+	d.lock, d.clock = l, stampFile(l.f)
 	if err := d.putBack(); err != nil {
 		d.Close()
 		return nil, err
@@ -172,7 +173,7 @@ func (d *Dir) Write(files Files) error {
 
 // checkDest refuses a destination torv does not own.
 func (d *Dir) checkDest() error {
-	st, err := inspect(d.dest, nil)
+	st, err := inspect(d.dest, nil, d.clock)
 	if err != nil {
 		return refusal(d.given, "cannot read the folder: %v", err)
 	}
@@ -210,7 +211,7 @@ func (d *Dir) putBack() error {
 			}
 			continue
 		}
-		if st, err := inspect(old, nil); err == nil && (st.kind == owned || st.kind == empty) {
+		if st, err := inspect(old, nil, d.clock); err == nil && (st.kind == owned || st.kind == empty) {
 			os.RemoveAll(old)
 		}
 	}
@@ -219,7 +220,7 @@ func (d *Dir) putBack() error {
 
 func (d *Dir) cleanSpare() error {
 	found := &listing{}
-	st, err := inspect(d.spare, found)
+	st, err := inspect(d.spare, found, d.clock)
 	if err != nil {
 		return refusal(d.given, "cannot read %s: %v", d.spare, err)
 	}

@@ -23,9 +23,10 @@ type manifest struct {
 
 // fileList is the part of a manifest that says which files are torv's.
 type fileList struct {
-	Generator string   `json:"generator"` // always "torv"
-	Version   int      `json:"version"`   // of this format
-	Files     []string `json:"files"`     // every file torv wrote, sorted, slash paths
+	Generator string   `json:"generator"`         // always "torv"
+	Version   int      `json:"version"`           // of this format
+	Checked   int64    `json:"checked,omitempty"` // when the folder was last found to be torv's: a stamp's ns (stamp.go)
+	Files     []string `json:"files"`             // every file torv wrote, sorted, slash paths
 }
 
 const manifestVersion = 1
@@ -51,6 +52,7 @@ type state struct {
 	kind    kind
 	foreign []string // the first maxNamed files torv did not write
 	count   int      // how many files torv did not write
+	read    int      // how many folders the walk read; the others its manifest vouched for
 }
 
 // listing is what a walk of a folder found: slash paths below it, each
@@ -76,9 +78,10 @@ func each(names []byte, f func(name []byte) error) error {
 }
 
 // inspect tells whether dir is torv's: it reads the manifest and walks the
-// folder for files the manifest does not name. Given a listing, it notes
-// there what the walk found.
-func inspect(dir string, found *listing) (state, error) {
+// folder for files the manifest does not name, reading only the folders
+// changed since the manifest's Checked on clock's file system (stamp.go).
+// Given a listing, it notes there what the walk found.
+func inspect(dir string, found *listing, clock stamp) (state, error) {
 	info, err := os.Lstat(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -93,11 +96,15 @@ func inspect(dir string, found *listing) (state, error) {
 	}
 	m, hasManifest := readManifest(dir, false)
 	var st state
+	var skip func(string) ([]string, []string, bool)
+	if t, ok := trust(dir, m, clock); ok && hasManifest {
+		skip = t.below
+	}
 	var mu sync.Mutex // walk visits from several goroutines
-	err = walk(dir, func(rel string, d fs.DirEntry) {
+	st.read, err = walk(dir, skip, func(rel string, isDir, regular bool) {
 		mu.Lock()
 		defer mu.Unlock()
-		if d.IsDir() {
+		if isDir {
 			if found != nil {
 				found.dirs = append(append(found.dirs, rel...), 0)
 			}
@@ -106,7 +113,7 @@ func inspect(dir string, found *listing) (state, error) {
 		if found != nil {
 			found.files = append(append(found.files, rel...), 0)
 		}
-		if hasManifest && (rel == ManifestName || m.has(rel)) && d.Type().IsRegular() {
+		if hasManifest && (rel == ManifestName || m.has(rel)) && regular {
 			return
 		}
 		st.count++
@@ -183,6 +190,8 @@ func readFileList(r io.Reader) (fileList, error) {
 			err, generator = dec.Decode(&fl.Generator), true
 		case strings.EqualFold(key, "version"):
 			err = dec.Decode(&fl.Version)
+		case strings.EqualFold(key, "checked"):
+			err = dec.Decode(&fl.Checked)
 		case strings.EqualFold(key, "files"):
 			err, files = dec.Decode(&fl.Files), true
 		default:
@@ -205,9 +214,10 @@ func (m manifest) has(p string) bool {
 	return ok
 }
 
-// writeManifest writes the manifest of paths into dir.
-func writeManifest(dir string, paths []string, pages []Page) error {
-	b, err := json.MarshalIndent(manifest{fileList{Generator: "torv", Version: manifestVersion, Files: paths}, pages}, "", "\t")
+// writeManifest writes the manifest of paths into dir, found to be
+// torv's at checked.
+func writeManifest(dir string, paths []string, pages []Page, checked int64) error {
+	b, err := json.MarshalIndent(manifest{fileList{Generator: "torv", Version: manifestVersion, Checked: checked, Files: paths}, pages}, "", "\t")
 	if err != nil {
 		return err
 	}

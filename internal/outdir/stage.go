@@ -313,7 +313,7 @@ func (s *Staging) seal() error {
 	s.mu.Lock()
 	pages := s.pages
 	s.mu.Unlock()
-	if err := writeManifest(s.spare, s.Paths(), pages); err != nil {
+	if err := writeManifest(s.spare, s.Paths(), pages, s.d.clock.ns); err != nil {
 		return err
 	}
 	return os.Remove(filepath.Join(s.spare, stagingName))

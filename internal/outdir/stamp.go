@@ -1,0 +1,95 @@
+package outdir
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// A stamp is a moment as a file system's own clock gave it: the change
+// time (ctime) of a file, which the kernel sets whenever the file, or for
+// a folder its list of names, changes, and which no program can set to
+// another time. dev is the file system's device: two clocks are compared
+// only on one device.
+//
+// It lets the walks that tell whether a folder is torv's skip the folders
+// nobody changed. Open takes a stamp from the lock file it has just
+// written (Dir.clock), before it walks the destination and the spare;
+// Commit writes it into the manifest as Checked. At that stamp the walk
+// had found, or was about to find, each folder holding only what the
+// manifest names, and what changed in a folder after it (a file added,
+// removed or renamed, by torv or anyone) left the folder with a change
+// time at or after it: the kernel's clock is coarse, so a change in the
+// same tick has the same time, and only a folder changed strictly before
+// is trusted. A folder moved in from elsewhere is changed by the move.
+// So a folder whose change time is before the manifest's Checked holds
+// exactly the manifest's names for it, and is not read (inspect,
+// trustedBelow). A clock set back past Checked can hide a change; a
+// Checked later than the new stamp shows that it was, and then every
+// folder is read.
+type stamp struct {
+	dev uint64
+	ns  int64 // 0: the system gives no change times (stampOf)
+}
+
+// trusted is what inspect may skip in dir: the folders of dir whose
+// change time, on the clock's device, is before checked.
+type trusted struct {
+	dir     string
+	clock   stamp
+	checked int64
+	files   []string // the manifest's files, sorted
+}
+
+// trust returns what inspect may skip in dir, whose manifest m says when
+// it was checked; ok is false when nothing may be skipped: no manifest,
+// no Checked, no change times here, or a clock set back since.
+func trust(dir string, m manifest, clock stamp) (trusted, bool) {
+	if m.Checked <= 0 || clock.ns <= 0 || m.Checked > clock.ns {
+		return trusted{}, false
+	}
+	return trusted{dir: dir, clock: clock, checked: m.Checked, files: m.Files}, true
+}
+
+// below returns the files and folders directly in the folder rel ("."
+// for the top) that the manifest's files give, when the folder's change
+// time says that they are all it holds; ok is false when the folder must
+// be read.
+func (t trusted) below(rel string) (files, dirs []string, ok bool) {
+	info, err := os.Lstat(filepath.Join(t.dir, filepath.FromSlash(rel)))
+	if err != nil || !info.IsDir() {
+		return nil, nil, false
+	}
+	if s := stampOf(info); s.ns == 0 || s.dev != t.clock.dev || s.ns >= t.checked {
+		return nil, nil, false
+	}
+	prefix := rel + "/"
+	if rel == "." {
+		prefix = ""
+	}
+	// A folder's files are together in the sorted list: every name
+	// between two with the prefix has it too.
+	i, _ := slices.BinarySearch(t.files, prefix)
+	for ; i < len(t.files) && strings.HasPrefix(t.files[i], prefix); i++ {
+		name := t.files[i][len(prefix):]
+		if d, _, isDir := strings.Cut(name, "/"); isDir {
+			if len(dirs) == 0 || dirs[len(dirs)-1] != d {
+				dirs = append(dirs, d)
+			}
+		} else {
+			files = append(files, name)
+		}
+	}
+	// A folder the manifest gives nothing in is not one torv made.
+	return files, dirs, len(files)+len(dirs) > 0
+}
+
+// stampFile is the stamp of the file f.
+func stampFile(f *os.File) stamp {
+	info, err := f.Stat()
+	if err != nil {
+		return stamp{}
+	}
+	return stampOf(info)
+}

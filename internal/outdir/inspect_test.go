@@ -1,6 +1,8 @@
 package outdir
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"os"
@@ -96,4 +98,75 @@ func TestReadFileList(t *testing.T) {
 			}
 		})
 	}
+}
+
+// indent writes what json.MarshalIndent writes, for every manifest:
+// strings holding JSON's own punctuation and escapes, empty and missing
+// lists, nested objects.
+func TestIndentIsMarshalIndent(t *testing.T) {
+	tricky := []string{`a"b`, `c\d`, `e\\"f`, "g\nh\t", "<i>&j", "æøå/ü", "k,l:m", "{[n]}", "\u2028o", "\x01p", ""}
+	tests := []struct {
+		name string
+		m    manifest
+	}{
+		{"empty", manifest{}},
+		{"no files, no pages", manifest{fileList: fileList{Generator: "torv", Version: 1, Files: []string{}}}},
+		{"tricky names", manifest{fileList{Generator: "torv", Version: 1, Checked: 1796615148837703849, Files: tricky},
+			[]Page{{File: "content/" + tricky[0], URL: "/" + tricky[1] + "/", Title: tricky[2]}, {File: tricky[3], URL: tricky[8]}}}},
+		{"a build", manifest{fileList{Generator: "torv", Version: 1, Files: many(300, "a").Paths()}, manyPages(300)}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b, err := json.Marshal(tt.m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := json.MarshalIndent(tt.m, "", "\t")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := indent(b); !bytes.Equal(got, want) {
+				t.Errorf("indent:\n%s\nMarshalIndent:\n%s", got, want)
+			}
+		})
+	}
+}
+
+// manyPages is n pages as a build lists them.
+func manyPages(n int) []Page {
+	pages := make([]Page, n)
+	for i := range pages {
+		pages[i] = Page{File: fmt.Sprintf("content/s%d/p%d.md", i%17, i), URL: fmt.Sprintf("/s%d/p%d/", i%17, i), Title: fmt.Sprintf("Side %d", i)}
+	}
+	return pages
+}
+
+// BenchmarkManifest writes the manifest of 10 000 pages, each in its own
+// folder, as Commit does, with json.MarshalIndent and with indent. The
+// names are as long as the bench corpus's (2.5 MB of manifest).
+func BenchmarkManifest(b *testing.B) {
+	var m manifest
+	for i := range 10000 {
+		dir := fmt.Sprintf("afdeling-%d/en-side-om-hjaelp-til-borgere-nummer-%d", i%17, i)
+		m.Files = append(m.Files, dir+"/index.html")
+		m.Pages = append(m.Pages, Page{File: "content/" + dir + ".md", URL: "/" + dir + "/", Title: fmt.Sprintf("Sådan får du hjælp fra kommunen, del %d", i)})
+	}
+	slices.Sort(m.Files)
+	m.Generator, m.Version = "torv", 1
+	b.Run("MarshalIndent", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := json.MarshalIndent(m, "", "\t"); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("Marshal+indent", func(b *testing.B) {
+		for b.Loop() {
+			out, err := json.Marshal(m)
+			if err != nil {
+				b.Fatal(err)
+			}
+			indent(out)
+		}
+	})
 }

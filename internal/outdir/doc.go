@@ -68,7 +68,9 @@
 // above it is a file of the build ("a/b.html" after "a"). Name errors are
 // *diag.Error values whose file is the name, or "-destination" for a name
 // that is no path. Put compares b with the file the spare holds, which is
-// the build-before-last's, and writes only when the bytes differ, to a
+// the build-before-last's (without reading it when the file is unchanged
+// since the spare's manifest was checked and the manifest's sum of its
+// bytes is b's: held.go), and writes only when the bytes differ, to a
 // temporary file renamed over the old one (so a hard link to the old file,
 // as a backup may make, is not changed). An unchanged file keeps its
 // modification time; that, and not creating and deleting ten thousand

@@ -73,18 +73,22 @@ func TestReadFileList(t *testing.T) {
 		name, text string
 		ok         bool
 		files      []string
+		sums       []string
 	}{
-		{"as torv writes it", `{"generator":"torv","version":1,"files":["a","b/c"],"pages":[{"file":"x"}]}`, true, []string{"a", "b/c"}},
-		{"pages first", `{"pages":[{"file":"x"}],"files":["a"],"version":1,"generator":"torv"}`, true, []string{"a"}},
-		{"keys in capitals", `{"Generator":"torv","FILES":["a"]}`, true, []string{"a"}},
-		{"the pages cut off", `{"generator":"torv","version":1,"files":["a"],"pages":[{"fi`, true, []string{"a"}},
-		{"no generator", `{"files":["a"]}`, false, nil},
-		{"another generator", `{"generator":"hugo","files":["a"]}`, false, nil},
-		{"the files cut off", `{"generator":"torv","files":["a",`, false, nil},
-		{"files not a list", `{"generator":"torv","files":"a"}`, false, nil},
-		{"an array", `["torv"]`, false, nil},
-		{"not JSON", `torv`, false, nil},
-		{"empty", ``, false, nil},
+		{"as torv writes it", `{"generator":"torv","version":1,"checked":5,"files":["a","b/c"],"sums":["1f","2"],"pages":[{"file":"x"}]}`, true, []string{"a", "b/c"}, []string{"1f", "2"}},
+		{"as torv wrote it before sums", `{"generator":"torv","version":1,"files":["a","b/c"],"pages":[{"file":"x"}]}`, true, []string{"a", "b/c"}, nil},
+		{"files out of order: no sums", `{"generator":"torv","files":["b","a"],"sums":["1","2"]}`, true, []string{"a", "b"}, nil},
+		{"sums cut off", `{"generator":"torv","version":1,"files":["a"],"sums":["1f",`, false, nil, nil},
+		{"pages first", `{"pages":[{"file":"x"}],"files":["a"],"version":1,"generator":"torv"}`, true, []string{"a"}, nil},
+		{"keys in capitals", `{"Generator":"torv","FILES":["a"]}`, true, []string{"a"}, nil},
+		{"the pages cut off", `{"generator":"torv","version":1,"files":["a"],"pages":[{"fi`, true, []string{"a"}, nil},
+		{"no generator", `{"files":["a"]}`, false, nil, nil},
+		{"another generator", `{"generator":"hugo","files":["a"]}`, false, nil, nil},
+		{"the files cut off", `{"generator":"torv","files":["a",`, false, nil, nil},
+		{"files not a list", `{"generator":"torv","files":"a"}`, false, nil, nil},
+		{"an array", `["torv"]`, false, nil, nil},
+		{"not JSON", `torv`, false, nil, nil},
+		{"empty", ``, false, nil, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -92,9 +96,9 @@ func TestReadFileList(t *testing.T) {
 			if err := os.WriteFile(filepath.Join(dir, ManifestName), []byte(tt.text), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			m, ok := readManifest(dir, false)
-			if ok != tt.ok || !slices.Equal(m.Files, tt.files) {
-				t.Errorf("readManifest = %v, %q; want %v, %q", ok, m.Files, tt.ok, tt.files)
+			m, ok := readManifest(dir, fileSums)
+			if ok != tt.ok || !slices.Equal(m.Files, tt.files) || !slices.Equal(m.Sums, tt.sums) {
+				t.Errorf("readManifest = %v, %q, sums %q; want %v, %q, %q", ok, m.Files, m.Sums, tt.ok, tt.files, tt.sums)
 			}
 		})
 	}

@@ -27,6 +27,7 @@ type fileList struct {
 	Version   int      `json:"version"`           // of this format
 	Checked   int64    `json:"checked,omitempty"` // when the folder was last found to be torv's: a stamp's ns (stamp.go)
 	Files     []string `json:"files"`             // every file torv wrote, sorted, slash paths
+	Sums      []string `json:"sums,omitempty"`    // Sums[i] is the sum of Files[i]'s bytes (held.go)
 }
 
 const manifestVersion = 1
@@ -62,6 +63,9 @@ type state struct {
 type listing struct {
 	files []byte // everything that is not a folder
 	dirs  []byte
+
+	sums    []uint64 // sums[i] is the manifest's sum of the i-th of files, when it gives sums
+	checked int64    // the manifest's Checked
 }
 
 // each calls f with every name of names, a listing's files or dirs, in
@@ -94,11 +98,23 @@ func inspect(dir string, found *listing, clock stamp) (state, error) {
 	if _, err := os.Lstat(filepath.Join(dir, stagingName)); err == nil {
 		return state{kind: staging}, nil
 	}
-	m, hasManifest := readManifest(dir, false)
+	what := fileNames
+	if found != nil {
+		what = fileSums
+	}
+	m, hasManifest := readManifest(dir, what)
 	var st state
 	var skip func(string) ([]string, []string, bool)
 	if t, ok := trust(dir, m, clock); ok && hasManifest {
 		skip = t.below
+	}
+	var sums []uint64 // parsed from m.Sums, for found
+	if found != nil && hasManifest && len(m.Sums) == len(m.Files) {
+		sums = make([]uint64, len(m.Sums))
+		for i, v := range m.Sums {
+			sums[i] = parseSum(v)
+		}
+		found.checked = m.Checked
 	}
 	var mu sync.Mutex // walk visits from several goroutines
 	st.read, err = walk(dir, skip, func(rel string, isDir, regular bool) {
@@ -110,18 +126,26 @@ func inspect(dir string, found *listing, clock stamp) (state, error) {
 			}
 			return
 		}
+		i, named := slices.BinarySearch(m.Files, rel)
 		if found != nil {
 			found.files = append(append(found.files, rel...), 0)
+			if sums != nil {
+				sum := uint64(0)
+				if named {
+					sum = sums[i]
+				}
+				found.sums = append(found.sums, sum)
+			}
 		}
-		if hasManifest && (rel == ManifestName || m.has(rel)) && regular {
+		if hasManifest && (rel == ManifestName || named) && regular {
 			return
 		}
 		st.count++
 		// The first maxNamed in the order of a walk, as a person
 		// reading the folder would meet them.
-		i, _ := slices.BinarySearchFunc(st.foreign, rel, sitepath.WalkOrder)
-		if i < maxNamed {
-			st.foreign = slices.Insert(st.foreign, i, rel)[:min(len(st.foreign)+1, maxNamed)]
+		at, _ := slices.BinarySearchFunc(st.foreign, rel, sitepath.WalkOrder)
+		if at < maxNamed {
+			st.foreign = slices.Insert(st.foreign, at, rel)[:min(len(st.foreign)+1, maxNamed)]
 		}
 	})
 	if err != nil {
@@ -140,11 +164,21 @@ func inspect(dir string, found *listing, clock stamp) (state, error) {
 	return st, nil
 }
 
-// readManifest reads dir's manifest; ok is false when it is missing or is
-// not torv's. Without pages it reads only the files (readFileList), which
-// is all inspect needs: 5 ms instead of 25 for the manifest of 10 000
-// pages, which a build reads three times.
-func readManifest(dir string, pages bool) (m manifest, ok bool) {
+// What readManifest reads of a manifest.
+type part int
+
+const (
+	fileNames part = iota // the generator, version, checked and files
+	fileSums              // and the sums
+	whole                 // and the pages
+)
+
+// readManifest reads dir's manifest, or what of it part says; ok is false
+// when it is missing or is not torv's. Without the pages it stops once it
+// has what it needs (readFileList), which is all inspect needs: 5 ms
+// instead of 25 for the manifest of 10 000 pages, which a build reads
+// three times.
+func readManifest(dir string, what part) (m manifest, ok bool) {
 	f, err := os.Open(filepath.Join(dir, ManifestName))
 	if err != nil {
 		return m, false
@@ -153,33 +187,35 @@ func readManifest(dir string, pages bool) (m manifest, ok bool) {
 	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
 		return m, false
 	}
-	if pages {
+	if what == whole {
 		err = json.NewDecoder(f).Decode(&m)
 	} else {
-		m.fileList, err = readFileList(f)
+		m.fileList, err = readFileList(f, what == fileSums)
 	}
 	if err != nil || m.Generator != "torv" {
 		return manifest{}, false
 	}
 	if !slices.IsSorted(m.Files) {
+		// Not as torv wrote it: the sums would go with the wrong files.
 		slices.Sort(m.Files)
+		m.Sums = nil
 	}
 	return m, true
 }
 
-// readFileList decodes a manifest's generator, version and files, and
-// stops reading once it has them: torv writes them first, and the pages
-// after them are four fifths of the bytes (2.5 MB at 10 000 pages), which
-// Decode would read and check whole. Other keys before them are skipped,
+// readFileList decodes a manifest's generator, version, checked, files and
+// sums, and stops reading once it has them: torv writes them first, and
+// the pages after them are most of the bytes (2.5 MB at 10 000 pages),
+// which Decode would read and check whole. Other keys before them are skipped,
 // and a key is matched as Decode matches a field, case aside.
-func readFileList(r io.Reader) (fileList, error) {
+func readFileList(r io.Reader, withSums bool) (fileList, error) {
 	var fl fileList
 	dec := json.NewDecoder(r)
 	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
 		return fl, errNoManifest
 	}
-	var generator, files bool
-	for !(generator && files) && dec.More() {
+	var generator, files, sums bool
+	for !(generator && files && (sums || !withSums)) && dec.More() {
 		t, err := dec.Token()
 		if err != nil {
 			return fl, err
@@ -194,6 +230,10 @@ func readFileList(r io.Reader) (fileList, error) {
 			err = dec.Decode(&fl.Checked)
 		case strings.EqualFold(key, "files"):
 			err, files = dec.Decode(&fl.Files), true
+		case strings.EqualFold(key, "sums"):
+			err, sums = dec.Decode(&fl.Sums), true
+		case strings.EqualFold(key, "pages") && generator && files:
+			return fl, nil // a manifest without sums, as torv wrote them before
 		default:
 			var skip json.RawMessage
 			err = dec.Decode(&skip)
@@ -208,16 +248,10 @@ func readFileList(r io.Reader) (fileList, error) {
 // errNoManifest is readFileList's error for a file that is no JSON object.
 var errNoManifest = errors.New("not a manifest")
 
-// has reports whether the manifest names the file p.
-func (m manifest) has(p string) bool {
-	_, ok := slices.BinarySearch(m.Files, p)
-	return ok
-}
-
-// writeManifest writes the manifest of paths into dir, found to be
-// torv's at checked.
-func writeManifest(dir string, paths []string, pages []Page, checked int64) error {
-	b, err := json.Marshal(manifest{fileList{Generator: "torv", Version: manifestVersion, Checked: checked, Files: paths}, pages})
+// writeManifest writes the manifest of paths, with their sums, into dir,
+// found to be torv's at checked.
+func writeManifest(dir string, paths, sums []string, pages []Page, checked int64) error {
+	b, err := json.Marshal(manifest{fileList{Generator: "torv", Version: manifestVersion, Checked: checked, Files: paths, Sums: sums}, pages})
 	if err != nil {
 		return err
 	}
@@ -280,7 +314,7 @@ func indent(src []byte) []byte {
 // Manifest returns the files torv wrote into dir, as its manifest lists
 // them, or nil when dir holds no manifest of torv's.
 func Manifest(dir string) []string {
-	m, ok := readManifest(dir, false)
+	m, ok := readManifest(dir, fileNames)
 	if !ok {
 		return nil
 	}

@@ -24,7 +24,7 @@ func (s *Staging) SetPages(pages []Page) {
 // wrote it; nil when it has no manifest, or one from before pages were
 // listed.
 func Pages(dir string) []Page {
-	m, ok := readManifest(dir, true)
+	m, ok := readManifest(dir, whole)
 	if !ok {
 		return nil
 	}

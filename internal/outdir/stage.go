@@ -28,14 +28,16 @@ type Staging struct {
 	done bool // Commit or Abort has run; guarded by busy
 
 	mu    sync.Mutex
-	names map[string]struct{} // every name reserved by Put
-	pages []Page              // for the manifest (SetPages)
-	dirs  map[string]*folder  // every folder above a reserved name
+	names map[string]uint64  // every name reserved by Put, and the sum of its bytes
+	pages []Page             // for the manifest (SetPages)
+	dirs  map[string]*folder // every folder above a reserved name
 
 	failed atomic.Int64  // Puts that returned an error
 	seq    atomic.Uint64 // numbers temporary files
 
-	held *listing // what the spare held before the build, when Open walked it
+	compared atomic.Int64 // Puts that read the spare's file to compare
+
+	held *held // what the spare held before the build, when Open walked it
 
 	scratch []string // Scratch files the system would not remove while open
 }
@@ -76,7 +78,10 @@ func (d *Dir) Begin() (*Staging, error) {
 		os.RemoveAll(d.spare)
 		return nil, writeFailed(d.given, err)
 	}
-	s := &Staging{d: d, spare: d.spare, made: made, names: map[string]struct{}{}, dirs: map[string]*folder{}, held: d.spareList}
+	s := &Staging{d: d, spare: d.spare, made: made, names: map[string]uint64{}, dirs: map[string]*folder{}}
+	if d.spareList != nil {
+		s.held = newHeld(d.spareList, d.clock)
+	}
 	d.staging, d.spareList = s, nil
 	return s, nil
 }
@@ -116,16 +121,25 @@ func (s *Staging) put(name string, b []byte) error {
 	if err := checkName(name); err != nil {
 		return err
 	}
-	parent, err := s.reserve(name)
+	sum := sumOf(b)
+	parent, err := s.reserve(name, sum)
 	if err != nil {
 		return err
 	}
 	if parent != nil {
-		if err := parent.make(s.spare); err != nil {
+		if err := parent.make(s.spare, s.held); err != nil {
 			return writeFailed(s.d.given, err)
 		}
 	}
-	if err := putFile(filepath.Join(s.spare, filepath.FromSlash(name)), b, &s.seq); err != nil {
+	file := filepath.Join(s.spare, filepath.FromSlash(name))
+	same := func(info fs.FileInfo) bool {
+		if s.held.unchanged(name, info, sum) {
+			return true
+		}
+		s.compared.Add(1)
+		return sameContent(file, info, b)
+	}
+	if err := putFile(file, b, &s.seq, same); err != nil {
 		return writeFailed(s.d.given, err)
 	}
 	return nil
@@ -136,7 +150,7 @@ func (s *Staging) put(name string, b []byte) error {
 // make it a folder, and the other way round: so whatever the spare holds
 // at a reserved place is left from an earlier build, and Put may delete it
 // without looking at what other Puts are doing.
-func (s *Staging) reserve(name string) (*folder, error) {
+func (s *Staging) reserve(name string, sum uint64) (*folder, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if _, dup := s.names[name]; dup {
@@ -168,15 +182,19 @@ func (s *Staging) reserve(name string) (*folder, error) {
 		}
 		parent = f
 	}
-	s.names[name] = struct{}{}
+	s.names[name] = sum
 	return parent, nil
 }
 
-// make makes f and the folders above it in the spare, once.
-func (f *folder) make(spare string) error {
+// make makes f and the folders above it in the spare, once, unless the
+// spare held them.
+func (f *folder) make(spare string, h *held) error {
 	f.once.Do(func() {
+		if h.dir(f.rel) {
+			return // and so did it the folders above
+		}
 		if f.parent != nil {
-			if f.err = f.parent.make(spare); f.err != nil {
+			if f.err = f.parent.make(spare, h); f.err != nil {
 				return
 			}
 		}
@@ -310,10 +328,15 @@ func (s *Staging) seal() error {
 	if err != nil {
 		return err
 	}
+	paths := s.Paths()
+	sums := make([]string, len(paths))
 	s.mu.Lock()
 	pages := s.pages
+	for i, p := range paths {
+		sums[i] = formatSum(s.names[p])
+	}
 	s.mu.Unlock()
-	if err := writeManifest(s.spare, s.Paths(), pages, s.d.clock.ns); err != nil {
+	if err := writeManifest(s.spare, paths, sums, pages, s.d.clock.ns); err != nil {
 		return err
 	}
 	return os.Remove(filepath.Join(s.spare, stagingName))
@@ -327,32 +350,26 @@ func (s *Staging) seal() error {
 // build (Put deleted the file). The build is the spare's only writer
 // while it holds the lock, so nothing else is there.
 func (s *Staging) deleteHeld() error {
-	replaced := func(rel []byte) bool {
+	replaced := func(rel string) bool {
 		for i := range len(rel) {
 			if rel[i] == '/' {
-				if _, isFile := s.names[string(rel[:i])]; isFile {
+				if _, isFile := s.names[rel[:i]]; isFile {
 					return true
 				}
 			}
 		}
-		_, isFile := s.names[string(rel)]
-		_, isDir := s.dirs[string(rel)]
+		_, isFile := s.names[rel]
+		_, isDir := s.dirs[rel]
 		return isFile || isDir
 	}
-	err := each(s.held.dirs, func(d []byte) error {
-		if replaced(d) {
+	return s.held.each(func(rel string, dir bool) error {
+		switch {
+		case dir && !replaced(rel):
+			return os.RemoveAll(filepath.Join(s.spare, filepath.FromSlash(rel)))
+		case dir || rel == stagingName || rel == ManifestName || replaced(rel):
 			return nil
 		}
-		return os.RemoveAll(filepath.Join(s.spare, filepath.FromSlash(string(d))))
-	})
-	if err != nil {
-		return err
-	}
-	return each(s.held.files, func(f []byte) error {
-		if string(f) == stagingName || string(f) == ManifestName || replaced(f) {
-			return nil
-		}
-		if err := os.Remove(filepath.Join(s.spare, filepath.FromSlash(string(f)))); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		if err := os.Remove(filepath.Join(s.spare, filepath.FromSlash(rel))); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return err
 		}
 		return nil

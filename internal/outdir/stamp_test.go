@@ -109,11 +109,11 @@ func mustOpen(t *testing.T, dir string) *os.File {
 // setChecked rewrites dir's manifest with another Checked.
 func setChecked(t *testing.T, dir string, checked int64) {
 	t.Helper()
-	m, ok := readManifest(dir, true)
+	m, ok := readManifest(dir, whole)
 	if !ok {
 		t.Fatalf("%s has no manifest", dir)
 	}
-	if err := writeManifest(dir, m.Files, m.Pages, checked); err != nil {
+	if err := writeManifest(dir, m.Files, m.Sums, m.Pages, checked); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -182,6 +182,63 @@ func TestChangedFoldersAreRead(t *testing.T) {
 			if treeHash(t, dest) != before {
 				t.Error("a refused Open changed the destination")
 			}
+		})
+	}
+}
+
+// streamCounting is stream, and returns how many Puts read the spare's
+// file to compare it.
+func streamCounting(t *testing.T, dest string, files site) int64 {
+	t.Helper()
+	d, st := begin(t, dest)
+	defer d.Close()
+	defer st.Abort()
+	if err := putAll(st, files); err != nil {
+		t.Fatal(err)
+	}
+	n := st.compared.Load()
+	if err := st.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// A build whose files the spare already holds, unchanged since its
+// manifest was checked, reads none of them. A file of the same size whose
+// bytes the build changes, or somebody changed in the spare (even in the
+// clock tick of the check), is read and written. (many's file 3 is
+// "<p>a 3</p>...".)
+func TestUnchangedFilesAreNotRead(t *testing.T) {
+	tests := []struct {
+		name   string
+		change func(t *testing.T, spare string) // before the build
+		build  site
+		reads  int64
+	}{
+		{"the same site", nil, many(200, "a"), 0},
+		{"one page changed", nil, func() site { s := many(200, "a"); s["s3/p3/index.html"] = "<p>b 3</p>..."; return s }(), 1},
+		{"a file changed in the spare", func(t *testing.T, spare string) {
+			put(t, spare, map[string]string{"s3/p3/index.html": "<p>x 3</p>..."})
+		}, many(200, "a"), 1},
+		{"a file changed in the spare in the clock tick of the check", func(t *testing.T, spare string) {
+			p := filepath.Join(spare, "s3", "p3", "index.html")
+			put(t, spare, map[string]string{"s3/p3/index.html": "<p>x 3</p>..."})
+			setChecked(t, spare, changeTime(t, p))
+		}, many(200, "a"), 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root := t.TempDir()
+			dest := filepath.Join(root, "public")
+			spare := filepath.Join(root, ".public"+SpareSuffix)
+			sameBuilds(t, dest, many(200, "a"))
+			if tt.change != nil {
+				tt.change(t, spare)
+			}
+			if n := streamCounting(t, dest, tt.build); n != tt.reads {
+				t.Errorf("%d Puts read the spare's file, want %d", n, tt.reads)
+			}
+			tree(t, dest, tt.build)
 		})
 	}
 }

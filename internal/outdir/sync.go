@@ -32,16 +32,17 @@ func makeFolder(p string) error {
 
 // putFile makes file hold b, leaving it alone when it already does: an
 // unchanged file keeps its modification time, and comparing is cheaper
-// than writing. A folder in its place is left from an earlier build and is
-// deleted.
-func putFile(file string, b []byte, seq *atomic.Uint64) error {
+// than writing. same tells whether the file, found by Lstat as info and
+// as long as b, holds b (held.unchanged, else sameContent). A folder in
+// its place is left from an earlier build and is deleted.
+func putFile(file string, b []byte, seq *atomic.Uint64, same func(fs.FileInfo) bool) error {
 	info, err := os.Lstat(file)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 	case err != nil:
 		return err
 	case info.Mode().IsRegular():
-		if info.Size() == int64(len(b)) && sameContent(file, info, b) {
+		if info.Size() == int64(len(b)) && same(info) {
 			return nil
 		}
 	case info.IsDir():

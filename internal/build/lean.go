@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"encoding/binary"
 	"runtime"
 
 	"github.com/tdewolff/parse/v2/buffer"
@@ -15,7 +16,9 @@ import (
 // follows it, so nothing need stay in memory for an edit. Its memory then
 // holds the site's structure (titles, addresses, lists) and the pages
 // being rendered, not every page's Markdown: each body is released as
-// soon as its file is read, and read again for its page's render
+// soon as its file is read, kept in the spill when the build has one
+// (package spill: one read of a scratch file where the page's file took
+// an open, a read and a check), and given back for its page's render
 // (content.Page.ReleaseBody), and so is its front matter's text once the
 // Site is assembled. The check's rules read other pages' bodies
 // (a glossary entry's links, the headings an anchor points at), so a
@@ -38,11 +41,46 @@ func (s *Session) lean() bool {
 	return true
 }
 
-// release drops what a lean session does not keep of a file just read.
+// release drops what a lean session does not keep of a file just read,
+// into the spill when it has one (withBody).
 func (s *Session) release(pr *content.Parsed) {
-	if s.lean() && pr.Page != nil {
-		pr.Page.ReleaseBody()
+	if !s.lean() || pr.Page == nil {
+		return
 	}
+	if front, body := pr.Page.Released(); s.spill != nil && body != nil {
+		var n [binary.MaxVarintLen64]byte
+		ref, err := s.spill.Put(n[:binary.PutUvarint(n[:], uint64(len(front)))], []byte(front), body)
+		if err == nil {
+			s.bodies.Lock()
+			if s.bodies.at == nil {
+				s.bodies.at = map[*content.Page]spill.Ref{}
+			}
+			s.bodies.at[pr.Page] = ref
+			s.bodies.Unlock()
+		}
+	}
+	pr.Page.ReleaseBody()
+}
+
+// restore gives p back what release put into the spill; false when it
+// put nothing there or the spill cannot give it back, and the page's
+// file is to be read again.
+func (s *Session) restore(p *content.Page) bool {
+	s.bodies.RLock()
+	ref, ok := s.bodies.at[p]
+	s.bodies.RUnlock()
+	if !ok {
+		return false
+	}
+	b, err := s.spill.Get(nil, ref)
+	if err != nil {
+		return false
+	}
+	n, k := binary.Uvarint(b)
+	if k <= 0 || n > uint64(len(b)-k) {
+		return false
+	}
+	return p.Restore(string(b[k:k+int(n)]), b[k+int(n):]) == nil
 }
 
 // releaseFrontMatters drops the text of every page's front matter in a
@@ -74,15 +112,18 @@ func (s *Session) releaseParsed() {
 	s.parsed, s.mdFiles = nil, nil
 }
 
-// withBody runs f with page p's body and front matter read again when a
-// lean session released them, and releases them after. An error reading it is f's error,
+// withBody runs f with page p's body and front matter given back when a
+// lean session released them, from the spill (restore) or else read
+// again from the page's file, and releases them after. An error reading it is f's error,
 // and f does not run.
 func (s *Session) withBody(p *content.Page, f func() ([]byte, diag.List)) ([]byte, diag.List) {
 	if !s.lean() {
 		return f()
 	}
-	if err := p.ReadBody(s.siteFS); err != nil {
-		return nil, diag.List{err}
+	if !s.restore(p) {
+		if err := p.ReadBody(s.siteFS); err != nil {
+			return nil, diag.List{err}
+		}
 	}
 	defer func() {
 		p.ReleaseBody()
@@ -143,9 +184,11 @@ func (s *Session) minifyInto(dst, b []byte) ([]byte, bool) {
 }
 
 // openSpill gives a build with a Sink and Options.Scratch its spill: the
-// renderer's list entries and the output stages' rows go there (package
-// spill), and only their Refs stay on the heap. Without a scratch file
-// they stay in memory, as in the preview.
+// pages' Markdown a lean build released (release), the renderer's list
+// entries and the output stages' rows go there (package spill), and only
+// their Refs stay on the heap. Without a scratch file the list entries
+// and rows stay in memory, as in the preview, and the Markdown is read
+// again from the pages' files.
 func (s *Session) openSpill() {
 	if s.opts.Sink == nil || s.opts.Scratch == nil || s.opts.CheckOnly {
 		return
@@ -155,7 +198,6 @@ func (s *Session) openSpill() {
 		return // a full disk shows at the first Put of a page
 	}
 	s.spill = spill.New(f)
-	s.r.SpillItems(s.spill)
 }
 
 // closeSpill closes the spill when the build's files are made.
@@ -163,7 +205,9 @@ func (s *Session) closeSpill() {
 	if s.spill == nil {
 		return
 	}
-	s.r.SpillItems(nil) // and the entries in it
+	if s.r != nil {
+		s.r.SpillItems(nil) // and the entries in it
+	}
 	s.spill.Close()
-	s.spill = nil
+	s.spill, s.bodies.at = nil, nil
 }

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"maps"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/tdewolff/minify/v2"
@@ -77,6 +78,10 @@ type Session struct {
 	chk    *checkStage     // nil without Options.Check
 	texts  *pageTexts      // nil without an output stage that reads bodies
 	spill  *spill.File     // with a Sink and Options.Scratch, while Full runs (lean.go)
+	bodies struct {        // in the spill: what a lean session released of each page (lean.go)
+		sync.RWMutex
+		at map[*content.Page]spill.Ref
+	}
 	timing map[string]time.Duration
 
 	made made // what the output stages made last (outputs.go)
@@ -124,6 +129,8 @@ func (s *Session) Full() *Rebuild {
 		files: map[string][]byte{}, last: prev, dirty: map[string]bool{},
 		timing: map[string]time.Duration{}}
 	lap := s.lapper()
+	s.openSpill()
+	defer s.closeSpill()
 	if !s.configure() || !s.load(lap) || !s.prepare(lap) {
 		// Nothing was rendered: keep the files of before, so that the
 		// next build's changes are counted against them.
@@ -138,8 +145,9 @@ func (s *Session) Full() *Rebuild {
 		// An Update may follow: note what each page reads.
 		s.rx = reads.NewIndex()
 	}
-	s.openSpill()
-	defer s.closeSpill()
+	if s.spill != nil {
+		s.r.SpillItems(s.spill)
+	}
 	s.beginOutputs()
 	n := s.render(append(slices.Clone(s.site.Pages), s.r.NotFound()), nil)
 	if s.opts.Sink != nil {

@@ -76,6 +76,35 @@ func (p *Page) ReadBody(fsys fs.FS) *diag.Error {
 	return nil
 }
 
+// Released returns what ReleaseBody and ReleaseFrontMatter drop, the front
+// matter's text and the body, for a build to keep out of memory (a spill
+// file) and give back with Restore: one read of a scratch file instead of
+// an open, a read and a check of the page's file, and the page as it was
+// read, however the file changed since. nil for a page ReleaseBody keeps.
+func (p *Page) Released() (front string, body []byte) {
+	if p.File == "" || p.Body == nil || p.recovered {
+		return "", nil
+	}
+	return p.front, p.Body
+}
+
+// Restore gives back what Released returned, as ReadBody reads it from
+// the file. It does nothing to a page whose body was not released.
+func (p *Page) Restore(front string, body []byte) *diag.Error {
+	if !p.released || p.Body != nil {
+		return nil
+	}
+	if body == nil || p.frontReleased && checksum(front) != p.frontSum || !p.frontReleased && front != p.front {
+		return diag.Errorf(p.File, 0, 0, "torv could not read back what it read of this file").
+			WithHint("build again")
+	}
+	p.Body = body
+	if p.frontReleased {
+		p.front, p.frontReleased = front, false
+	}
+	return nil
+}
+
 // checksum tells two front matters apart, a file edited between two
 // reads of one build: FNV-1a, 64 bits.
 func checksum(s string) uint64 {

@@ -12,6 +12,11 @@
 // machine with memory to spare, and only the Refs, eight bytes each, stay
 // on the heap.
 //
+// The same goes for each page's Markdown, which the build reads once to
+// put the site together and once more to render the page: from a File it
+// comes back with one read of the scratch file instead of an open, a read
+// and a check of the page's file, and as it was first read.
+//
 // A File is made on an *os.File that no one else uses, such as an
 // unnamed file in the build's own staging folder (outdir.Staging.Scratch):
 // the bytes are the build's, and nothing of them is left when the build

@@ -37,20 +37,26 @@ func New(f *os.File) *File {
 	return &File{f: f}
 }
 
-// Put stores b and returns its Ref. Offsets count from 1, so that no
-// bytes have the zero Ref.
-func (s *File) Put(b []byte) (Ref, error) {
-	if len(b) > maxLen {
+// Put stores the parts, one after the other, and returns their Ref.
+// Offsets count from 1, so that no bytes have the zero Ref.
+func (s *File) Put(parts ...[]byte) (Ref, error) {
+	n := 0
+	for _, b := range parts {
+		n += len(b)
+	}
+	if n > maxLen {
 		return 0, ErrTooLarge
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	at := 1 + s.off + int64(len(s.buf))
-	s.buf = append(s.buf, b...)
+	for _, b := range parts {
+		s.buf = append(s.buf, b...)
+	}
 	if s.f != nil && !s.full && len(s.buf) >= bufBytes {
 		s.flush()
 	}
-	return Ref(at)<<lenBits | Ref(len(b)), nil
+	return Ref(at)<<lenBits | Ref(n), nil
 }
 
 // flush writes the buffer to the file; s.mu is held. When the write

@@ -126,3 +126,20 @@ func TestFailedWriteKeepsTheBytes(t *testing.T) {
 		}
 	}
 }
+
+// Parts put at once come back as one run of bytes, and their sum is what
+// may not pass the limit.
+func TestParts(t *testing.T) {
+	s := New(nil)
+	r, err := s.Put([]byte("front"), nil, []byte(" matter"), []byte("|body"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.Get(nil, r); err != nil || string(got) != "front matter|body" {
+		t.Errorf("Get = %q, %v; want the parts in order", got, err)
+	}
+	half := make([]byte, maxLen/2+1)
+	if _, err := s.Put(half, half); err != ErrTooLarge {
+		t.Errorf("Put of two halves of 16 MiB + 2 = %v, want ErrTooLarge", err)
+	}
+}

@@ -20,8 +20,9 @@ import (
 )
 
 // stream runs a whole build the streaming way: Open, Begin, a Put of every
-// file from 8 goroutines, Commit, Close.
-func stream(t testing.TB, dest string, files site) {
+// file from 8 goroutines, Commit, Close. It returns how many Puts read
+// the spare's file to compare it.
+func stream(t testing.TB, dest string, files site) (compared int64) {
 	t.Helper()
 	d, st := begin(t, dest)
 	defer d.Close()
@@ -29,9 +30,11 @@ func stream(t testing.TB, dest string, files site) {
 	if err := putAll(st, files); err != nil {
 		t.Fatal(err)
 	}
+	compared = st.compared.Load()
 	if err := st.Commit(); err != nil {
 		t.Fatal(err)
 	}
+	return compared
 }
 
 // begin opens dest and begins a build in it; the caller closes both.

@@ -186,23 +186,6 @@ func TestChangedFoldersAreRead(t *testing.T) {
 	}
 }
 
-// streamCounting is stream, and returns how many Puts read the spare's
-// file to compare it.
-func streamCounting(t *testing.T, dest string, files site) int64 {
-	t.Helper()
-	d, st := begin(t, dest)
-	defer d.Close()
-	defer st.Abort()
-	if err := putAll(st, files); err != nil {
-		t.Fatal(err)
-	}
-	n := st.compared.Load()
-	if err := st.Commit(); err != nil {
-		t.Fatal(err)
-	}
-	return n
-}
-
 // A build whose files the spare already holds, unchanged since its
 // manifest was checked, reads none of them. A file of the same size whose
 // bytes the build changes, or somebody changed in the spare (even in the
@@ -235,7 +218,7 @@ func TestUnchangedFilesAreNotRead(t *testing.T) {
 			if tt.change != nil {
 				tt.change(t, spare)
 			}
-			if n := streamCounting(t, dest, tt.build); n != tt.reads {
+			if n := stream(t, dest, tt.build); n != tt.reads {
 				t.Errorf("%d Puts read the spare's file, want %d", n, tt.reads)
 			}
 			tree(t, dest, tt.build)

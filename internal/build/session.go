@@ -129,6 +129,7 @@ func (s *Session) Full() *Rebuild {
 		files: map[string][]byte{}, last: prev, dirty: map[string]bool{},
 		timing: map[string]time.Duration{}}
 	lap := s.lapper()
+	s.stages() // made now: parse's goroutines ask for it (lean)
 	s.openSpill()
 	defer s.closeSpill()
 	if !s.configure() || !s.load(lap) || !s.prepare(lap) {

@@ -30,7 +30,7 @@ type Staging struct {
 	mu    sync.Mutex
 	names map[string]uint64  // every name reserved by Put, and the sum of its bytes
 	pages []Page             // for the manifest (SetPages)
-	dirs  map[string]*folder // every folder above a reserved name
+	dirs  map[string]*folder // every folder above a reserved name; nil for one the spare held
 
 	failed atomic.Int64  // Puts that returned an error
 	seq    atomic.Uint64 // numbers temporary files
@@ -127,7 +127,7 @@ func (s *Staging) put(name string, b []byte) error {
 		return err
 	}
 	if parent != nil {
-		if err := parent.make(s.spare, s.held); err != nil {
+		if err := parent.make(s.spare); err != nil {
 			return writeFailed(s.d.given, err)
 		}
 	}
@@ -170,15 +170,20 @@ func (s *Staging) reserve(name string, sum uint64) (*folder, error) {
 				WithHint("a file and a folder cannot have the same path; give one of them another path")
 		}
 	}
-	var parent *folder
+	var parent *folder // nil: the top, or a folder the spare holds
 	for i := range len(name) {
 		if name[i] != '/' {
 			continue
 		}
-		f := s.dirs[name[:i]]
-		if f == nil {
-			f = &folder{rel: name[:i], parent: parent}
-			s.dirs[name[:i]] = f
+		dir := name[:i]
+		f, known := s.dirs[dir]
+		if !known {
+			// A folder the spare held is there (held.go): nothing to
+			// make, and no folder to keep for it, 64 bytes a page.
+			if !s.held.dir(dir) {
+				f = &folder{rel: dir, parent: parent}
+			}
+			s.dirs[dir] = f
 		}
 		parent = f
 	}
@@ -186,15 +191,11 @@ func (s *Staging) reserve(name string, sum uint64) (*folder, error) {
 	return parent, nil
 }
 
-// make makes f and the folders above it in the spare, once, unless the
-// spare held them.
-func (f *folder) make(spare string, h *held) error {
+// make makes f and the folders above it in the spare, once.
+func (f *folder) make(spare string) error {
 	f.once.Do(func() {
-		if h.dir(f.rel) {
-			return // and so did it the folders above
-		}
 		if f.parent != nil {
-			if f.err = f.parent.make(spare, h); f.err != nil {
+			if f.err = f.parent.make(spare); f.err != nil {
 				return
 			}
 		}

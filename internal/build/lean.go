@@ -114,8 +114,8 @@ func (s *Session) releaseParsed() {
 
 // withBody runs f with page p's body and front matter given back when a
 // lean session released them, from the spill (restore) or else read
-// again from the page's file, and releases them after. An error reading it is f's error,
-// and f does not run.
+// again from the page's file, and releases them after. An error reading
+// them is f's error, and f does not run.
 func (s *Session) withBody(p *content.Page, f func() ([]byte, diag.List)) ([]byte, diag.List) {
 	if !s.lean() {
 		return f()

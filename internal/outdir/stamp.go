@@ -25,7 +25,7 @@ import (
 // is trusted. A folder moved in from elsewhere is changed by the move.
 // So a folder whose change time is before the manifest's Checked holds
 // exactly the manifest's names for it, and is not read (inspect,
-// trustedBelow). A clock set back past Checked can hide a change; a
+// trusted.below). A clock set back past Checked can hide a change; a
 // Checked later than the new stamp shows that it was, and then every
 // folder is read.
 type stamp struct {

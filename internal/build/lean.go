@@ -47,7 +47,9 @@ func (s *Session) release(pr *content.Parsed) {
 	if !s.lean() || pr.Page == nil {
 		return
 	}
-	if front, body := pr.Page.Released(); s.spill != nil && body != nil {
+	// A spill that could not write (a full disk) would keep the Markdown
+	// in memory: the page's file has it too.
+	if front, body := pr.Page.Released(); s.spill != nil && body != nil && !s.spill.Full() {
 		var n [binary.MaxVarintLen64]byte
 		ref, err := s.spill.Put(n[:binary.PutUvarint(n[:], uint64(len(front)))], []byte(front), body)
 		if err == nil {

@@ -207,3 +207,60 @@ func TestFullDiskOneMessage(t *testing.T) {
 		}
 	}
 }
+
+// countingFS counts the reads of each file.
+type countingFS struct {
+	fstest.MapFS
+	mu    sync.Mutex
+	reads map[string]int
+}
+
+func (c *countingFS) count(name string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.reads[name]++
+}
+
+func (c *countingFS) Open(name string) (fs.File, error) { c.count(name); return c.MapFS.Open(name) }
+
+func (c *countingFS) ReadFile(name string) ([]byte, error) {
+	c.count(name)
+	return c.MapFS.ReadFile(name)
+}
+
+// TestLeanScratchFull: a scratch file that cannot be written (a full
+// disk) changes nothing in the output: the list entries and search rows
+// stay in memory, and the pages' Markdown, once the spill is full, is not
+// kept there but read again from the files.
+func TestLeanScratchFull(t *testing.T) {
+	fsys := &countingFS{MapFS: benchSite(700), reads: map[string]int{}} // more than the spill's buffer of 64 KiB
+	kept := Build(fsys.MapFS, torv.Defaults(), Options{})
+	sink := &bytesSink{}
+	name := t.TempDir() + "/scratch"
+	if err := os.WriteFile(name, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	lean := Build(fsys, torv.Defaults(), Options{Sink: sink, Scratch: func() (*os.File, error) {
+		return os.Open(name) // read only: every write fails
+	}})
+	if got, want := lean.Diags.Error(), kept.Diags.Error(); got != want {
+		t.Fatalf("errors with a full scratch file:\n%s\nkept:\n%s", got, want)
+	}
+	for _, p := range kept.Output.Paths() {
+		if want, _ := kept.Output.Get(p); !bytes.Equal(sink.files[p], want) {
+			t.Errorf("%s differs:\n%s", p, byteDiff(sink.files[p], want))
+		}
+	}
+	if len(sink.files) != kept.Output.Len() {
+		t.Errorf("%d files to the Sink, %d kept", len(sink.files), kept.Output.Len())
+	}
+	again := 0
+	for name, n := range fsys.reads {
+		if strings.HasSuffix(name, ".md") && n > 1 {
+			again++
+		}
+	}
+	if again < 600 {
+		t.Errorf("%d pages read again; with the spill full from the first 64 KiB, most of 700 should be", again)
+	}
+}

@@ -73,6 +73,15 @@ func (s *File) flush() {
 	s.buf = s.buf[:0]
 }
 
+// Full reports whether a write failed (a full disk), so that what is put
+// from now on stays in memory: a caller that can find its bytes
+// elsewhere (a page's file) puts nothing more.
+func (s *File) Full() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.full
+}
+
 // Get appends the bytes of r to dst and returns the result.
 func (s *File) Get(dst []byte, r Ref) ([]byte, error) {
 	if r == 0 {

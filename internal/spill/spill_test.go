@@ -98,7 +98,8 @@ func TestFailedReadIsReported(t *testing.T) {
 }
 
 // TestFailedWriteKeepsTheBytes: on a file that cannot be written (a full
-// disk), every piece put comes back, from memory.
+// disk), every piece put comes back, from memory, and Full says so once a
+// write failed.
 func TestFailedWriteKeepsTheBytes(t *testing.T) {
 	name := filepath.Join(t.TempDir(), "spill")
 	if err := os.WriteFile(name, nil, 0o600); err != nil {
@@ -113,6 +114,9 @@ func TestFailedWriteKeepsTheBytes(t *testing.T) {
 	var want [][]byte
 	var refs []Ref
 	for i := range 5 {
+		if full := s.Full(); full != (i > 1) {
+			t.Errorf("before piece %d Full = %v: the first write is the second piece's", i, full)
+		}
 		b := bytes.Repeat([]byte{byte('a' + i)}, bufBytes/2+i)
 		r, err := s.Put(b)
 		if err != nil {

@@ -211,20 +211,16 @@ func TestFullDiskOneMessage(t *testing.T) {
 // countingFS counts the reads of each file.
 type countingFS struct {
 	fstest.MapFS
-	mu    sync.Mutex
-	reads map[string]int
+	reads calls
 }
 
-func (c *countingFS) count(name string) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.reads[name]++
+func (c *countingFS) Open(name string) (fs.File, error) {
+	c.reads.add(name)
+	return c.MapFS.Open(name)
 }
-
-func (c *countingFS) Open(name string) (fs.File, error) { c.count(name); return c.MapFS.Open(name) }
 
 func (c *countingFS) ReadFile(name string) ([]byte, error) {
-	c.count(name)
+	c.reads.add(name)
 	return c.MapFS.ReadFile(name)
 }
 
@@ -233,7 +229,7 @@ func (c *countingFS) ReadFile(name string) ([]byte, error) {
 // stay in memory, and the pages' Markdown, once the spill is full, is not
 // kept there but read again from the files.
 func TestLeanScratchFull(t *testing.T) {
-	fsys := &countingFS{MapFS: benchSite(700), reads: map[string]int{}} // more than the spill's buffer of 64 KiB
+	fsys := &countingFS{MapFS: benchSite(700), reads: calls{n: map[string]int{}}} // more than the spill's buffer of 64 KiB
 	kept := Build(fsys.MapFS, torv.Defaults(), Options{})
 	sink := &bytesSink{}
 	name := t.TempDir() + "/scratch"
@@ -255,7 +251,7 @@ func TestLeanScratchFull(t *testing.T) {
 		t.Errorf("%d files to the Sink, %d kept", len(sink.files), kept.Output.Len())
 	}
 	again := 0
-	for name, n := range fsys.reads {
+	for name, n := range fsys.reads.n {
 		if strings.HasSuffix(name, ".md") && n > 1 {
 			again++
 		}

@@ -26,14 +26,13 @@ type held struct {
 	files, dirs   string   // the names, each ended by a NUL, as the walk found them
 	fileAt, dirAt []uint32 // where each name starts, in the order of the names
 	sums          []uint64 // sums[i] is the manifest's sum of the file at fileAt[i]; 0: none
-	checked       int64    // the spare manifest's Checked
-	clock         stamp
+	since         check    // of the spare's manifest: the files it vouches for hold their sums
 }
 
 // newHeld indexes what Open found in the spare, which the build then no
 // longer needs as a listing.
-func newHeld(l *listing, clock stamp) *held {
-	h := &held{files: string(l.files), dirs: string(l.dirs), checked: l.checked, clock: clock}
+func newHeld(l *listing) *held {
+	h := &held{files: string(l.files), dirs: string(l.dirs), since: l.since}
 	h.fileAt = starts(h.files)
 	h.dirAt = starts(h.dirs)
 	order := make([]int, len(h.fileAt))
@@ -87,10 +86,7 @@ func (h *held) dir(rel string) bool { return h != nil && find(h.dirs, h.dirAt, r
 // unchanged reports whether the spare's file rel, found by Lstat as info,
 // holds the bytes whose sum is sum, by the manifest's word.
 func (h *held) unchanged(rel string, info fs.FileInfo, sum uint64) bool {
-	if h == nil || h.sums == nil || sum == 0 {
-		return false
-	}
-	if s := stampOf(info); s.ns == 0 || s.dev != h.clock.dev || s.ns >= h.checked {
+	if h == nil || h.sums == nil || sum == 0 || !h.since.vouches(info) {
 		return false
 	}
 	i := find(h.files, h.fileAt, rel)

@@ -64,8 +64,8 @@ type listing struct {
 	files []byte // everything that is not a folder
 	dirs  []byte
 
-	sums    []uint64 // sums[i] is the manifest's sum of the i-th of files, when it gives sums
-	checked int64    // the manifest's Checked
+	sums  []uint64 // sums[i] is the manifest's sum of the i-th of files, when it gives sums
+	since check    // what the sums may be trusted for (stamp.go)
 }
 
 // each calls f with every name of names, a listing's files or dirs, in
@@ -104,17 +104,18 @@ func inspect(dir string, found *listing, clock stamp) (state, error) {
 	}
 	m, hasManifest := readManifest(dir, what)
 	var st state
+	since := checkOf(m, clock) // none without a manifest
 	var skip func(string) ([]string, []string, bool)
-	if t, ok := trust(dir, m, clock); ok && hasManifest {
-		skip = t.below
+	if since.ns > 0 {
+		skip = trusted{dir: dir, since: since, files: m.Files}.below
 	}
 	var sums []uint64 // parsed from m.Sums, for found
-	if found != nil && hasManifest && len(m.Sums) == len(m.Files) {
+	if found != nil && len(m.Sums) == len(m.Files) {
 		sums = make([]uint64, len(m.Sums))
 		for i, v := range m.Sums {
 			sums[i] = parseSum(v)
 		}
-		found.checked = m.Checked
+		found.since = since
 	}
 	var mu sync.Mutex // walk visits from several goroutines
 	st.read, err = walk(dir, skip, func(rel string, isDir, regular bool) {

@@ -80,7 +80,7 @@ func (d *Dir) Begin() (*Staging, error) {
 	}
 	s := &Staging{d: d, spare: d.spare, made: made, names: map[string]uint64{}, dirs: map[string]*folder{}}
 	if d.spareList != nil {
-		s.held = newHeld(d.spareList, d.clock)
+		s.held = newHeld(d.spareList)
 	}
 	d.staging, d.spareList = s, nil
 	return s, nil

@@ -1,6 +1,7 @@
 package outdir
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -25,31 +26,43 @@ import (
 // is trusted. A folder moved in from elsewhere is changed by the move.
 // So a folder whose change time is before the manifest's Checked holds
 // exactly the manifest's names for it, and is not read (inspect,
-// trusted.below). A clock set back past Checked can hide a change; a
-// Checked later than the new stamp shows that it was, and then every
-// folder is read.
+// trusted.below), and a file there is as the manifest's sum says
+// (held.unchanged): both ask check.vouches. A clock set back past Checked
+// can hide a change; a Checked later than the new stamp shows that it
+// was, and then every folder is read and every file compared.
 type stamp struct {
 	dev uint64
 	ns  int64 // 0: the system gives no change times (stampOf)
 }
 
-// trusted is what inspect may skip in dir: the folders of dir whose
-// change time, on the clock's device, is before checked.
-type trusted struct {
-	dir     string
-	clock   stamp
-	checked int64
-	files   []string // the manifest's files, sorted
+// A check is a manifest's Checked on the device of the clock that read
+// it: a file or folder there whose change time is before it is as the
+// manifest says (vouches). The zero check vouches for nothing.
+type check stamp
+
+// checkOf is the check of m, read with clock: none when m has no Checked,
+// the system gives no change times, or the clock was set back since (a
+// Checked later than the clock now).
+func checkOf(m manifest, clock stamp) check {
+	if m.Checked <= 0 || clock.ns <= 0 || m.Checked > clock.ns {
+		return check{}
+	}
+	return check{dev: clock.dev, ns: m.Checked}
 }
 
-// trust returns what inspect may skip in dir, whose manifest m says when
-// it was checked; ok is false when nothing may be skipped: no manifest,
-// no Checked, no change times here, or a clock set back since.
-func trust(dir string, m manifest, clock stamp) (trusted, bool) {
-	if m.Checked <= 0 || clock.ns <= 0 || m.Checked > clock.ns {
-		return trusted{}, false
-	}
-	return trusted{dir: dir, clock: clock, checked: m.Checked, files: m.Files}, true
+// vouches reports whether the change time of what info describes is
+// strictly before c, on c's device.
+func (c check) vouches(info fs.FileInfo) bool {
+	s := stampOf(info)
+	return c.ns > 0 && s.ns != 0 && s.dev == c.dev && s.ns < c.ns
+}
+
+// trusted is what inspect may skip in dir: the folders that its
+// manifest's check vouches for.
+type trusted struct {
+	dir   string
+	since check
+	files []string // the manifest's files, sorted
 }
 
 // below returns the files and folders directly in the folder rel ("."
@@ -58,10 +71,7 @@ func trust(dir string, m manifest, clock stamp) (trusted, bool) {
 // be read.
 func (t trusted) below(rel string) (files, dirs []string, ok bool) {
 	info, err := os.Lstat(filepath.Join(t.dir, filepath.FromSlash(rel)))
-	if err != nil || !info.IsDir() {
-		return nil, nil, false
-	}
-	if s := stampOf(info); s.ns == 0 || s.dev != t.clock.dev || s.ns >= t.checked {
+	if err != nil || !info.IsDir() || !t.since.vouches(info) {
 		return nil, nil, false
 	}
 	prefix := rel + "/"

@@ -208,6 +208,10 @@ func TestUnchangedFilesAreNotRead(t *testing.T) {
 			put(t, spare, map[string]string{"s3/p3/index.html": "<p>x 3</p>..."})
 			setChecked(t, spare, changeTime(t, p))
 		}, many(200, "a"), 1},
+		{"a file changed in the spare after a clock was set back", func(t *testing.T, spare string) {
+			put(t, spare, map[string]string{"s3/p3/index.html": "<p>x 3</p>..."})
+			setChecked(t, spare, time.Now().Add(time.Hour).UnixNano())
+		}, many(200, "a"), 200},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

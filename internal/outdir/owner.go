@@ -249,69 +249,6 @@ func readFileList(r io.Reader, withSums bool) (fileList, error) {
 // errNoManifest is readFileList's error for a file that is no JSON object.
 var errNoManifest = errors.New("not a manifest")
 
-// writeManifest writes the manifest of paths, with their sums, into dir,
-// found to be torv's at checked.
-func writeManifest(dir string, paths, sums []string, pages []Page, checked int64) error {
-	b, err := json.Marshal(manifest{fileList{Generator: "torv", Version: manifestVersion, Checked: checked, Files: paths, Sums: sums}, pages})
-	if err != nil {
-		return err
-	}
-	return os.WriteFile(filepath.Join(dir, ManifestName), append(indent(b), '\n'), 0o644)
-}
-
-// indent is json.Indent(src, "", "\t") for src as json.Marshal writes it,
-// with no space outside strings. json.Indent steps a scanner through every
-// byte: json.MarshalIndent of the manifest of 10 000 pages (2.5 MB) takes
-// 21-22 ms, which Commit waits for; json.Marshal and indent take 10-11
-// (BenchmarkManifest).
-func indent(src []byte) []byte {
-	dst := make([]byte, 0, len(src)+len(src)/8)
-	newline := func(depth int) {
-		dst = append(dst, '\n')
-		for range depth {
-			dst = append(dst, '\t')
-		}
-	}
-	depth, opened := 0, false // opened: the last byte opened an object or array
-	for i := 0; i < len(src); i++ {
-		c := src[i]
-		empty := opened && (c == '}' || c == ']')
-		if opened && !empty {
-			newline(depth)
-		}
-		opened = false
-		switch c {
-		case '"':
-			j := i + 1
-			for ; src[j] != '"'; j++ {
-				if src[j] == '\\' {
-					j++
-				}
-			}
-			dst = append(dst, src[i:j+1]...)
-			i = j
-		case '{', '[':
-			depth++
-			opened = true
-			dst = append(dst, c)
-		case '}', ']':
-			depth--
-			if !empty {
-				newline(depth)
-			}
-			dst = append(dst, c)
-		case ',':
-			dst = append(dst, c)
-			newline(depth)
-		case ':':
-			dst = append(dst, ':', ' ')
-		default:
-			dst = append(dst, c)
-		}
-	}
-	return dst
-}
-
 // Manifest returns the files torv wrote into dir, as its manifest lists
 // them, or nil when dir holds no manifest of torv's.
 func Manifest(dir string) []string {

@@ -337,7 +337,8 @@ func (s *Staging) seal() error {
 		sums[i] = formatSum(s.names[p])
 	}
 	s.mu.Unlock()
-	if err := writeManifest(s.spare, paths, sums, pages, s.d.clock.ns); err != nil {
+	m := manifest{fileList{Generator: "torv", Version: manifestVersion, Checked: s.d.clock.ns, Files: paths, Sums: sums}, pages}
+	if err := writeManifest(s.spare, m); err != nil {
 		return err
 	}
 	return os.Remove(filepath.Join(s.spare, stagingName))

@@ -113,7 +113,8 @@ func setChecked(t *testing.T, dir string, checked int64) {
 	if !ok {
 		t.Fatalf("%s has no manifest", dir)
 	}
-	if err := writeManifest(dir, m.Files, m.Sums, m.Pages, checked); err != nil {
+	m.Checked = checked
+	if err := writeManifest(dir, m); err != nil {
 		t.Fatal(err)
 	}
 }

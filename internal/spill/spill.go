@@ -18,6 +18,9 @@ const (
 	bufBytes = 64 << 10
 )
 
+// Len is the length of the bytes r names.
+func (r Ref) Len() int { return int(r & maxLen) }
+
 // ErrTooLarge is Put's error for bytes longer than a Ref can name.
 var ErrTooLarge = errors.New("spill: more than 16 MiB at once")
 

@@ -400,7 +400,7 @@ server_vars() { # tool: T_SITE, T_PORT, T_CMD, T_DONE (ERE of the log line that 
 	torv)
 		T_SITE=$SITE T_PORT=$PORT
 		T_CMD=("$TORV" serve -source "$SITE" -port "$PORT")
-		T_DONE='^(Built |The site has |Still )' ;;
+		T_DONE='^(Built |Updated |The site has |Still )' ;;
 	hugo)
 		T_SITE=$HUGOSITE T_PORT=$((PORT + 1))
 		# Hugo's defaults: rendered to memory, fast render, live reload

@@ -360,20 +360,15 @@ func (s *Server) terminal(u *build.Rebuild, paths []string) {
 	}
 	hadErrors := s.rep != nil
 	s.printed = now
-	took := u.Duration.Round(100 * time.Microsecond)
-	if took > 10*time.Millisecond {
-		took = u.Duration.Round(time.Millisecond)
-	}
-	what := fmt.Sprintf("%d pages", u.Pages)
-	if u.Pages == 1 {
-		what = "1 page"
+	took := rounded(u.Duration)
+	verb, what := "Built", plural(u.Pages, "page")
+	if u.Pages == 0 && len(u.Changed) > 0 {
+		// A file no page shows (a static file, the search index):
+		// "Built 0 pages" would read as if the save had been lost.
+		verb, what = "Updated", few(u.Changed, len(u.Changed))
 	}
 	if len(paths) > 0 {
-		shown := slices.Clone(paths)
-		if len(shown) > 3 {
-			shown = append(shown[:3], fmt.Sprintf("and %d more", len(paths)-3))
-		}
-		what += " after " + strings.Join(shown, ", ")
+		what += " after " + few(paths, len(paths))
 	}
 	if u.Output == nil {
 		n := len(u.Diags.Errors())
@@ -397,30 +392,56 @@ func (s *Server) terminal(u *build.Rebuild, paths []string) {
 	if len(paths) == 0 && !u.Full {
 		// A later part of an edit (Session.Continue): one line for all
 		// of them, when the last is done.
-		s.later.pages += u.Pages
-		s.later.took += u.Duration
-		s.later.changed += len(u.Changed)
+		s.later.add(u)
 		if u.Pending > 0 {
 			return
 		}
-		what, took = plural(s.later.pages, "page"), s.later.took.Round(time.Millisecond)
-		if s.later.pages == 0 && s.later.changed == 0 {
-			return
-		}
+		l := s.later
 		s.later = laterParts{}
-		fmt.Fprintf(s.log, "Built %s in %s\n", what, took)
+		switch took := rounded(l.took); {
+		case l.pages > 0:
+			fmt.Fprintf(s.log, "Built %s in %s\n", plural(l.pages, "page"), took)
+		case l.changed > 0:
+			fmt.Fprintf(s.log, "Updated %s in %s\n", few(l.files, l.changed), took)
+		}
 		return
 	}
 	s.later = laterParts{}
 	if u.Pages > 0 || len(u.Changed) > 0 {
-		fmt.Fprintf(s.log, "Built %s in %s\n", what, took)
+		fmt.Fprintf(s.log, "%s %s in %s\n", verb, what, took)
 	}
 }
 
 // laterParts sums the later parts of an edit for the terminal's line.
 type laterParts struct {
 	pages, changed int
+	files          []string // the first few of the output files that changed
 	took           time.Duration
+}
+
+func (l *laterParts) add(u *build.Rebuild) {
+	l.pages += u.Pages
+	l.took += u.Duration
+	l.changed += len(u.Changed)
+	l.files = append(l.files, u.Changed[:min(len(u.Changed), 3-min(len(l.files), 3))]...)
+}
+
+// rounded is d as the terminal shows it: to 0.1 ms below 10 ms, else to
+// the millisecond.
+func rounded(d time.Duration) time.Duration {
+	if d > 10*time.Millisecond {
+		return d.Round(time.Millisecond)
+	}
+	return d.Round(100 * time.Microsecond)
+}
+
+// few names the first three of n paths, and how many more there are.
+func few(paths []string, n int) string {
+	shown := slices.Clone(paths[:min(len(paths), 3)])
+	if n > len(shown) {
+		shown = append(shown, fmt.Sprintf("and %d more", n-len(shown)))
+	}
+	return strings.Join(shown, ", ")
 }
 
 func plural(n int, word string) string {

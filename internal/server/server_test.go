@@ -470,6 +470,30 @@ func TestTerminalOnceEach(t *testing.T) {
 	}
 }
 
+// TestTerminalNamesTheLaterFiles: a save changes the page at once and the
+// search index after it; the terminal names the page's build, then the
+// files updated after. A save of a file no page shows names the file. It
+// never says it built no pages.
+func TestTerminalNamesTheLaterFiles(t *testing.T) {
+	ts := newTestServer(t, testSite)
+	ts.edit(t, map[string]string{"content/om.md": "+++\ntitle = \"Om os\"\n+++\n\nVi er Testby, og vi søger.\n"})
+	log := ts.log.String()
+	if !strings.Contains(log, "Built 1 page after content/om.md in ") {
+		t.Errorf("the log does not report the page's build:\n%s", log)
+	}
+	if !regexp.MustCompile(`(?m)^Updated search/da/\S+(, search/da/\S+)*( and \d+ more)? in \d`).MatchString(log) {
+		t.Errorf("the log does not name the search index's files updated after the page:\n%s", log)
+	}
+	ts.edit(t, map[string]string{"static/kontakt.txt": "Ring til os.\n"})
+	log = ts.log.String()
+	if !strings.Contains(log, "Updated kontakt.txt after static/kontakt.txt in ") {
+		t.Errorf("the log does not name the static file updated:\n%s", log)
+	}
+	if strings.Contains(log, "Built 0 pages") {
+		t.Errorf("the log says no pages were built:\n%s", log)
+	}
+}
+
 func TestCloseEndsStreams(t *testing.T) {
 	ts := newTestServer(t, testSite)
 	s := openStream(t, ts, "/om/", "")

@@ -64,17 +64,23 @@ func (s *Session) release(pr *content.Parsed) {
 	pr.Page.ReleaseBody()
 }
 
-// restore gives p back what release put into the spill; false when it
-// put nothing there or the spill cannot give it back, and the page's
-// file is to be read again.
-func (s *Session) restore(p *content.Page) bool {
+// restore gives p back what release put into the spill, read with ahead
+// when it is not nil; false when it put nothing there or the spill cannot
+// give it back, and the page's file is to be read again.
+func (s *Session) restore(p *content.Page, ahead *spill.Reader) bool {
 	s.bodies.RLock()
 	ref, ok := s.bodies.at[p]
 	s.bodies.RUnlock()
 	if !ok {
 		return false
 	}
-	b, err := s.spill.Get(nil, ref)
+	var b []byte
+	var err error
+	if ahead != nil {
+		b, err = ahead.Get(nil, ref)
+	} else {
+		b, err = s.spill.Get(nil, ref)
+	}
 	if err != nil {
 		return false
 	}
@@ -115,14 +121,14 @@ func (s *Session) releaseParsed() {
 }
 
 // withBody runs f with page p's body and front matter given back when a
-// lean session released them, from the spill (restore) or else read
-// again from the page's file, and releases them after. An error reading
-// them is f's error, and f does not run.
-func (s *Session) withBody(p *content.Page, f func() ([]byte, diag.List)) ([]byte, diag.List) {
+// lean session released them, from the spill (restore, with ahead when it
+// is not nil) or else read again from the page's file, and releases them
+// after. An error reading them is f's error, and f does not run.
+func (s *Session) withBody(p *content.Page, ahead *spill.Reader, f func() ([]byte, diag.List)) ([]byte, diag.List) {
 	if !s.lean() {
 		return f()
 	}
-	if !s.restore(p) {
+	if !s.restore(p, ahead) {
 		if err := p.ReadBody(s.siteFS); err != nil {
 			return nil, diag.List{err}
 		}
@@ -140,7 +146,25 @@ func (s *Session) withBody(p *content.Page, f func() ([]byte, diag.List)) ([]byt
 // torv build's allocations (a copy of each page, the minifier's output
 // and its copy of the input to add a terminating NUL). Output that is
 // kept is copied to its own size.
-type pageBuffers struct{ html, min []byte }
+type pageBuffers struct {
+	html, min []byte
+	// ahead reads the pages' Markdown back from the spill, a window at a
+	// time: the render takes the pages in about the order the parse put
+	// them there, and a read of the scratch file for each page was 10 000
+	// of a build's 200 000 system calls at 10 000 pages (900 with it).
+	ahead *spill.Reader
+}
+
+// reader returns the goroutine's Reader of sp, nil for none.
+func (b *pageBuffers) reader(sp *spill.File) *spill.Reader {
+	if sp == nil {
+		return nil
+	}
+	if b.ahead == nil || b.ahead.File() != sp {
+		b.ahead = sp.Reader()
+	}
+	return b.ahead
+}
 
 // keepBuffer is the largest buffer a render goroutine keeps for its next
 // page: the buffer of the longest list page is let go with it.

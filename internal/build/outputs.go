@@ -61,7 +61,7 @@ func (s *Session) beginOutputs() {
 // read again when a lean session released it.
 func (s *Session) content(p *content.Page) string {
 	var html string
-	s.withBody(p, func() ([]byte, diag.List) {
+	s.withBody(p, nil, func() ([]byte, diag.List) {
 		html = s.r.Content(p)
 		return nil, nil
 	})

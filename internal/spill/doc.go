@@ -24,7 +24,10 @@
 // methods. A build without a file (the preview; torv build when its
 // scratch file could not be made) has no File, and keeps these bytes on
 // the heap as before. Writes are buffered, 64 KiB at a time; Get reads
-// what is still in the buffer from there.
+// what is still in the buffer from there. A Reader, for one goroutine
+// that reads Refs back in about the order they were put (the render's
+// workers, each page's Markdown), reads 128 KiB of the file at a time and
+// serves the Refs that follow from it.
 //
 // A File is safe for use by many goroutines at once. A write that fails
 // (a full disk) loses nothing: from then on the File keeps what it is

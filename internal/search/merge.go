@@ -38,11 +38,14 @@ type Indexer struct {
 	// rows is each page's row of result data, by doc, when the pages were
 	// merged as they came (stream.go); docs is then empty. A row put in
 	// spill has its Ref in spilled instead; spillErr is the first that
-	// could not be read back.
+	// could not be read back. ahead reads them back in the order of the
+	// docs, which is about the order they were put: a read of the scratch
+	// file a window of rows at a time, not one a page.
 	rows     [][]byte
 	spill    *spill.File
 	spilled  []spill.Ref
 	spillErr error
+	ahead    *spill.Reader
 	// the files made last
 	lastShards, lastChunks []File
 }

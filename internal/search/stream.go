@@ -122,7 +122,7 @@ func (x *Indexer) StreamFiles(lim Limits) ([]File, error) {
 	err := x.spillErr
 	x.rows, x.post, x.enc, x.wref, x.keys, x.npages = nil, nil, nil, nil, nil, nil
 	x.lastShards, x.lastChunks = nil, nil
-	x.spill, x.spilled, x.spillErr = nil, nil, nil
+	x.spill, x.spilled, x.spillErr, x.ahead = nil, nil, nil, nil
 	if err != nil {
 		return nil, err
 	}
@@ -135,7 +135,10 @@ func (x *Indexer) row(doc int, buf *[]byte) []byte {
 	if x.spilled == nil || x.spilled[doc] == 0 {
 		return x.rows[doc]
 	}
-	b, err := x.spill.Get((*buf)[:0], x.spilled[doc])
+	if x.ahead == nil {
+		x.ahead = x.spill.Reader()
+	}
+	b, err := x.ahead.Get((*buf)[:0], x.spilled[doc])
 	if err != nil && x.spillErr == nil {
 		x.spillErr = err
 	}

@@ -78,6 +78,8 @@ type worker struct {
 	// torv build's allocations. What a page returns is a copy of its
 	// size; a buffer grown past keepBuffer (a long list) is not kept.
 	body, out bytes.Buffer
+
+	ahead *spill.Reader // reads the list entries back from the renderer's spill (items)
 }
 
 // keepBuffer is the largest buffer a worker keeps for its next page.

@@ -95,8 +95,9 @@
 // pages in hand; an output stage with Begin (the search index) is told
 // before the render, and merges each page's text as it comes rather than
 // keeping its analysis until Make. What is made once and read back later
-// in the build, the list entries the renderer reuses and the search
-// index's rows, waits in a scratch file Options.Scratch gives (outdir's,
+// in the build, the list entries the renderer reuses, the search
+// index's rows and the output stages' files until they are placed,
+// waits in a scratch file Options.Scratch gives (outdir's,
 // in the spare) rather than on the heap (package spill). torv build
 // -memprofile shows the heap at its peak. With the check (build -strict)
 // the bodies stay, as the check's rules read other pages'.

@@ -109,7 +109,7 @@ func (s *Session) runOutputs(which int) bool {
 		s.timing["output "+st.Name] += time.Since(t0)
 		s.made.files[i] = s.made.files[i][:0]
 		for _, f := range files {
-			s.made.files[i] = append(s.made.files[i], madeFile(f.Path, f.Bytes))
+			s.made.files[i] = append(s.made.files[i], s.stageFile(f))
 		}
 		s.made.errs[i] = errs
 	}
@@ -157,9 +157,28 @@ func (s *Session) outputsNow() {
 	}
 }
 
+// stageFile is the outFile of a file an output stage made. In a build
+// with a spill its bytes go there at once, unless the stage put them
+// there itself (the search index): each stage's files would otherwise
+// wait on the heap until the last stage is done and the files are
+// placed, and at 30 000 pages the sitemap's 3.6 MB and the search
+// index's 13 MB were a fifth of the build's largest heap.
+func (s *Session) stageFile(f outputs.File) outFile {
+	o := madeFile(f.Path, f.Bytes)
+	switch {
+	case f.Bytes == nil && f.Spilled != 0:
+		o.spilled = f.Spilled
+	case s.spill != nil && len(f.Bytes) > 0:
+		if r, err := s.spill.Put(f.Bytes); err == nil {
+			o.b, o.spilled = nil, r
+		}
+	}
+	return o
+}
+
 // madeFile is the outFile of a file torv makes.
 func madeFile(name string, b []byte) outFile {
-	return outFile{name, source{"torv's " + name, rankMade}, b}
+	return outFile{name: name, from: source{"torv's " + name, rankMade}, b: b}
 }
 
 // madeFiles are the files torv makes besides the pages, in the order they

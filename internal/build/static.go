@@ -14,6 +14,7 @@ import (
 	"github.com/torv/torv/internal/outputs"
 	"github.com/torv/torv/internal/sitefs"
 	"github.com/torv/torv/internal/sitepath"
+	"github.com/torv/torv/internal/spill"
 )
 
 // This file decides who writes each output path, for Build and the
@@ -46,11 +47,14 @@ func (a source) before(b source) bool {
 	return a.rank < b.rank || a.rank == b.rank && a.name < b.name
 }
 
-// outFile is a file of the output that is not a page.
+// outFile is a file of the output that is not a page. An output stage's
+// file in a build with a spill has its bytes there instead (stageFile):
+// b is then nil and spilled names them.
 type outFile struct {
-	name string // output path
-	from source
-	b    []byte
+	name    string // output path
+	from    source
+	b       []byte
+	spilled spill.Ref
 }
 
 func pageSource(p *content.Page) source {
@@ -157,7 +161,7 @@ func fileAbove(taken map[string]source, name string) string {
 // contentFile is the outFile of f, a file below content/ that is not a
 // page (a path relative to content/).
 func contentFile(f string, b []byte) outFile {
-	return outFile{f, source{content.Dir + "/" + f, rankContent}, b}
+	return outFile{name: f, from: source{content.Dir + "/" + f, rankContent}, b: b}
 }
 
 // readStatic reads every file below static/ of fsys, sorted by path. It
@@ -190,7 +194,7 @@ func readStatic(fsys fs.FS) (files []outFile, errs diag.List) {
 				errs.Add(diag.Errorf(p, 0, 0, "cannot read: %v", err))
 				return nil
 			}
-			files = append(files, outFile{strings.TrimPrefix(p, StaticDir+"/"), source{p, rankStatic}, b})
+			files = append(files, outFile{name: strings.TrimPrefix(p, StaticDir+"/"), from: source{p, rankStatic}, b: b})
 		}
 		return nil
 	})
@@ -267,19 +271,48 @@ func (s *Session) placeStatics() {
 	}
 	kept, errs := placeFiles(owners, made, files, s.static)
 	s.fileErrs.Add(errs...)
+	var back spilledFiles
 	for _, f := range kept {
 		if s.opts.CheckOnly {
 			continue // check keeps no output
 		}
+		b, err := back.bytes(s.spill, f)
+		if err != nil {
+			s.fileErrs.Add(diag.Errorf(f.name, 0, 0, "the file could not be made: %v", err).
+				WithHint("build again; if it happens again, check the disk the site is built on"))
+			continue
+		}
 		if s.opts.Sink != nil {
-			if err := s.opts.Sink.Put(f.name, f.b); err != nil {
+			if err := s.opts.Sink.Put(f.name, b); err != nil {
 				if d := sinkError(f.from.name, f.name, err); d != nil {
 					s.fileErrs.Add(d)
 				}
 				continue
 			}
 		}
-		s.keep(f.name, f.b)
+		s.keep(f.name, b)
 		s.statics[f.name] = true
 	}
+}
+
+// spilledFiles reads the bytes of the output stages' files back from the
+// spill, one file after the other into one buffer: only a build with a
+// Sink has a spill, and its Sink does not keep them (Sink.Put), nor does
+// keep.
+type spilledFiles struct {
+	ahead *spill.Reader
+	buf   []byte
+}
+
+// bytes returns f's bytes, read back from sp when they were put there.
+func (r *spilledFiles) bytes(sp *spill.File, f outFile) ([]byte, error) {
+	if f.spilled == 0 {
+		return f.b, nil
+	}
+	if r.ahead == nil {
+		r.ahead = sp.Reader()
+	}
+	var err error
+	r.buf, err = r.ahead.Get(r.buf[:0], f.spilled)
+	return r.buf, err
 }

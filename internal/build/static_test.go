@@ -206,9 +206,9 @@ func TestPlaceInAnyOrder(t *testing.T) {
 		page("", "/y/"), page("content/y.md", "/y/"), page("content/z.md", "/z/"), page("", "/404.html"),
 	}
 	files := []outFile{
-		{"x/index.html", source{"static/x/index.html", rankStatic}, nil},
-		{"z", source{"static/z", rankStatic}, nil},
-		{"w.txt", source{"static/w.txt", rankStatic}, nil},
+		{name: "x/index.html", from: source{"static/x/index.html", rankStatic}},
+		{name: "z", from: source{"static/z", rankStatic}},
+		{name: "w.txt", from: source{"static/w.txt", rankStatic}},
 	}
 	want, owners, wantErrs := placePages(pages)
 	wantKept, fileErrs := placeFiles(owners, files)

@@ -30,7 +30,7 @@ func aliasPages(in *Input) ([]File, diag.List) {
 			errs.Add(diag.Errorf(r.Page.File, line, col, "cannot write the page at alias %s: %v", r.From, err))
 			continue
 		}
-		files = append(files, File{name, b})
+		files = append(files, File{Path: name, Bytes: b})
 	}
 	return files, errs
 }

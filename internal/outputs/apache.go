@@ -11,7 +11,7 @@ import (
 // answers 500 rather than serving the site without its headers.
 func apacheStage() Stage {
 	return hostStage("apache", []string{"apache"}, func(r *HostRules) []File {
-		return []File{{ApacheFile, Apache(r)}}
+		return []File{{Path: ApacheFile, Bytes: Apache(r)}}
 	})
 }
 

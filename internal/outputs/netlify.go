@@ -13,7 +13,7 @@ import "strings"
 // the reader on.
 func netlifyStage() Stage {
 	return hostStage("_headers", []string{"netlify", "cloudflare"}, func(r *HostRules) []File {
-		return []File{{HeadersFile, NetlifyHeaders(r)}, {RedirectsFile, NetlifyRedirects(r)}}
+		return []File{{Path: HeadersFile, Bytes: NetlifyHeaders(r)}, {Path: RedirectsFile, Bytes: NetlifyRedirects(r)}}
 	})
 }
 

@@ -6,7 +6,7 @@ import "strings"
 // server block that serves the published folder.
 func nginxStage() Stage {
 	return hostStage("nginx", []string{"nginx"}, func(r *HostRules) []File {
-		return []File{{NginxFile, Nginx(r)}}
+		return []File{{Path: NginxFile, Bytes: Nginx(r)}}
 	})
 }
 

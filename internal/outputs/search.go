@@ -145,7 +145,7 @@ func (s *searchStage) make(in *Input) ([]File, diag.List) {
 		pages := make([]*search.Page, len(list))
 		parallel.Each(len(list), func(i int) { pages[i] = s.page(in, x, list[i]) })
 		for _, f := range x.Files(pages, lim) {
-			out = append(out, File{path.Join(SearchDir, lang, f.Name), f.Bytes})
+			out = append(out, File{Path: path.Join(SearchDir, lang, f.Name), Bytes: f.Bytes})
 		}
 	}
 	s.mu.Lock()
@@ -183,7 +183,7 @@ func (s *searchStage) makeStreamed(in *Input, o *onceIndex, lim search.Limits) (
 				WithHint("build again; if it happens again, check the disk the site is built on")}
 		}
 		for _, f := range files {
-			out = append(out, File{path.Join(SearchDir, lang, f.Name), f.Bytes})
+			out = append(out, File{Path: path.Join(SearchDir, lang, f.Name), Bytes: f.Bytes, Spilled: f.Spilled})
 		}
 	}
 	return out, nil

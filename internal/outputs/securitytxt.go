@@ -43,7 +43,7 @@ func securityTxt(in *Input) ([]File, diag.List) {
 		errs.Add(diag.Errorf(config.File, line, col, "security.txt expires on %s, more than a year ahead", exp.Format(time.DateOnly)).
 			WithHint("RFC 9116 asks for at most a year, so the file is looked at again; set expires = %s", next).Warning())
 	}
-	return []File{{SecurityTxtFile, SecurityTxt(cfg, in.Abs("/"+SecurityTxtFile))}}, errs
+	return []File{{Path: SecurityTxtFile, Bytes: SecurityTxt(cfg, in.Abs("/"+SecurityTxtFile))}}, errs
 }
 
 func daysUntil(now, t time.Time) string {

@@ -61,10 +61,13 @@ type Stage struct {
 	Begin func(in *Input)
 }
 
-// A File is one file a stage makes.
+// A File is one file a stage makes. A stage may put its bytes into
+// Input.Spill instead, when it has one, and name them with Spilled; Bytes
+// is then nil.
 type File struct {
-	Path  string // output path: "sitemap.xml", ".well-known/security.txt"
-	Bytes []byte
+	Path    string // output path: "sitemap.xml", ".well-known/security.txt"
+	Bytes   []byte
+	Spilled spill.Ref
 }
 
 // Input is what a stage makes its files from: the site as the content
@@ -151,9 +154,9 @@ func sitemapFiles(in *Input) ([]File, diag.List) {
 		return nil, nil // a sitemap lists full addresses
 	}
 	abs := func(p string) string { return origin + in.URL(p) }
-	return []File{{"sitemap.xml", Sitemap(in.Site, abs)}}, nil
+	return []File{{Path: "sitemap.xml", Bytes: Sitemap(in.Site, abs)}}, nil
 }
 
 func robotsFiles(in *Input) ([]File, diag.List) {
-	return []File{{"robots.txt", Robots(in.Abs("/sitemap.xml"))}}, nil
+	return []File{{Path: "robots.txt", Bytes: Robots(in.Abs("/sitemap.xml"))}}, nil
 }

@@ -4,12 +4,19 @@ import (
 	"encoding/json"
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/torv/torv/internal/spill"
 )
 
-// File is one file of a language's index, named within its folder.
+// File is one file of a language's index, named within its folder. An
+// Indexer that streamed into a spill (Stream) puts the files of
+// StreamFiles there as it makes them, and their Bytes are then nil and
+// Spilled names them: a large site's index is megabytes, which would
+// otherwise wait on the heap until the last file is made.
 type File struct {
-	Name  string
-	Bytes []byte
+	Name    string
+	Bytes   []byte
+	Spilled spill.Ref
 }
 
 // Manifest is the name of the file that names the others.

@@ -55,6 +55,18 @@ type keyRefs struct {
 	refs []uint32 // group id << 1 | 1 for a compound's last part, by group
 }
 
+// file is the File of name with bytes b: put into the spill when the
+// Indexer streams into one (see File), in memory when it has none or
+// the bytes cannot go there.
+func (x *Indexer) file(name string, b []byte) File {
+	if x.spill != nil {
+		if r, err := x.spill.Put(b); err == nil {
+			return File{Name: name, Spilled: r}
+		}
+	}
+	return File{Name: name, Bytes: b}
+}
+
 // NewIndexer returns an Indexer of language l's pages.
 func NewIndexer(l *language.Language) *Indexer {
 	t := newTable(l)
@@ -293,13 +305,13 @@ func (x *Indexer) files(lim Limits) []File {
 	m := manifest{Version: 1, Pages: n, Endings: x.t.l.Endings()}
 	var shards, chunks []File
 	add := func(list *[]File, last []File, prefix string, b []byte) string {
-		if i := len(*list); i < len(last) && bytes.Equal(last[i].Bytes, b) {
+		if i := len(*list); i < len(last) && last[i].Bytes != nil && bytes.Equal(last[i].Bytes, b) {
 			*list = append(*list, last[i])
 			return last[i].Name
 		}
 		sum := sha256.Sum256(b)
 		name := prefix + hex.EncodeToString(sum[:4]) + ".json"
-		*list = append(*list, File{name, b})
+		*list = append(*list, x.file(name, b))
 		return name
 	}
 	for _, s := range x.shards(lim) {
@@ -319,5 +331,5 @@ func (x *Indexer) files(lim Limits) []File {
 	}
 	x.lastShards, x.lastChunks = shards, chunks
 	b, _ := json.Marshal(m) // plain values: cannot fail
-	return append(append([]File{{Manifest, b}}, shards...), chunks...)
+	return append(append([]File{{Name: Manifest, Bytes: b}}, shards...), chunks...)
 }

@@ -98,6 +98,21 @@ func stream(t *testing.T, name string, docs []Doc, sp *spill.File) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// With a spill, the files wait there, not on the heap, until the
+	// build writes them.
+	for i, f := range got {
+		if sp == nil || f.Name == Manifest {
+			continue
+		}
+		if f.Bytes != nil || f.Spilled == 0 {
+			t.Fatalf("%s: %d bytes on the heap, want them in the spill", f.Name, len(f.Bytes))
+		}
+		b, err := sp.Get(nil, f.Spilled)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got[i] = File{Name: f.Name, Bytes: b}
+	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("StreamFiles made other files than Build (%d files, want %d)", len(got), len(want))
 	}

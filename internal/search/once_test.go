@@ -1,10 +1,12 @@
 package search
 
 import (
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -134,5 +136,36 @@ func TestStreamedRowLost(t *testing.T) {
 	f.Close()
 	if files, err := x.StreamFiles(Limits{Shards: 4, Chunks: 4}); err == nil {
 		t.Errorf("StreamFiles of rows it could not read: %d files and no error", len(files))
+	}
+}
+
+// TestKeyNamesAGroupOnce: a key lists each group once, however many of
+// the group's words give it (så and sa, written without å, are both the
+// key sa); a group listed twice would be fetched and scored twice.
+func TestKeyNamesAGroupOnce(t *testing.T) {
+	extra := Doc{URL: "/kontakt/", Title: "Skriv til os",
+		Text: "Skriv til os, så svarer vi. Har dit tastatur ikke å, kan du skrive sa."}
+	for lang, docs := range sites {
+		if lang == "da" {
+			docs = append(slices.Clone(docs), extra)
+		}
+		for _, f := range Build(language.Get(lang), docs, Limits{Shards: 4, Chunks: 4}) {
+			if !strings.HasPrefix(f.Name, "k-") {
+				continue
+			}
+			var sh shard
+			if err := json.Unmarshal(f.Bytes, &sh); err != nil {
+				t.Fatalf("%s %s: %v", lang, f.Name, err)
+			}
+			for i, refs := range sh.Refs {
+				seen := map[int]bool{}
+				for _, r := range refs {
+					if seen[r>>1] {
+						t.Errorf("%s: key %q lists group %d twice: %v", lang, sh.Keys[i], r>>1, refs)
+					}
+					seen[r>>1] = true
+				}
+			}
+		}
 	}
 }

@@ -136,7 +136,7 @@ func (w *worker) entry(lang string, p *content.Page) (cachedItem, *spill.File, e
 // are read in the order of their place in the spill, a window at a time
 // (spill.Reader): an entry is put when the first list that shows it
 // renders, so the next lists read them scattered, and one read of the
-// scratch file each was 30 000 of a build's reads at 10 000 pages.
+// scratch file each was 29 000 of a build's 30 700 reads at 10 000 pages.
 func (w *worker) items(lang string, ps []*content.Page) (template.HTML, error) {
 	type found struct {
 		c   cachedItem

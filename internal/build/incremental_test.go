@@ -147,6 +147,7 @@ func TestSessionFullIsBuild(t *testing.T) {
 func TestSessionUpdates(t *testing.T) {
 	const law = "content/lov/sygedagpenge.md"
 	const news = "content/nyheder/2026-03-02-book-selv-din-samtale.md"
+	const enLaw = "content/lov/sygedagpenge.en.md"
 	steps := []struct {
 		name  string
 		edit  func(t *testing.T, dir string) []string // returns the paths the watcher would report
@@ -270,6 +271,20 @@ func TestSessionUpdates(t *testing.T) {
 		{"a section's title", func(t *testing.T, dir string) []string {
 			setKey(t, dir, "content/tal/_index.md", "title", `"Flere tal"`)
 			return []string{"content/tal/_index.md"}
+		}, false, 0, nil},
+		// A citation with text of its own: where it goes is the law of
+		// the page's language with the id, or else the main language's.
+		{"an English page cites the English law", func(t *testing.T, dir string) []string {
+			write(t, dir, "content/kontakt.en.md", read(t, dir, "content/kontakt.en.md")+"\nRead [the rules](lov:sygedagpenge).\n")
+			return []string{"content/kontakt.en.md"}
+		}, false, 1, nil},
+		{"the English law's id changes: the Danish law is cited", func(t *testing.T, dir string) []string {
+			setKey(t, dir, enLaw, "id", `"regel"`)
+			return []string{enLaw}
+		}, false, 0, nil},
+		{"the id back: the English law is cited again", func(t *testing.T, dir string) []string {
+			setKey(t, dir, enLaw, "id", `"sygedagpenge"`)
+			return []string{enLaw}
 		}, false, 0, nil},
 		{"config.toml", func(t *testing.T, dir string) []string {
 			setKey(t, dir, "config.toml", "phone", `"+45 70 20 30 41"`)

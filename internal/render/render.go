@@ -477,21 +477,32 @@ func (w *worker) input(p *content.Page, shift int) markup.Input {
 	in.Link = func(dest string, image bool) (string, bool, bool) {
 		href, internal, exists := link(dest, image)
 		w.noteLink(strings.TrimPrefix(href, strings.TrimSuffix(w.r.base, "/")), internal, exists)
+		if _, _, law := markup.CitedLaw(dest); law && exists && w.noting() {
+			// A citation with text of its own asks only where it goes,
+			// and may go to another language's law as well.
+			c, _ := w.r.site.Cite(p, dest)
+			w.noteCitation(c)
+		}
 		return href, internal, exists
 	}
 	in.Cite = func(dest string) markup.Citation {
 		c, ok := w.r.site.Cite(p, dest) // once: the citation and what it read
 		if ok {
-			w.notePage(c.Law)
-			if c.Lang != "" {
-				// Found in another language: a law of the page's own
-				// language with that id, made later, would be cited instead.
-				w.note(reads.Miss)
-			}
+			w.noteCitation(c)
 		}
 		return citation(c)
 	}
 	return in
+}
+
+// noteCitation records the law a citation found. One found in another
+// language reads a miss too: a law of the page's own language with that
+// id, made later or given the id later, is cited instead.
+func (w *worker) noteCitation(c content.Citation) {
+	w.notePage(c.Law)
+	if c.Lang != "" {
+		w.note(reads.Miss)
+	}
 }
 
 // URL adds the base URL's path to a site path.

@@ -16,6 +16,9 @@ const CSP = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-u
 // "/"); without a base URL there is no sitemap.
 func Sitemap(site *content.Site, abs func(sitePath string) string) []byte {
 	var b bytes.Buffer
+	var root bytes.Buffer
+	xml.EscapeText(&root, []byte(strings.TrimSuffix(abs("/"), "/")))
+	b.Grow(sitemapSize(site, root.Len()))
 	b.WriteString(xml.Header)
 	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">` + "\n")
 	for _, p := range site.Pages {
@@ -41,6 +44,33 @@ func Sitemap(site *content.Site, abs func(sitePath string) string) []byte {
 	}
 	b.WriteString("</urlset>\n")
 	return b.Bytes()
+}
+
+// sitemapSize is about the length of the sitemap, a little more rather
+// than less, for addresses that start with root (the site's address,
+// escaped as the sitemap writes it): grown by doubling as it was
+// written, the sitemap of 30 000 pages (3.6 MB) took 7.5 MB at the end
+// of the build, when its heap is largest.
+func sitemapSize(site *content.Site, root int) int {
+	const (
+		page    = len("<url><loc></loc></url>\n")
+		lastmod = len("<lastmod></lastmod>")
+		alt     = len(`<xhtml:link rel="alternate" hreflang="" href=""/>`)
+	)
+	n := 512 // the header and the urlset
+	for _, p := range site.Pages {
+		n += page + root + len(p.URL)
+		if d := p.Updated(); !d.IsZero() {
+			n += lastmod + len(d.ISO())
+		}
+		for _, t := range p.Translations {
+			n += alt + len(t.Lang) + root + len(t.URL)
+		}
+		if len(p.Translations) > 0 {
+			n += alt + len(p.Lang) + root + len(p.URL)
+		}
+	}
+	return n + n/128 // a site path with & < > written escaped
 }
 
 // Robots allows everything and names the sitemap, if there is one.

@@ -2,6 +2,7 @@ package outputs_test
 
 import (
 	"encoding/xml"
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -135,6 +136,36 @@ func TestSitemapLanguages(t *testing.T) {
 	} {
 		if !strings.Contains(b, want) {
 			t.Errorf("sitemap lacks\n%s\nin\n%s", want, b)
+		}
+	}
+}
+
+// TestSitemapIsMadeInOneBuffer: the sitemap is written into a buffer of
+// about its own size, made once: grown by doubling, a large site's
+// sitemap took twice its size at the end of the build, when its heap is
+// largest. Translations, dates and an address to escape are counted.
+func TestSitemapIsMadeInOneBuffer(t *testing.T) {
+	fsys := fstest.MapFS{
+		"config.toml": {Data: []byte("title = \"T\"\nmunicipality = \"M\"\n[languages.en]\ntitle = \"T\"\n")},
+	}
+	for i := range 1000 {
+		fsys[fmt.Sprintf("content/lov/side-%d.md", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf("+++\ntitle = \"Side %d\"\ndate = 2026-03-%02d\n+++\n", i, 1+i%28))}
+		if i%3 == 0 {
+			fsys[fmt.Sprintf("content/lov/side-%d.en.md", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf("+++\ntitle = \"Page %d\"\n+++\n", i))}
+		}
+	}
+	cfg, errs := config.Parse(fsys, content.KindNames(), content.KindHint)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	site, errs := content.Load(fsys, cfg, content.Options{})
+	if len(errs.Errors()) > 0 {
+		t.Fatal(errs)
+	}
+	for _, root := range []string{"https://x.dk", "https://borger.fjordby.dk/a&b"} {
+		b := outputs.Sitemap(site, func(p string) string { return root + p })
+		if len(b) < 200_000 || cap(b) > len(b)*21/20 {
+			t.Errorf("%s: %d bytes in a buffer of %d: not made in one buffer of its size", root, len(b), cap(b))
 		}
 	}
 }

@@ -25,7 +25,8 @@ func TestGetReturnsWhatPutStored(t *testing.T) {
 			s := New(f)
 			defer s.Close()
 			// 3 000 pieces of up to 300 bytes: some 450 KiB, several
-			// buffers written out.
+			// buffers written out; and every 700th one of 1 MiB, more
+			// than a buffer (a sitemap), which is written as it is.
 			want := make([][]byte, 3000)
 			refs := make([]Ref, len(want))
 			var wg sync.WaitGroup
@@ -33,6 +34,9 @@ func TestGetReturnsWhatPutStored(t *testing.T) {
 				wg.Go(func() {
 					for i := w; i < len(want); i += 4 {
 						want[i] = bytes.Repeat([]byte{byte(i)}, i%300)
+						if i%700 == 699 {
+							want[i] = bytes.Repeat([]byte{byte(i)}, 1<<20)
+						}
 						r, err := s.Put(want[i])
 						if err != nil {
 							t.Error(err)
@@ -45,6 +49,9 @@ func TestGetReturnsWhatPutStored(t *testing.T) {
 			if onDisk {
 				if st, err := f.Stat(); err != nil || st.Size() < 256<<10 {
 					t.Fatalf("the file holds %v bytes (%v): the bytes stayed in memory", st.Size(), err)
+				}
+				if cap(s.buf) > 2*bufBytes {
+					t.Errorf("the buffer kept %d bytes of room after the large pieces", cap(s.buf))
 				}
 			}
 			var buf []byte

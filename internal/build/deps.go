@@ -57,6 +57,11 @@ func pageState(site *content.Site, p *content.Page, seed maphash.Seed) state {
 		field(p.Parent.URL)
 	}
 	urls(p.Translations) // page "x" and the menu give the translation
+	if d, ok := p.Data.(*content.Law); ok {
+		// Made from another page: the main language's explainer of the
+		// law, whose name this one may share (content: LawLang).
+		field(d.LawLang)
+	}
 	var st state
 	st.own = h.Sum64()
 	h.Reset()

@@ -286,6 +286,17 @@ func TestSessionUpdates(t *testing.T) {
 			setKey(t, dir, enLaw, "id", `"sygedagpenge"`)
 			return []string{enLaw}
 		}, false, 0, nil},
+		// An English explainer that gives the law's Danish name says so
+		// (lang="da"), in its page and in the lists: made from the
+		// Danish explainer, a page the English one does not read.
+		{"the Danish law's name changes: the English one's is its own", func(t *testing.T, dir string) []string {
+			setKey(t, dir, law, "law", `"Lov om sygedagpenge (sygedagpengeloven af 2026)"`)
+			return []string{law}
+		}, false, 0, []string{"en/lov/index.html"}},
+		{"and back: the English explainer gives the Danish name again", func(t *testing.T, dir string) []string {
+			setKey(t, dir, law, "law", `"Lov om sygedagpenge (sygedagpengeloven)"`)
+			return []string{law}
+		}, false, 0, []string{"en/lov/index.html"}},
 		{"config.toml", func(t *testing.T, dir string) []string {
 			setKey(t, dir, "config.toml", "phone", `"+45 70 20 30 41"`)
 			return []string{"config.toml"}

@@ -20,6 +20,12 @@ func loadSite(t *testing.T, baseURL string, files map[string]string) *content.Si
 	for name, text := range files {
 		fsys[name] = &fstest.MapFile{Data: []byte(text)}
 	}
+	return loadFS(t, fsys)
+}
+
+// loadFS is the Site of fsys, which must have no errors.
+func loadFS(t *testing.T, fsys fstest.MapFS) *content.Site {
+	t.Helper()
 	cfg, errs := config.Parse(fsys, content.KindNames(), content.KindHint)
 	if len(errs) > 0 {
 		t.Fatal(errs)
@@ -116,14 +122,7 @@ func TestSitemapLanguages(t *testing.T) {
 		"content/om.en.md":     {Data: []byte("+++\ntitle = \"About\"\n+++\n")},
 		"content/kun-dansk.md": {Data: []byte("+++\ntitle = \"Kun dansk\"\n+++\n")},
 	}
-	cfg, errs := config.Parse(fsys, content.KindNames(), content.KindHint)
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
-	site, errs := content.Load(fsys, cfg, content.Options{})
-	if len(errs.Errors()) > 0 {
-		t.Fatal(errs)
-	}
+	site := loadFS(t, fsys)
 	b := string(outputs.Sitemap(site, func(p string) string { return "https://x.dk" + p }))
 	var set urlset
 	if err := xml.Unmarshal([]byte(b), &set); err != nil {
@@ -154,14 +153,7 @@ func TestSitemapIsMadeInOneBuffer(t *testing.T) {
 			fsys[fmt.Sprintf("content/lov/side-%d.en.md", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf("+++\ntitle = \"Page %d\"\n+++\n", i))}
 		}
 	}
-	cfg, errs := config.Parse(fsys, content.KindNames(), content.KindHint)
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
-	site, errs := content.Load(fsys, cfg, content.Options{})
-	if len(errs.Errors()) > 0 {
-		t.Fatal(errs)
-	}
+	site := loadFS(t, fsys)
 	for _, root := range []string{"https://x.dk", "https://borger.fjordby.dk/a&b"} {
 		b := outputs.Sitemap(site, func(p string) string { return root + p })
 		if len(b) < 200_000 || cap(b) > len(b)*21/20 {

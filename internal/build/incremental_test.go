@@ -276,8 +276,9 @@ func TestSessionUpdates(t *testing.T) {
 		// the page's language with the id, or else the main language's.
 		{"an English page cites the English law", func(t *testing.T, dir string) []string {
 			write(t, dir, "content/kontakt.en.md", read(t, dir, "content/kontakt.en.md")+"\nRead [the rules](lov:sygedagpenge).\n")
-			return []string{"content/kontakt.en.md"}
-		}, false, 1, nil},
+			write(t, dir, "content/om.en.md", read(t, dir, "content/om.en.md")+"\nSee [](lov:sygedagpenge).\n")
+			return []string{"content/kontakt.en.md", "content/om.en.md"}
+		}, false, 2, nil},
 		{"the English law's id changes: the Danish law is cited", func(t *testing.T, dir string) []string {
 			setKey(t, dir, enLaw, "id", `"regel"`)
 			return []string{enLaw}

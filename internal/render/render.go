@@ -478,19 +478,12 @@ func (w *worker) input(p *content.Page, shift int) markup.Input {
 		href, internal, exists := link(dest, image)
 		w.noteLink(strings.TrimPrefix(href, strings.TrimSuffix(w.r.base, "/")), internal, exists)
 		if _, _, law := markup.CitedLaw(dest); law && exists && w.noting() {
-			// A citation with text of its own asks only where it goes,
-			// and may go to another language's law as well.
+			// Every citation, with text of its own or not, comes here
+			// for where it goes, which may be another language's law.
 			c, _ := w.r.site.Cite(p, dest)
 			w.noteCitation(c)
 		}
 		return href, internal, exists
-	}
-	in.Cite = func(dest string) markup.Citation {
-		c, ok := w.r.site.Cite(p, dest) // once: the citation and what it read
-		if ok {
-			w.noteCitation(c)
-		}
-		return citation(c)
 	}
 	return in
 }

@@ -326,7 +326,7 @@ func (x *Indexer) files(lim Limits) []File {
 	m := manifest{Version: 1, Pages: n, Endings: x.t.l.Endings()}
 	var shards, chunks []File
 	add := func(list *[]File, last []File, prefix string, b []byte) string {
-		if i := len(*list); i < len(last) && last[i].Bytes != nil && bytes.Equal(last[i].Bytes, b) {
+		if i := len(*list); i < len(last) && bytes.Equal(last[i].Bytes, b) {
 			*list = append(*list, last[i])
 			return last[i].Name
 		}

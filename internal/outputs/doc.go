@@ -1,6 +1,8 @@
 // Package outputs makes the files a published site needs beside its
 // pages, each as a Stage that package build runs in every command (torv
-// build, serve, check, build -strict): sitemap.xml for search engines,
+// build, serve, check, build -strict): sitemap.xml for search engines
+// (above the protocol's 50 000 addresses or 50 MB, an index of
+// sitemap-1.xml, sitemap-2.xml … that keep within both; sitemap.go),
 // robots.txt pointing at it, the host files, a page at each alias,
 // security.txt, and Atom feeds.
 //

@@ -14,6 +14,10 @@ import (
 // host's file (netlify.go, nginx.go, apache.go) writes HostRules in its
 // own format and adds nothing of its own, so the formats cannot drift.
 
+// CSP is the Content-Security-Policy of every page: nothing but the site's
+// own files, no inline script or style, no plugins, no <base> tricks.
+const CSP = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self' https: mailto:"
+
 // HeaderCSP is the Content-Security-Policy header: the meta element's
 // policy (CSP) and frame-ancestors, which a browser reads only from a
 // header.

@@ -37,6 +37,16 @@ func loadFS(t *testing.T, fsys fstest.MapFS) *content.Site {
 	return site
 }
 
+// sitemapXML is the site's one sitemap file, sitemap.xml.
+func sitemapXML(t *testing.T, site *content.Site, abs func(string) string) []byte {
+	t.Helper()
+	files := outputs.Sitemaps(site, abs)
+	if len(files) != 1 || files[0].Path != "sitemap.xml" {
+		t.Fatalf("%d sitemap files, want sitemap.xml alone", len(files))
+	}
+	return files[0].Bytes
+}
+
 type urlset struct {
 	XMLName xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
 	URLs    []struct {
@@ -55,7 +65,7 @@ func TestSitemap(t *testing.T) {
 		"content/billeder/k.png": "png",
 	})
 	base := "https://nordby.dk/r&d"
-	b := outputs.Sitemap(site, func(p string) string { return base + p })
+	b := sitemapXML(t, site, func(p string) string { return base + p })
 	var got urlset
 	if err := xml.Unmarshal(b, &got); err != nil {
 		t.Fatalf("the sitemap is not XML in the sitemap namespace: %v\n%s", err, b)
@@ -123,7 +133,7 @@ func TestSitemapLanguages(t *testing.T) {
 		"content/kun-dansk.md": {Data: []byte("+++\ntitle = \"Kun dansk\"\n+++\n")},
 	}
 	site := loadFS(t, fsys)
-	b := string(outputs.Sitemap(site, func(p string) string { return "https://x.dk" + p }))
+	b := string(sitemapXML(t, site, func(p string) string { return "https://x.dk" + p }))
 	var set urlset
 	if err := xml.Unmarshal([]byte(b), &set); err != nil {
 		t.Fatalf("not XML: %v\n%s", err, b)
@@ -155,9 +165,131 @@ func TestSitemapIsMadeInOneBuffer(t *testing.T) {
 	}
 	site := loadFS(t, fsys)
 	for _, root := range []string{"https://x.dk", "https://borger.fjordby.dk/a&b"} {
-		b := outputs.Sitemap(site, func(p string) string { return root + p })
+		b := sitemapXML(t, site, func(p string) string { return root + p })
 		if len(b) < 200_000 || cap(b) > len(b)*21/20 {
 			t.Errorf("%s: %d bytes in a buffer of %d: not made in one buffer of its size", root, len(b), cap(b))
+		}
+	}
+}
+
+type sitemapIndex struct {
+	XMLName  xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 sitemapindex"`
+	Sitemaps []struct {
+		Loc     string `xml:"loc"`
+		Lastmod string `xml:"lastmod"`
+	} `xml:"sitemap"`
+}
+
+// TestSitemapIndex: above one sitemap's limits, sitemap.xml is an index
+// of parts that each keep within both and together list every address
+// the one sitemap would, in its order, each with the newest date of its
+// part.
+func TestSitemapIndex(t *testing.T) {
+	fsys := fstest.MapFS{
+		"config.toml": {Data: []byte("title = \"T\"\nmunicipality = \"M\"\n[languages.en]\ntitle = \"T\"\n")},
+	}
+	for i := range 40 {
+		fsys[fmt.Sprintf("content/lov/side-%02d.md", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf("+++\ntitle = \"Side %d\"\ndate = 2026-%02d-01\n+++\n", i, 1+i%12))}
+		if i%4 == 0 {
+			fsys[fmt.Sprintf("content/lov/side-%02d.en.md", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf("+++\ntitle = \"Page %d\"\n+++\n", i))}
+		}
+	}
+	site := loadFS(t, fsys)
+	base := "https://x.dk/a&b"
+	abs := func(p string) string { return base + p }
+	var whole urlset
+	if err := xml.Unmarshal(sitemapXML(t, site, abs), &whole); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name              string
+		maxURLs, maxBytes int
+		parts             int // 0: more than one
+	}{
+		{"addresses", 7, 50 << 20, (len(whole.URLs) + 6) / 7},
+		{"bytes", 50_000, 1200, 0},
+		{"both fit exactly", len(whole.URLs), 50 << 20, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			files := outputs.SitemapsWithin(site, abs, tt.maxURLs, tt.maxBytes)
+			if tt.parts == 1 {
+				if len(files) != 1 || !strings.Contains(string(files[0].Bytes), "<urlset") {
+					t.Fatalf("%d files, want sitemap.xml with every address", len(files))
+				}
+				return
+			}
+			if files[0].Path != "sitemap.xml" {
+				t.Fatalf("the first file is %s, want sitemap.xml", files[0].Path)
+			}
+			var index sitemapIndex
+			if err := xml.Unmarshal(files[0].Bytes, &index); err != nil {
+				t.Fatalf("sitemap.xml is not a sitemap index: %v\n%s", err, files[0].Bytes)
+			}
+			parts := files[1:]
+			if len(index.Sitemaps) != len(parts) || len(parts) < 2 || tt.parts > 0 && len(parts) != tt.parts {
+				t.Fatalf("the index names %d sitemaps, %d parts are made, want %d (0: at least 2)", len(index.Sitemaps), len(parts), tt.parts)
+			}
+			var listed []string
+			for i, f := range parts {
+				want := fmt.Sprintf("sitemap-%d.xml", i+1)
+				if f.Path != want || index.Sitemaps[i].Loc != base+"/"+want {
+					t.Errorf("part %d is %s, named %s in the index; want %s at %s/%s", i, f.Path, index.Sitemaps[i].Loc, want, base, want)
+				}
+				if len(f.Bytes) > tt.maxBytes {
+					t.Errorf("%s has %d bytes, more than %d", f.Path, len(f.Bytes), tt.maxBytes)
+				}
+				var set urlset
+				if err := xml.Unmarshal(f.Bytes, &set); err != nil {
+					t.Fatalf("%s is not a urlset: %v", f.Path, err)
+				}
+				if len(set.URLs) > tt.maxURLs || len(set.URLs) == 0 {
+					t.Errorf("%s lists %d addresses, want 1 to %d", f.Path, len(set.URLs), tt.maxURLs)
+				}
+				newest := ""
+				for _, u := range set.URLs {
+					listed = append(listed, u.Loc)
+					newest = max(newest, u.Lastmod)
+				}
+				if index.Sitemaps[i].Lastmod != newest {
+					t.Errorf("%s: lastmod %q in the index, want its newest, %q", f.Path, index.Sitemaps[i].Lastmod, newest)
+				}
+			}
+			var all []string
+			for _, u := range whole.URLs {
+				all = append(all, u.Loc)
+			}
+			if strings.Join(listed, "\n") != strings.Join(all, "\n") {
+				t.Errorf("the parts list\n%s\nwant the one sitemap's\n%s", strings.Join(listed, "\n"), strings.Join(all, "\n"))
+			}
+		})
+	}
+}
+
+// TestSitemapLimits: the protocol's limit is 50 000 addresses a sitemap.
+// A site of 50 000 pages has one sitemap; one of 50 001 has an index and
+// two parts.
+func TestSitemapLimits(t *testing.T) {
+	site := loadSite(t, "https://x.dk/", map[string]string{
+		"content/om.md": "+++\ntitle = \"Om\"\n+++\n",
+	})
+	var om *content.Page
+	for _, p := range site.Pages {
+		if p.URL == "/om/" {
+			om = p
+		}
+	}
+	pages := make([]*content.Page, 50_001)
+	for i := range pages {
+		p := *om
+		p.URL = fmt.Sprintf("/side-%d/", i)
+		pages[i] = &p
+	}
+	abs := func(p string) string { return "https://x.dk" + p }
+	for _, tt := range []struct{ pages, files int }{{50_000, 1}, {50_001, 3}} {
+		files := outputs.Sitemaps(&content.Site{Pages: pages[:tt.pages]}, abs)
+		if len(files) != tt.files {
+			t.Errorf("%d pages: %d sitemap files, want %d", tt.pages, len(files), tt.files)
 		}
 	}
 }

@@ -153,8 +153,7 @@ func sitemapFiles(in *Input) ([]File, diag.List) {
 	if origin == "" {
 		return nil, nil // a sitemap lists full addresses
 	}
-	abs := func(p string) string { return origin + in.URL(p) }
-	return []File{{Path: "sitemap.xml", Bytes: Sitemap(in.Site, abs)}}, nil
+	return Sitemaps(in.Site, func(p string) string { return origin + in.URL(p) }), nil
 }
 
 func robotsFiles(in *Input) ([]File, diag.List) {

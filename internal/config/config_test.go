@@ -197,8 +197,10 @@ func TestErrors(t *testing.T) {
 			`config.toml:5:1: unknown key "hours" in [languages.en] (the keys allowed here are: title, description, contact_hours)`},
 		{"broken TOML", minimal + "baseurl = \"https://x.dk/\n",
 			`config.toml:3:25: config.toml is not valid TOML: strings cannot contain newlines (a quote or bracket is not closed)`},
-		{"several mistakes are reported together", "titel = \"x\"\nmunicipality = \"M\"\nlanguage = \"fi\"\n",
-			"config.toml:1:1: missing required key \"title\" in config.toml (add a line title = \"...\")\nconfig.toml:1:1: unknown key \"titel\" in config.toml (did you mean \"title\"?)"},
+		{"several mistakes are reported together", "titel = \"x\"\nmunicipality = \"M\"\n[feedback]\nendpont = \"https://x.dk/\"\n",
+			"config.toml:1:1: unknown key \"titel\" in config.toml (did you mean \"title\"?)\nconfig.toml:4:1: unknown key \"endpont\" in [feedback] (did you mean \"endpoint\"?)"},
+		{"a misspelt title is one mistake", "titel = \"x\"\nmunicipality = \"M\"\n",
+			`config.toml:1:1: unknown key "titel" in config.toml (did you mean "title"?)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -106,6 +106,9 @@ func (d *decoder) parseError(err error) *diag.Error {
 	if pe.Position.Line > 0 && pe.Position.Line != line {
 		line, col = pe.Position.Line, 0
 	}
+	if strings.Contains(pe.Message, "array terminator") {
+		line, col = listEnd(d.src.Text, line, col)
+	}
 	e := diag.Errorf(d.src.File, d.src.Line+line-1, col, "%s is not valid TOML: %s", d.src.What, pe.Message)
 	e.Hint = parseHint(pe.Message)
 	return e
@@ -126,6 +129,10 @@ func parseHint(msg string) string {
 		return "write a real date as year-month-day, like 2024-05-01"
 	case strings.Contains(msg, "has already been defined"), strings.Contains(msg, "duplicate"):
 		return "each key may appear only once; remove one of them"
+	case strings.Contains(msg, "array terminator"):
+		return `put a comma after each item of the list but the last, and end the list with ], like tags = ["møder", "digital"]`
+	case strings.Contains(msg, "expected '.' or '='"):
+		return `each line is a key, =, and a value, like title = "Sygedagpenge"`
 	}
 	return "check the line against the examples in the README"
 }
@@ -142,6 +149,35 @@ func nonASCIIGot(msg string) bool {
 }
 
 // lineCol converts a byte offset into a 1-based line and rune column.
+// listEnd is where the decoder's complaint about a list that goes on
+// without a comma or ] belongs: it finds the next item, or the next key,
+// at the start of line, when the list it meant to end was not closed, or
+// its last item wants a comma, at the end of the line before (the line the
+// editor must mend); elsewhere, line and col as they are.
+func listEnd(text string, line, col int) (int, int) {
+	lines := strings.Split(text, "\n")
+	if line < 2 || line > len(lines) || col == 0 || strings.TrimSpace(firstRunes(lines[line-1], col-1)) != "" {
+		return line, col
+	}
+	for l := line - 1; l >= 1; l-- {
+		if t := strings.TrimRight(lines[l-1], " \t\r"); t != "" {
+			return l, utf8.RuneCountInString(t)
+		}
+	}
+	return line, col
+}
+
+// firstRunes is the first n runes of s.
+func firstRunes(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
+}
+
 func lineCol(text string, off int) (line, col int) {
 	off = min(max(off, 0), len(text))
 	before := text[:off]
@@ -238,16 +274,21 @@ func (d *decoder) fill(prefix string, m map[string]any, v reflect.Value) {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
+	// meant is the keys an unknown key is a misspelling of: a required
+	// one among them is missing for that one mistake, which its own
+	// message names ("did you mean"), so it gets no second message.
+	var meant []string
 	for _, k := range keys {
 		if !slices.Contains(names, k) {
 			d.errAt(join(prefix, k), false, "unknown key %q in %s", k, d.where(prefix)).Hint =
 				diag.DidYouMean(k, names, "the keys allowed here are: "+strings.Join(names, ", "))
+			meant = append(meant, diag.Suggest(k, names))
 		}
 	}
 	for _, f := range fs {
 		raw, ok := m[f.name]
 		if !ok {
-			if f.required {
+			if f.required && !slices.Contains(meant, f.name) {
 				d.errAt(prefix, false, "missing required key %q in %s", f.name, d.where(prefix)).
 					WithHint("add a line %s", example(f.name, v.FieldByIndex(f.index).Type()))
 			}

@@ -10,11 +10,15 @@
 //     nesting deeper than MaxDepth before the decoder can overflow its stack
 //     on it. The decoder knows these positions too but does not export them.
 //  2. Parse: toml.Decode into a map; a *toml.ParseError's byte offset gives
-//     line and column.
+//     line and column. A list that goes on without a comma or ] is reported
+//     at the end of the line before the item or key the decoder stopped at:
+//     the line the editor must mend.
 //  3. Fill: the map is copied into the struct by reflection, so that each
 //     key can be checked on its own: unknown keys (with the closest known key
 //     as a suggestion), missing required keys (tag `torv:"required"`), and
-//     values of the wrong type, each with the fix written out.
+//     values of the wrong type, each with the fix written out. A required
+//     key that an unknown key is a misspelling of is not reported missing:
+//     one typo, one message.
 //
 // Struct fields are named by their `toml` tag; embedded structs are
 // flattened. Supported field types are string, bool, int, float64, []string,

@@ -144,7 +144,7 @@ Fire."""`, 1)},
 			`content/a.md:3:8: slug "../../etc" may only hold a-z, 0-9 and - (write it like slug = "etc")`},
 		{"duplicate URL",
 			map[string]string{"content/a.md": "+++\ntitle = \"A\"\n+++\n", "content/b.md": "+++\ntitle = \"B\"\nslug = \"a\"\n+++\n"},
-			`content/b.md:3:8: the page's address /a/ is taken by content/a.md (give one of them another file name or slug)`},
+			`content/b.md:3:8: slug "a" gives the page the address /a/, which content/a.md has (choose another slug, or remove the slug line to keep the address /b/)`},
 		{"duplicate key",
 			map[string]string{"content/a.md": "+++\ntitle = \"A\"\ntitle = \"B\"\n+++\n"},
 			`content/a.md:3:1: front matter is not valid TOML: Key 'title' has already been defined. (each key may appear only once; remove one of them)`},
@@ -267,7 +267,9 @@ func exampleSite(t *testing.T, files map[string]string) fstest.MapFS {
 // TestOneMistakeOneMessage breaks the front matter of a page that seven
 // pages link to and the home page features (issue 12, "One mistake, one
 // message"): the editor must see one error, at the line they broke, and
-// nothing in the files they did not touch.
+// nothing in the files they did not touch. A slug that wants another
+// page's address is a mistake of the page with the slug: the page keeps
+// its file's address meanwhile, and the other stays where it is.
 func TestOneMistakeOneMessage(t *testing.T) {
 	const file = "content/lov/klage-over-en-afgoerelse.md"
 	b, err := fs.ReadFile(os.DirFS("../.."), file)
@@ -293,6 +295,9 @@ func TestOneMistakeOneMessage(t *testing.T) {
 		{"unknown key", with(2, lines[1]+"\nforfatter = \"Ida\""), 3, `unknown key "forfatter"`},
 		{"wrong type", with(6, "paragraph = 67"), 6, "paragraph must be text"},
 		{"unknown type", with(2, lines[1]+"\ntype = \"lovv\""), 3, `unknown type "lovv"`},
+		{"misspelt title", with(2, `Title = "Klage over en afgørelse"`), 2, `unknown key "Title"`},
+		{"list not closed", with(4, `tags = ["klage", "rettigheder"`), 4, "array terminator"},
+		{"a slug another page has", with(2, lines[1]+"\nslug = \"aktindsigt\""), 3, `slug "aktindsigt" gives the page the address /lov/aktindsigt/, which content/lov/aktindsigt.md has`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

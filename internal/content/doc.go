@@ -45,8 +45,12 @@
 // file or folder name without letters or digits ("---.md", "🎉/") would
 // leave an empty segment, and "/odd//" is written where /odd/ is: it is an
 // error at the file, with a name to use, and the page is left out. Of two
-// pages with one URL, the one whose file path sorts first keeps it and the
-// error is at the other, naming it, in whatever order the files were read.
+// pages with one URL, one at its file's address keeps it from one whose
+// slug wants it: the error is at the slug, and that page keeps its file's
+// address meanwhile, so that the pages that link to it add no errors. Of
+// two pages alike, the one whose file path sorts first keeps the URL and
+// the error is at the other, naming it, in whatever order the files were
+// read.
 //
 // # Languages
 //

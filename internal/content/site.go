@@ -44,9 +44,12 @@ func newSite(cfg *config.Config) *Site {
 // URL, the one whose path sorts first keeps it and the error is at the
 // other, however the files were read (in parallel, or some again after an
 // edit in the preview). Every later loop over the pages (law ids, lists)
-// then sees one order too. Pages that were recovered from a broken front
-// matter come after all others: a guessed address must not take a page's
-// own, nor put an error in a file the editor did not touch.
+// then sees one order too. A page whose slug gives it another address
+// than its file name comes after the pages at their files' addresses: of
+// two pages at one address, the slug is what claimed another's (see add).
+// Pages that were recovered from a broken front matter come after all
+// others: a guessed address must not take a page's own, nor put an error
+// in a file the editor did not touch.
 func (s *Site) addAll(pages []*Page, errs *diag.List) {
 	if len(s.byURL) == 0 {
 		// Room for the pages and the list pages link makes: grown a
@@ -54,14 +57,17 @@ func (s *Site) addAll(pages []*Page, errs *diag.List) {
 		s.byURL = make(map[string]*Page, len(pages)+len(pages)/8)
 		s.byFile = make(map[string]*Page, len(pages))
 	}
-	slices.SortFunc(pages, func(a, b *Page) int {
-		if a.recovered != b.recovered {
-			if a.recovered {
-				return 1
-			}
-			return -1
+	rank := func(p *Page) int {
+		switch {
+		case p.recovered:
+			return 2
+		case p.Common().Slug != "":
+			return 1
 		}
-		return strings.Compare(a.File, b.File)
+		return 0
+	}
+	slices.SortFunc(pages, func(a, b *Page) int {
+		return cmp.Or(rank(a)-rank(b), strings.Compare(a.File, b.File))
 	})
 	for _, p := range pages {
 		s.add(p, errs)
@@ -80,15 +86,46 @@ func (s *Site) add(p *Page, errs *diag.List) {
 		}
 		p.URL = p.addrs[i]
 	}
+	if !p.recovered && p.Data != nil && p.Common().Slug != "" {
+		// Its slug's address, which an earlier Site may have taken from
+		// it (slugTaken).
+		if u, nameless := urlFor(p.key, p.Common().Slug); nameless < 0 {
+			p.URL = s.Config.LangPrefix(p.Lang) + u
+		}
+	}
 	if first, taken := s.byURL[p.URL]; taken {
-		line, col := p.Pos("slug")
-		errs.Add(diag.Errorf(p.File, line, col, "the page's address %s is taken by %s", p.URL, first.File).
-			WithHint("give one of them another file name or slug"))
-		return
+		if !s.slugTaken(p, first, errs) {
+			line, col := p.Pos("slug")
+			errs.Add(diag.Errorf(p.File, line, col, "the page's address %s is taken by %s", p.URL, first.File).
+				WithHint("give one of them another file name or slug"))
+			return
+		}
 	}
 	s.byURL[p.URL] = p
 	s.byFile[strings.TrimPrefix(p.File, Dir+"/")] = p
 	s.Pages = append(s.Pages, p)
+}
+
+// slugTaken reports the mistake of page p, whose slug gives it the address
+// of page first, and gives p its file's address for this Site, when that
+// is free: one message, at the slug line, and the pages that link to p by
+// that address or list it find it as before the slug was written. It
+// reports false, and does nothing, for a page whose address is not its
+// slug's, or without a free address of its own.
+func (s *Site) slugTaken(p, first *Page, errs *diag.List) bool {
+	if p.recovered || p.Data == nil || p.Common().Slug == "" {
+		return false
+	}
+	own, nameless := urlFor(p.key, "")
+	own = s.Config.LangPrefix(p.Lang) + own
+	if nameless >= 0 || own == p.URL || s.byURL[own] != nil {
+		return false
+	}
+	line, col := p.Pos("slug")
+	errs.Add(diag.Errorf(p.File, line, col, "slug %q gives the page the address %s, which %s has", p.Common().Slug, p.URL, first.File).
+		WithHint("choose another slug, or remove the slug line to keep the address %s", own))
+	p.URL = own
+	return true
 }
 
 // PageByURL returns the page at a site path ("/lov/x/"), or nil.

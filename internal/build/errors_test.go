@@ -1,6 +1,7 @@
 package build
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"slices"
@@ -262,6 +263,31 @@ func exampleSite(t *testing.T, files map[string]string) fstest.MapFS {
 		fsys[name] = &fstest.MapFile{Data: []byte(text)}
 	}
 	return fsys
+}
+
+// TestLayoutMistakeOneMessage: a typo in a partial that every page runs
+// is one message, at the layout's line, naming a page it showed in and
+// how many others; not one message for each page of the site.
+func TestLayoutMistakeOneMessage(t *testing.T) {
+	b, err := fs.ReadFile(os.DirFS("../.."), "layouts/partials/footer.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	footer := strings.Replace(string(b), "{{.Site.Config.Municipality}}", "{{.Site.Config.Municipalty}}", 1)
+	if footer == string(b) {
+		t.Fatal("layouts/partials/footer.html no longer names .Site.Config.Municipality")
+	}
+	fsys := exampleSite(t, map[string]string{"layouts/partials/footer.html": footer})
+	res := Build(fsys, torv.Defaults(), Options{})
+	errs := res.Diags.Errors()
+	if len(errs) != 1 || errs[0].File != "layouts/partials/footer.html" || !strings.Contains(errs[0].Msg, "Municipalty") {
+		t.Fatalf("want one error, in layouts/partials/footer.html; got\n%s", errs.Error())
+	}
+	// Every page runs the footer: the message counts them all.
+	clean := Build(exampleSite(t, nil), torv.Defaults(), Options{})
+	if want := fmt.Sprintf(" and %d other pages)", clean.Pages-1); !strings.Contains(errs[0].Msg, want) {
+		t.Errorf("the message does not say%s: %s", want, errs[0].Msg)
+	}
 }
 
 // TestOneMistakeOneMessage breaks the front matter of a page that seven

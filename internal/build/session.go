@@ -209,6 +209,7 @@ func (s *Session) finish(start time.Time, full bool) *Rebuild {
 	for _, errs := range s.pageErrs {
 		u.Diags = append(u.Diags, errs...)
 	}
+	u.Diags = u.Diags.Merged()
 	u.Diags.Sort()
 	if s.cfg != nil {
 		u.Config, u.Lang, u.BasePath = s.cfg, s.cfg.Language, s.cfg.BasePath

@@ -33,6 +33,10 @@ type Error struct {
 	Hint  string // what to do, if it is not obvious from Msg
 	Level Level
 	Rule  string // the rule of torv check that found it ("lix"); "" for the build's own errors
+	// Making names the page being made when a layout's mistake showed
+	// ("content/om.md", "/404.html"): one mistake shows in every page made
+	// with the layout, and Merged makes those one entry.
+	Making string
 }
 
 // Errorf returns an error at file:line:col.
@@ -75,6 +79,11 @@ func (e *Error) Error() string {
 		b.WriteString("warning: ")
 	}
 	b.WriteString(e.Msg)
+	if e.Making != "" {
+		b.WriteString(" (while making ")
+		b.WriteString(e.Making)
+		b.WriteString(")")
+	}
 	if e.Hint != "" {
 		b.WriteString(" (")
 		b.WriteString(e.Hint)
@@ -113,6 +122,53 @@ func (l *List) Sort() {
 		)
 	})
 	*l = slices.CompactFunc(*l, func(a, b *Error) bool { return *a == *b })
+}
+
+// Merged returns l with each mistake once: the entries alike in all but
+// Making become one, which names the first page made (by name) and how
+// many others showed the mistake ("while making /404.html and 105 other
+// pages"); a layout's typo is one message, not one a page. The entries of
+// l are not changed: a caller may keep them, as the preview keeps each
+// page's until it is made again.
+func (l List) Merged() List {
+	type key struct {
+		file, msg, hint, rule string
+		line, col             int
+		level                 Level
+	}
+	var keys []key
+	first := map[key]*Error{}
+	count := map[key]int{}
+	out := make(List, 0, len(l))
+	for _, e := range l {
+		if e.Making == "" {
+			out = append(out, e)
+			continue
+		}
+		k := key{e.File, e.Msg, e.Hint, e.Rule, e.Line, e.Col, e.Level}
+		f, seen := first[k]
+		if !seen {
+			keys = append(keys, k)
+		}
+		if !seen || e.Making < f.Making {
+			first[k] = e
+		}
+		count[k]++
+	}
+	for _, k := range keys {
+		m := *first[k]
+		switch n := count[k] - 1; n {
+		case 0:
+			m.Msg = fmt.Sprintf("%s (while making %s)", m.Msg, m.Making)
+		case 1:
+			m.Msg = fmt.Sprintf("%s (while making %s and 1 other page)", m.Msg, m.Making)
+		default:
+			m.Msg = fmt.Sprintf("%s (while making %s and %d other pages)", m.Msg, m.Making, n)
+		}
+		m.Making = ""
+		out = append(out, &m)
+	}
+	return out
 }
 
 // Errors returns the entries of level error.

@@ -61,3 +61,36 @@ func TestSuggest(t *testing.T) {
 		}
 	}
 }
+
+// TestMerged: a layout's mistake that showed in many pages is one entry,
+// naming the first page by name and how many others; other entries, and
+// the entries given, stay as they are.
+func TestMerged(t *testing.T) {
+	at := func(making, msg string) *Error {
+		return &Error{File: "layouts/partials/footer.html", Line: 8, Col: 12, Msg: msg, Making: making}
+	}
+	in := List{
+		at("content/om.md", "no field X"),
+		Errorf("content/a.md", 2, 1, "unknown key"),
+		at("/404.html", "no field X"),
+		at("content/a.md", "no field X"),
+		at("content/b.md", "no field Y"),
+		at("content/c.md", "no field Z"),
+		at("content/d.md", "no field Z"),
+	}
+	got := in.Merged()
+	got.Sort()
+	want := "content/a.md:2:1: unknown key\n" +
+		"layouts/partials/footer.html:8:12: no field X (while making /404.html and 2 other pages)\n" +
+		"layouts/partials/footer.html:8:12: no field Y (while making content/b.md)\n" +
+		"layouts/partials/footer.html:8:12: no field Z (while making content/c.md and 1 other page)"
+	if got.Error() != want {
+		t.Errorf("got\n%s\nwant\n%s", got.Error(), want)
+	}
+	if in[0].Msg != "no field X" || in[0].Making != "content/om.md" {
+		t.Errorf("Merged changed an entry it was given: %+v", in[0])
+	}
+	if e := at("content/om.md", "no field X"); e.Error() != "layouts/partials/footer.html:8:12: no field X (while making content/om.md)" {
+		t.Errorf("an entry not merged prints %q", e.Error())
+	}
+}

@@ -90,8 +90,8 @@ func TestLayoutExecErrors(t *testing.T) {
 				t.Errorf("error at %s, want %s:%d:%d (%v)", e.Pos(), tt.file, tt.line, tt.col, e)
 			}
 			for _, m := range tt.msgs {
-				if !strings.Contains(e.Msg, m) {
-					t.Errorf("message %q should name %s", e.Msg, m)
+				if !strings.Contains(e.Error(), m) {
+					t.Errorf("message %q should name %s", e.Error(), m)
 				}
 			}
 		})

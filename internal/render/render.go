@@ -3,7 +3,6 @@ package render
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"html/template"
 	"io/fs"
 	"maps"
@@ -376,7 +375,7 @@ func (w *worker) render(p *content.Page, into *bytes.Buffer) ([]byte, diag.List)
 	}
 	if err := t.ExecuteTemplate(out, "base.html", v); err != nil {
 		e := r.templateError(err)
-		e.Msg = fmt.Sprintf("%s (while making %s)", e.Msg, pageName(p))
+		e.Making = pageName(p) // and it may show in other pages too: diag.List.Merged
 		errs.Add(e)
 		return nil, errs
 	}

@@ -73,7 +73,7 @@ func TestLayoutExecErrors(t *testing.T) {
 		{"field that does not exist, in a partial",
 			map[string]string{"layouts/page.html": "{{define \"main\"}}\n{{template \"partials/z.html\" .}}{{end}}",
 				"layouts/partials/z.html": "<p>\n  {{.Page.Titel}}</p>"},
-			"layouts/partials/z.html", 2, 10, []string{"Titel", "content/a.md"}},
+			"layouts/partials/z.html", 2, 10, []string{"Titel", "content/a.md", "did you mean .Title?"}},
 	}
 	site := loadSite(t, map[string]string{"content/a.md": "+++\ntitle = \"A\"\n+++\n"})
 	for _, tt := range tests {

@@ -548,7 +548,11 @@ func (r *Renderer) at(name string, line, col int, msg string) *diag.Error {
 	if line > 0 {
 		col++
 	}
-	return diag.Errorf(LayoutDir+"/"+name, line, col, "%s", msg).WithHint("fix the layout at this line")
+	hint := "fix the layout at this line"
+	if h := fieldHint(msg); h != "" {
+		hint = h
+	}
+	return diag.Errorf(LayoutDir+"/"+name, line, col, "%s", msg).WithHint("%s", hint)
 }
 
 // templatePos reads "template: NAME:LINE:COL: message" (column optional).

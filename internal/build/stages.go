@@ -155,6 +155,7 @@ func (s *Session) render(pages []*content.Page, removed []string) int {
 	parallel.Each(len(pages), func(i int) {
 		p := pages[i]
 		var b []byte
+		var body render.Span
 		var errs diag.List
 		var rd reads.Set
 		bufs := free.get()
@@ -164,19 +165,19 @@ func (s *Session) render(pages []*content.Page, removed []string) int {
 			case s.rx != nil:
 				var b []byte
 				var errs diag.List
-				b, errs, rd = s.r.Render(p)
+				b, body, errs, rd = s.r.Render(p)
 				return b, errs
 			case full == nil || full[p]:
-				b, errs := s.r.AppendPage(bufs.html[:0], p)
+				b, span, errs := s.r.AppendPage(bufs.html[:0], p)
 				if b != nil {
-					bufs.html = b
+					bufs.html, body = b, span
 				}
 				return b, errs
 			}
 			return nil, s.r.Body(p)
 		})
 		if b != nil && minifyHTML {
-			if m, ok := s.minifyInto(bufs.min, b); ok {
+			if m, ok := s.minifyPage(bufs, b, body); ok {
 				b, bufs.min = m, m[:0]
 			}
 		}

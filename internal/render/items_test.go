@@ -30,7 +30,7 @@ func TestItemsIsTheRangeOfItem(t *testing.T) {
 		if r == nil {
 			t.Fatalf("render.New: %v", errs)
 		}
-		b, errs, rd := r.Render(site.PageByURL("/sider/"))
+		b, _, errs, rd := r.Render(site.PageByURL("/sider/"))
 		if len(errs) > 0 {
 			t.Fatalf("%s: %v", list, errs)
 		}

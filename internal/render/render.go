@@ -261,34 +261,47 @@ func layoutFor(p *content.Page) string {
 // becomes an error at the page, so one strange page cannot take a build
 // or the preview down.
 func (r *Renderer) Page(p *content.Page) (b []byte, errs diag.List) {
-	b, errs, _ = r.render(p, false, nil)
+	b, _, errs, _ = r.render(p, false, nil)
 	return b, errs
 }
+
+// Span is where a rendered page holds its Markdown body's HTML as the
+// body was made: b[Start:End]; End is 0 when it holds none (an empty or
+// short body, or a layout that shows it otherwise). What a minifier would
+// take out of goldmark's HTML is a newline a block, so a caller may leave
+// the span as it is and spare the minifier its largest part (package
+// build).
+type Span struct{ Start, End int }
+
+// minSpan is the shortest body a Span is looked for: below it, a body is
+// not worth the search, and a short one is more likely to be found in
+// the page somewhere else first (a list entry with the same words).
+const minSpan = 512
 
 // AppendPage renders page p as Page does and appends its HTML to dst; it
 // returns nil when the page could not be made. A caller that hands each
 // page on before it makes the next (torv build) renders every page into
 // one buffer of its own, where Page makes a copy of each.
-func (r *Renderer) AppendPage(dst []byte, p *content.Page) ([]byte, diag.List) {
-	b, errs, _ := r.render(p, false, bytes.NewBuffer(dst))
-	return b, errs
+func (r *Renderer) AppendPage(dst []byte, p *content.Page) ([]byte, Span, diag.List) {
+	b, body, errs, _ := r.render(p, false, bytes.NewBuffer(dst))
+	return b, body, errs
 }
 
-// Render renders page p as Page does, and returns what it read besides
-// itself (see record.go).
-func (r *Renderer) Render(p *content.Page) (b []byte, errs diag.List, rd reads.Set) {
+// Render renders page p as Page does, and returns where its body is and
+// what it read besides itself (see record.go).
+func (r *Renderer) Render(p *content.Page) (b []byte, body Span, errs diag.List, rd reads.Set) {
 	return r.render(p, true, nil)
 }
 
 // render renders page p into into, or, when it is nil, into the worker's
 // buffer and returns a copy.
-func (r *Renderer) render(p *content.Page, note bool, into *bytes.Buffer) (b []byte, errs diag.List, rd reads.Set) {
+func (r *Renderer) render(p *content.Page, note bool, into *bytes.Buffer) (b []byte, body Span, errs diag.List, rd reads.Set) {
 	if note {
 		rd = reads.New()
 	}
 	defer func() {
 		if x := recover(); x != nil {
-			b, errs = nil, diag.List{diag.Errorf(pageName(p), 0, 0, "torv could not make this page (%v)", x).
+			b, body, errs = nil, Span{}, diag.List{diag.Errorf(pageName(p), 0, 0, "torv could not make this page (%v)", x).
 				WithHint("this is a bug in torv; please report it with the file attached")}
 		}
 	}()
@@ -306,11 +319,11 @@ func (r *Renderer) render(p *content.Page, note bool, into *bytes.Buffer) (b []b
 	}()
 	w.page, w.errs, w.rd = p, nil, rd
 	defer func() { w.rd = nil }()
-	b, errs = w.render(p, into)
-	return b, append(errs, w.errs...), rd
+	b, body, errs = w.render(p, into)
+	return b, body, append(errs, w.errs...), rd
 }
 
-func (w *worker) render(p *content.Page, into *bytes.Buffer) ([]byte, diag.List) {
+func (w *worker) render(p *content.Page, into *bytes.Buffer) ([]byte, Span, diag.List) {
 	r := w.r
 	var errs diag.List
 	sets := w.sets[p.Lang]
@@ -333,7 +346,7 @@ func (w *worker) render(p *content.Page, into *bytes.Buffer) ([]byte, diag.List)
 		}
 		errs.Add(diag.Errorf(file, line, col, "layout %q does not exist", name).
 			WithHint("add layouts/%s.html, or remove the layout line to use the kind's own", name))
-		return nil, errs
+		return nil, Span{}, errs
 	}
 	body := w.buffer(&w.body)
 	defer w.drop(&w.body)
@@ -354,7 +367,7 @@ func (w *worker) render(p *content.Page, into *bytes.Buffer) ([]byte, diag.List)
 	langs, err := r.languages(p)
 	if err != nil {
 		errs.Add(diag.Errorf(LayoutDir, 0, 0, "%v", err))
-		return nil, errs
+		return nil, Span{}, errs
 	}
 	v.Languages = langs
 	v.JS = r.js
@@ -377,17 +390,23 @@ func (w *worker) render(p *content.Page, into *bytes.Buffer) ([]byte, diag.List)
 		e := r.templateError(err)
 		e.Making = pageName(p) // and it may show in other pages too: diag.List.Merged
 		errs.Add(e)
-		return nil, errs
+		return nil, Span{}, errs
+	}
+	var span Span
+	if n := body.Len(); n >= minSpan {
+		if i := bytes.Index(out.Bytes(), body.Bytes()); i >= 0 {
+			span = Span{i, i + n}
+		}
 	}
 	if into != nil {
-		return out.Bytes(), errs
+		return out.Bytes(), span, errs
 	}
 	if out.Cap() > keepBuffer {
 		// Not kept (drop): the page takes the buffer, no copy of a
 		// long list is made.
-		return out.Bytes(), errs
+		return out.Bytes(), span, errs
 	}
-	return bytes.Clone(out.Bytes()), errs
+	return bytes.Clone(out.Bytes()), span, errs
 }
 
 // buffer empties one of the worker's buffers for a page.

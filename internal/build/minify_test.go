@@ -1,0 +1,76 @@
+package build
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/torv/torv"
+	"github.com/torv/torv/internal/assets"
+)
+
+// minifyBody is a page whose Markdown makes more than render's minSpan
+// of HTML, with what a minifier must not change: a code block's lines, a
+// table, and a paragraph's line break.
+const minifyBody = "+++\ntitle = \"Om siden\"\n+++\n\n" +
+	"Vi skriver kort og klart, så alle kan læse med.\nDen næste linje hører til samme afsnit.\n\n" +
+	"## Hvem vi er\n\nVi er Testby Kommune, og vi svarer på spørgsmål fra borgere hver dag.\n\n" +
+	"- Ring til os\n- Skriv til os\n- Kom forbi\n\n" +
+	"| Dag | Åbent |\n| --- | --- |\n| Mandag | 9-15 |\n| Fredag | 9-13 |\n\n" +
+	"```\nlinje et\n  linje to, rykket ind\n\nlinje fire\n```\n\n" +
+	"## Hvad vi gør\n\nVi hjælper dig videre, når du har brug for det, og vi siger det, når vi ikke kan.\n\n" +
+	"> Et citat, der står for sig selv, og som fylder en hel linje eller to i en almindelig browser.\n"
+
+// TestMinifyKeepsTheBody: a minified page is the page without minifying,
+// minified, but for the newlines goldmark puts between the body's blocks,
+// which the minifier is spared (minifyPage). Minifying both again gives
+// the same bytes; the layout's own whitespace is gone, and the code
+// block's lines are as written. Both the build and the preview's session
+// make the page so.
+func TestMinifyKeepsTheBody(t *testing.T) {
+	files := map[string]string{"content/om.md": minifyBody}
+	plain := testSite(files)
+	plain["config.toml"].Data = append(bytes.Clone(plain["config.toml"].Data), "\n[build]\nminify_html = false\n"...)
+	raw := buildPage(t, Build(plain, torv.Defaults(), Options{}).Output, "om/index.html")
+	if !strings.Contains(raw, "</h2>\n<p>") {
+		t.Fatalf("the page without minifying has no newline between the body's blocks:\n%s", raw)
+	}
+	m := assets.NewMinifier()
+	minify := func(s string) string {
+		out, err := m.String("text/html", s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	session := NewSession(testSite(files), torv.Defaults(), Options{})
+	for name, out := range map[string]*Output{"build": Build(testSite(files), torv.Defaults(), Options{}).Output, "session": session.Full().Output} {
+		got := buildPage(t, out, "om/index.html")
+		if minify(got) != minify(raw) {
+			t.Errorf("%s: the page minified again differs from the page without minifying, minified:\n%s\n%s", name, minify(got), minify(raw))
+		}
+		if !strings.Contains(got, "</h2>\n<p>") || !strings.Contains(got, "<pre><code>linje et\n  linje to, rykket ind\n\nlinje fire\n</code></pre>") {
+			t.Errorf("%s: the body is not as goldmark made it:\n%s", name, got)
+		}
+		if head, _, _ := strings.Cut(got, "<main"); strings.Contains(head, ">\n<") {
+			t.Errorf("%s: the layout's part before the body is not minified:\n%s", name, head)
+		}
+		// The body ends with its last block and goldmark's newline.
+		if _, tail, _ := strings.Cut(got, "</blockquote>\n"); tail == "" || strings.Contains(tail, ">\n<") {
+			t.Errorf("%s: the layout's part after the body is not minified:\n%s", name, tail)
+		}
+	}
+}
+
+// buildPage is output path p of a build's output, which must be there.
+func buildPage(t *testing.T, out *Output, p string) string {
+	t.Helper()
+	if out == nil {
+		t.Fatal("the build failed")
+	}
+	b, ok := out.Get(p)
+	if !ok {
+		t.Fatalf("%s was not built", p)
+	}
+	return string(b)
+}

@@ -38,7 +38,9 @@
 // site folder on the defaults embedded in the binary, so that tests
 // (fstest.MapFS), the example site and a municipality's fork go through one
 // path. goldmark and the minifier are made once per build and shared by the
-// render workers, one per core.
+// render workers, one per core. The minifier takes the layout's parts of
+// a page: the Markdown body, which goldmark makes without a byte to take
+// out but a newline a block, is copied as it is (render.Span, minifyPage).
 //
 // Every error of every stage is collected; a build with errors has no
 // Output. A build that has errors in its content still renders the pages

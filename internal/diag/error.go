@@ -125,11 +125,12 @@ func (l *List) Sort() {
 }
 
 // Merged returns l with each mistake once: the entries alike in all but
-// Making become one, which names the first page made (by name) and how
-// many others showed the mistake ("while making /404.html and 105 other
-// pages"); a layout's typo is one message, not one a page. The entries of
-// l are not changed: a caller may keep them, as the preview keeps each
-// page's until it is made again.
+// Making become one, which names one of the pages (a file before an
+// address, then the first by name) and how many others showed the
+// mistake ("while making content/a.md and 105 other pages"); a layout's
+// typo is one message, not one a page. The entries of l are not changed:
+// a caller may keep them, as the preview keeps each page's until it is
+// made again.
 func (l List) Merged() List {
 	type key struct {
 		file, msg, hint, rule string
@@ -150,7 +151,7 @@ func (l List) Merged() List {
 		if !seen {
 			keys = append(keys, k)
 		}
-		if !seen || e.Making < f.Making {
+		if !seen || namesFirst(e.Making, f.Making) {
 			first[k] = e
 		}
 		count[k]++
@@ -169,6 +170,16 @@ func (l List) Merged() List {
 		out = append(out, &m)
 	}
 	return out
+}
+
+// namesFirst reports whether a page named a is the one to name rather
+// than b: a file ("content/om.md"), which an editor opens, before an
+// address ("/404.html"), then by name.
+func namesFirst(a, b string) bool {
+	if fa, fb := !strings.HasPrefix(a, "/"), !strings.HasPrefix(b, "/"); fa != fb {
+		return fa
+	}
+	return a < b
 }
 
 // Errors returns the entries of level error.

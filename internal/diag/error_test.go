@@ -63,8 +63,9 @@ func TestSuggest(t *testing.T) {
 }
 
 // TestMerged: a layout's mistake that showed in many pages is one entry,
-// naming the first page by name and how many others; other entries, and
-// the entries given, stay as they are.
+// naming a page (a file before an address, then the first by name) and
+// how many others; other entries, and the entries given, stay as they
+// are.
 func TestMerged(t *testing.T) {
 	at := func(making, msg string) *Error {
 		return &Error{File: "layouts/partials/footer.html", Line: 8, Col: 12, Msg: msg, Making: making}
@@ -81,7 +82,7 @@ func TestMerged(t *testing.T) {
 	got := in.Merged()
 	got.Sort()
 	want := "content/a.md:2:1: unknown key\n" +
-		"layouts/partials/footer.html:8:12: no field X (while making /404.html and 2 other pages)\n" +
+		"layouts/partials/footer.html:8:12: no field X (while making content/a.md and 2 other pages)\n" +
 		"layouts/partials/footer.html:8:12: no field Y (while making content/b.md)\n" +
 		"layouts/partials/footer.html:8:12: no field Z (while making content/c.md and 1 other page)"
 	if got.Error() != want {

@@ -12,6 +12,10 @@
 //
 //	content/kontakt-os.md:1:1: warning: the page's address was /kontakt/ in the last build and is /kontakt-os/ now; links and letters with the old address will break (add aliases = ["/kontakt/"] to the front matter, or build again to accept the change)
 //
+// A law explainer whose id came from its file name has another id after
+// the rename, and the citations of the old one ([](lov:x)) find no law:
+// its warning adds the id line that keeps it.
+//
 // An old address that some page has now, or that an alias keeps, is
 // fine. A page that is gone without a successor is not reported: removing
 // a page is a choice. The warning is a warning: it fails build -strict,

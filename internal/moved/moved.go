@@ -2,6 +2,7 @@ package moved
 
 import (
 	"fmt"
+	"path"
 	"strconv"
 	"strings"
 
@@ -69,8 +70,12 @@ func Check(prev []outdir.Page, site *content.Site) diag.List {
 		if p == nil {
 			continue
 		}
+		keep := aliasLine(p, r.URL)
+		if id := lawID(site, p, r.File); id != "" {
+			keep += fmt.Sprintf(" and id = %q (the law's id came from its file name; with it, [](lov:%s) cites the page still)", id, id)
+		}
 		errs.Add(diag.Errorf(p.File, 1, 1, "the page's address was %s in the last build%s and is %s now; links and letters with the old address will break", r.URL, how, p.URL).
-			WithHint("add %s to the front matter, or build again to accept the change", aliasLine(p, r.URL)).Warning())
+			WithHint("add %s to the front matter, or build again to accept the change", keep).Warning())
 	}
 	errs.Sort()
 	return errs
@@ -89,6 +94,28 @@ func aliasLine(p *content.Page, old string) string {
 		list = append(list, strconv.Quote(a))
 	}
 	return fmt.Sprintf("aliases = [%s]", strings.Join(append(list, strconv.Quote(old)), ", "))
+}
+
+// lawID is the id a law explainer p had when its file was old, when the
+// id came from the file name then and comes from the new one now (no id
+// key): renaming the file changed it, and the citations of the old id
+// find no law. "" for any other page.
+func lawID(site *content.Site, p *content.Page, old string) string {
+	d, ok := p.Data.(*content.Law)
+	if !ok {
+		return ""
+	}
+	fromFile := func(file string) string {
+		id := strings.TrimSuffix(path.Base(file), ".md")
+		for _, l := range site.Config.SiteLanguages() {
+			id = strings.TrimSuffix(id, "."+l) // sygedagpenge.en.md cites as sygedagpenge
+		}
+		return id
+	}
+	if was := fromFile(old); d.ID == fromFile(p.File) && was != d.ID {
+		return was
+	}
+	return ""
 }
 
 // langOf is the language of a site path: the one whose folder it is in.

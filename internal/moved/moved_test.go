@@ -13,7 +13,7 @@ import (
 
 func site(t *testing.T, files map[string]string) *content.Site {
 	t.Helper()
-	fsys := fstest.MapFS{"config.toml": {Data: []byte("title = \"T\"\nmunicipality = \"M\"\n[languages.en]\ntitle = \"T\"\n[sections]\nord = \"term\"\n")}}
+	fsys := fstest.MapFS{"config.toml": {Data: []byte("title = \"T\"\nmunicipality = \"M\"\n[languages.en]\ntitle = \"T\"\n[sections]\nord = \"term\"\nlov = \"law\"\n")}}
 	for name, text := range files {
 		fsys[name] = &fstest.MapFile{Data: []byte(text)}
 	}
@@ -26,6 +26,11 @@ func site(t *testing.T, files map[string]string) *content.Site {
 		t.Fatal(errs)
 	}
 	return s
+}
+
+// law is a law explainer's file with extra front-matter lines.
+func law(title, extra string) string {
+	return "+++\ntitle = \"" + title + "\"\nlaw = \"Forvaltningsloven\"\nparagraph = \"§ 9\"\nin_short = \"Kort.\"\nreviewed = 2026-01-01\n" + extra + "+++\n\nTekst.\n"
 }
 
 // TestCheck: a page that moved is found by its file, or by its title in
@@ -46,6 +51,18 @@ func TestCheck(t *testing.T) {
 			[]outdir.Page{{File: "content/about.en.md", URL: "/en/about/", Title: "About"}, {File: "content/om.md", URL: "/om/", Title: "About"}},
 			map[string]string{"content/om.md": "+++\ntitle = \"About\"\n+++\n", "content/us.en.md": "+++\ntitle = \"About\"\n+++\n"},
 			`content/us.en.md:1:1: warning: the page's address was /en/about/ in the last build (it was content/about.en.md) and is /en/us/ now`},
+		{"a law renamed: its id came from the file name",
+			[]outdir.Page{{File: "content/lov/aktindsigt.md", URL: "/lov/aktindsigt/", Title: "Aktindsigt"}},
+			map[string]string{"content/lov/aktindsigt-i-din-sag.md": law("Aktindsigt", "")},
+			`content/lov/aktindsigt-i-din-sag.md:1:1: warning: the page's address was /lov/aktindsigt/ in the last build (it was content/lov/aktindsigt.md) and is /lov/aktindsigt-i-din-sag/ now; links and letters with the old address will break (add aliases = ["/lov/aktindsigt/"] and id = "aktindsigt" (the law's id came from its file name; with it, [](lov:aktindsigt) cites the page still) to the front matter, or build again to accept the change)`},
+		{"a law renamed in English",
+			[]outdir.Page{{File: "content/lov/aktindsigt.en.md", URL: "/en/lov/aktindsigt/", Title: "Access"}},
+			map[string]string{"content/lov/access.en.md": law("Access", "")},
+			`content/lov/access.en.md:1:1: warning: the page's address was /en/lov/aktindsigt/ in the last build (it was content/lov/aktindsigt.en.md) and is /en/lov/access/ now; links and letters with the old address will break (add aliases = ["/en/lov/aktindsigt/"] and id = "aktindsigt" (`},
+		{"a law renamed with an id of its own",
+			[]outdir.Page{{File: "content/lov/aktindsigt.md", URL: "/lov/aktindsigt/", Title: "Aktindsigt"}},
+			map[string]string{"content/lov/ny.md": law("Aktindsigt", "id = \"aktindsigt\"\n")},
+			`content/lov/ny.md:1:1: warning: the page's address was /lov/aktindsigt/ in the last build (it was content/lov/aktindsigt.md) and is /lov/ny/ now; links and letters with the old address will break (add aliases = ["/lov/aktindsigt/"] to the front matter, or build again to accept the change)`},
 		{"two new pages with the title: no guess",
 			[]outdir.Page{{File: "content/a.md", URL: "/a/", Title: "Ny"}},
 			map[string]string{"content/b.md": "+++\ntitle = \"Ny\"\n+++\n", "content/c.md": "+++\ntitle = \"Ny\"\n+++\n"},

@@ -50,11 +50,7 @@ func recovered(fsys fs.FS, p *Page, cfg *config.Config) *Page {
 	// A slug that was read is what the editor wants; were its address
 	// another page's, the file's own would do until the page reads again
 	// (Site.add).
-	for _, slug := range []string{p.Common().Slug, ""} {
-		if u, nameless := urlFor(p.key, slug); nameless < 0 && !slices.Contains(p.addrs, cfg.LangPrefix(p.Lang)+u) {
-			p.addrs = append(p.addrs, cfg.LangPrefix(p.Lang)+u)
-		}
-	}
+	p.addrs = addresses(p, cfg)
 	if len(p.addrs) == 0 {
 		return nil
 	}

@@ -126,6 +126,9 @@ func parsePage(fsys fs.FS, file string, cfg *config.Config) (*Page, diag.List) {
 		return nil, errs
 	}
 	p.URL = cfg.LangPrefix(lang) + u
+	if a := addresses(p, cfg); len(a) > 1 {
+		p.addrs = a // a slug's, and the file's should another page have that (Site.add)
+	}
 	if len(errs.Errors()) > 0 {
 		p.Broken = true
 		p.fallbackTitle(cfg)

@@ -57,7 +57,7 @@ type Page struct {
 	//
 	// The flags share one word: a site holds many pages.
 	recovered, released, frontReleased bool
-	addrs                              []string // a recovered page's addresses, the one it wants first
+	addrs                              []string // a recovered or slugged page's addresses, the one it wants first (addresses)
 	frontSum                           uint64
 }
 

@@ -61,7 +61,7 @@ func (s *Site) addAll(pages []*Page, errs *diag.List) {
 		switch {
 		case p.recovered:
 			return 2
-		case p.Common().Slug != "":
+		case len(p.addrs) > 0: // a slug's address, and its file's
 			return 1
 		}
 		return 0
@@ -76,56 +76,33 @@ func (s *Site) addAll(pages []*Page, errs *diag.List) {
 
 // add registers a parsed page, refusing a second page at a taken URL.
 func (s *Site) add(p *Page, errs *diag.List) {
-	if p.recovered {
+	if len(p.addrs) > 0 {
 		// The first address that is free, chosen anew in every Site: a
-		// page that read keeps its own (see addAll). Without one, the
-		// page is left out, and no error added to its file's.
+		// page that read keeps its own (see addAll). A recovered page
+		// without one is left out, and no error added to its file's; a
+		// page whose slug wants a taken address keeps its file's, and the
+		// slug line gets the one error, so that the pages that link to it
+		// by that address or list it find it as before the slug.
 		i := slices.IndexFunc(p.addrs, func(u string) bool { return s.byURL[u] == nil })
-		if i < 0 {
+		switch {
+		case i < 0 && p.recovered:
 			return
+		case i > 0 && !p.recovered:
+			line, col := p.Pos("slug")
+			errs.Add(diag.Errorf(p.File, line, col, "slug %q gives the page the address %s, which %s has", p.Common().Slug, p.addrs[0], s.byURL[p.addrs[0]].File).
+				WithHint("choose another slug, or remove the slug line to keep the address %s", p.addrs[i]))
 		}
-		p.URL = p.addrs[i]
-	}
-	if !p.recovered && p.Data != nil && p.Common().Slug != "" {
-		// Its slug's address, which an earlier Site may have taken from
-		// it (slugTaken).
-		if u, nameless := urlFor(p.key, p.Common().Slug); nameless < 0 {
-			p.URL = s.Config.LangPrefix(p.Lang) + u
-		}
+		p.URL = p.addrs[max(i, 0)]
 	}
 	if first, taken := s.byURL[p.URL]; taken {
-		if !s.slugTaken(p, first, errs) {
-			line, col := p.Pos("slug")
-			errs.Add(diag.Errorf(p.File, line, col, "the page's address %s is taken by %s", p.URL, first.File).
-				WithHint("give one of them another file name or slug"))
-			return
-		}
+		line, col := p.Pos("slug")
+		errs.Add(diag.Errorf(p.File, line, col, "the page's address %s is taken by %s", p.URL, first.File).
+			WithHint("give one of them another file name or slug"))
+		return
 	}
 	s.byURL[p.URL] = p
 	s.byFile[strings.TrimPrefix(p.File, Dir+"/")] = p
 	s.Pages = append(s.Pages, p)
-}
-
-// slugTaken reports the mistake of page p, whose slug gives it the address
-// of page first, and gives p its file's address for this Site, when that
-// is free: one message, at the slug line, and the pages that link to p by
-// that address or list it find it as before the slug was written. It
-// reports false, and does nothing, for a page whose address is not its
-// slug's, or without a free address of its own.
-func (s *Site) slugTaken(p, first *Page, errs *diag.List) bool {
-	if p.recovered || p.Data == nil || p.Common().Slug == "" {
-		return false
-	}
-	own, nameless := urlFor(p.key, "")
-	own = s.Config.LangPrefix(p.Lang) + own
-	if nameless >= 0 || own == p.URL || s.byURL[own] != nil {
-		return false
-	}
-	line, col := p.Pos("slug")
-	errs.Add(diag.Errorf(p.File, line, col, "slug %q gives the page the address %s, which %s has", p.Common().Slug, p.URL, first.File).
-		WithHint("choose another slug, or remove the slug line to keep the address %s", own))
-	p.URL = own
-	return true
 }
 
 // PageByURL returns the page at a site path ("/lov/x/"), or nil.

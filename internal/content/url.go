@@ -2,8 +2,10 @@ package content
 
 import (
 	"path"
+	"slices"
 	"strings"
 
+	"github.com/torv/torv/internal/config"
 	"github.com/torv/torv/internal/diag"
 	"github.com/torv/torv/internal/slug"
 )
@@ -44,6 +46,19 @@ func urlFor(rel string, slug string) (url string, nameless int) {
 		return "/", -1
 	}
 	return "/" + strings.Join(parts, "/") + "/", -1
+}
+
+// addresses are the site paths page p may have, the one it wants first:
+// its slug's, and its file's when that is another; none has an empty
+// segment.
+func addresses(p *Page, cfg *config.Config) []string {
+	var out []string
+	for _, slug := range []string{p.Common().Slug, ""} {
+		if u, nameless := urlFor(p.key, slug); nameless < 0 && !slices.Contains(out, cfg.LangPrefix(p.Lang)+u) {
+			out = append(out, cfg.LangPrefix(p.Lang)+u)
+		}
+	}
+	return out
 }
 
 // namelessError is the error of page p, whose file or folder name at index

@@ -254,6 +254,16 @@ type Plain struct {
 	Common
 }
 
+// FrontMatters returns an empty front-matter struct of each kind, for a
+// caller that needs their types (the layouts' field names).
+func FrontMatters() []FrontMatter {
+	var out []FrontMatter
+	for _, k := range []Kind{KindHome, KindSection, KindPrinciple, KindTheme, KindPlace, KindLaw, KindInitiative, KindFigures, KindNews, KindTerm, KindPage} {
+		out = append(out, newFrontMatter(k))
+	}
+	return out
+}
+
 // newFrontMatter returns an empty front-matter struct for kind k.
 func newFrontMatter(k Kind) FrontMatter {
 	switch k {

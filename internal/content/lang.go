@@ -51,6 +51,20 @@ func fileLang(file, rel string, cfg *config.Config) (lang, key string, err *diag
 	return code, dir + strings.TrimSuffix(stem, ext) + ".md", nil
 }
 
+// FileLawID is the id a law explainer in file ("content/lov/x.en.md")
+// has without an id key: its file name without the language ("x"); ""
+// for a file in a language the site does not publish.
+func FileLawID(file string, cfg *config.Config) string {
+	_, key, err := fileLang(file, strings.TrimPrefix(file, Dir+"/"), cfg)
+	if err != nil {
+		return ""
+	}
+	return lawIDOf(key)
+}
+
+// lawIDOf is the law id of a path below content/ without its language.
+func lawIDOf(key string) string { return strings.TrimSuffix(path.Base(key), ".md") }
+
 // HomeOf returns the home page of a language.
 func (s *Site) HomeOf(lang string) *Page {
 	if h := s.homes[lang]; h != nil {

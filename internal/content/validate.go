@@ -125,7 +125,7 @@ func (v *validator) law(d *Law) {
 			WithHint("review_by is the date of the next review, after the last one")
 	}
 	if d.ID == "" {
-		d.ID = strings.TrimSuffix(path.Base(v.p.key), ".md") // sygedagpenge.en.md cites as sygedagpenge
+		d.ID = lawIDOf(v.p.key)
 	} else if Slugify(d.ID) != d.ID {
 		v.at("id", "id %q may only hold a-z, 0-9 and -", d.ID).WithHint("write it like id = %q", Slugify(d.ID))
 	}

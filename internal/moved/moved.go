@@ -2,7 +2,6 @@ package moved
 
 import (
 	"fmt"
-	"path"
 	"strconv"
 	"strings"
 
@@ -105,14 +104,7 @@ func lawID(site *content.Site, p *content.Page, old string) string {
 	if !ok {
 		return ""
 	}
-	fromFile := func(file string) string {
-		id := strings.TrimSuffix(path.Base(file), ".md")
-		for _, l := range site.Config.SiteLanguages() {
-			id = strings.TrimSuffix(id, "."+l) // sygedagpenge.en.md cites as sygedagpenge
-		}
-		return id
-	}
-	if was := fromFile(old); d.ID == fromFile(p.File) && was != d.ID {
+	if was := content.FileLawID(old, site.Config); was != "" && was != d.ID && d.ID == content.FileLawID(p.File, site.Config) {
 		return was
 	}
 	return ""

@@ -66,8 +66,7 @@ func layoutTypes() map[string]reflect.Type {
 		}
 	}
 	walk(reflect.TypeOf(&View{}))
-	for _, k := range []content.FrontMatter{&content.Home{}, &content.Section{}, &content.Principle{}, &content.Theme{},
-		&content.Place{}, &content.Law{}, &content.Initiative{}, &content.Figures{}, &content.News{}, &content.Term{}, &content.Plain{}} {
+	for _, k := range content.FrontMatters() {
 		walk(reflect.TypeOf(k))
 	}
 	return types

@@ -137,9 +137,12 @@ func (l List) Merged() List {
 		line, col             int
 		level                 Level
 	}
-	var keys []key
-	first := map[key]*Error{}
-	count := map[key]int{}
+	type group struct {
+		e *Error // the one to name
+		n int
+	}
+	groups := map[key]*group{}
+	var order []*group
 	out := make(List, 0, len(l))
 	for _, e := range l {
 		if e.Making == "" {
@@ -147,24 +150,24 @@ func (l List) Merged() List {
 			continue
 		}
 		k := key{e.File, e.Msg, e.Hint, e.Rule, e.Line, e.Col, e.Level}
-		f, seen := first[k]
-		if !seen {
-			keys = append(keys, k)
+		g := groups[k]
+		if g == nil {
+			g = &group{e: e}
+			groups[k], order = g, append(order, g)
+		} else if namesFirst(e.Making, g.e.Making) {
+			g.e = e
 		}
-		if !seen || namesFirst(e.Making, f.Making) {
-			first[k] = e
-		}
-		count[k]++
+		g.n++
 	}
-	for _, k := range keys {
-		m := *first[k]
-		switch n := count[k] - 1; n {
-		case 0:
-			m.Msg = fmt.Sprintf("%s (while making %s)", m.Msg, m.Making)
+	for _, g := range order {
+		m := *g.e
+		switch g.n {
 		case 1:
+			m.Msg = fmt.Sprintf("%s (while making %s)", m.Msg, m.Making)
+		case 2:
 			m.Msg = fmt.Sprintf("%s (while making %s and 1 other page)", m.Msg, m.Making)
 		default:
-			m.Msg = fmt.Sprintf("%s (while making %s and %d other pages)", m.Msg, m.Making, n)
+			m.Msg = fmt.Sprintf("%s (while making %s and %d other pages)", m.Msg, m.Making, g.n-1)
 		}
 		m.Making = ""
 		out = append(out, &m)

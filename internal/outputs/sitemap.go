@@ -43,18 +43,17 @@ func sitemaps(site *content.Site, abs func(sitePath string) string, maxURLs, max
 		}
 	}
 	var parts []sitemapPart
-	for len(pages) > 0 {
+	for { // once at least: a site of no pages has an empty urlset
 		part := writeURLs(pages, abs, root.Len(), maxURLs, maxBytes)
-		parts = append(parts, part)
-		pages = pages[part.n:]
-	}
-	if len(parts) <= 1 {
-		if len(parts) == 0 {
-			parts = append(parts, writeURLs(nil, abs, 0, maxURLs, maxBytes))
+		parts, pages = append(parts, part), pages[part.n:]
+		if len(pages) == 0 {
+			break
 		}
+	}
+	if len(parts) == 1 {
 		return []File{{Path: "sitemap.xml", Bytes: parts[0].b}}
 	}
-	files := make([]File, 0, 1+len(parts))
+	files := make([]File, 1, 1+len(parts)) // sitemap.xml, the index, first
 	var index bytes.Buffer
 	index.WriteString(xml.Header)
 	index.WriteString(`<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
@@ -70,7 +69,8 @@ func sitemaps(site *content.Site, abs func(sitePath string) string, maxURLs, max
 		files = append(files, File{Path: name, Bytes: part.b})
 	}
 	index.WriteString("</sitemapindex>\n")
-	return append([]File{{Path: "sitemap.xml", Bytes: index.Bytes()}}, files...)
+	files[0] = File{Path: "sitemap.xml", Bytes: index.Bytes()}
+	return files
 }
 
 // sitemapPart is one urlset: its bytes, how many of the pages it lists,

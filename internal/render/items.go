@@ -107,7 +107,7 @@ func (w *worker) entry(lang string, p *content.Page) (cachedItem, *spill.File, e
 		w.rd = outer
 	}()
 	var b bytes.Buffer
-	if err := w.common[lang].ExecuteTemplate(&b, ItemTemplate, p); err != nil {
+	if err := w.execute(w.common[lang], lang, ItemTemplate, &b, p); err != nil {
 		return cachedItem{}, nil, err
 	}
 	h := template.HTML(b.String())

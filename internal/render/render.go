@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	texttemplate "text/template"
 	"text/template/parse"
 	"unicode/utf8"
@@ -25,6 +26,7 @@ import (
 	"github.com/torv/torv/internal/reads"
 	"github.com/torv/torv/internal/sitefs"
 	"github.com/torv/torv/internal/spill"
+	"github.com/torv/torv/internal/tmplexec"
 )
 
 // LayoutDir is the folder of a site that holds its layouts.
@@ -54,6 +56,11 @@ type Renderer struct {
 	// the entries made without reads. Guarded by itemsMu.
 	byRead map[reads.Key]map[itemKey]struct{}
 	unread int
+	// fast and slow count the templates executed by a compiled Program
+	// and by html/template (see worker.execute); noFast turns Programs off,
+	// for tests that compare the two.
+	fast, slow atomic.Int64
+	noFast     bool
 	// spill, when set (SpillItems), holds the entries made without reads:
 	// torv build's, which no Forget asks about.
 	spill *spill.File
@@ -79,15 +86,57 @@ type worker struct {
 	body, out bytes.Buffer
 
 	ahead *spill.Reader // reads the list entries back from the renderer's spill (items)
+
+	funcs map[string]template.FuncMap // lang -> the functions the worker's templates were given
+	progs map[progKey]*tmplexec.Program
+}
+
+// progKey is a template of one of the worker's sets, which it executes
+// through a compiled Program (package tmplexec) once html/template has
+// executed it once; a nil Program is one tmplexec cannot run.
+type progKey struct {
+	set  *template.Template
+	name string
+}
+
+// execute executes the template name of set into out: with the compiled
+// Program when there is one, and with html/template the first time, when
+// there is none, and when the Program fails (html/template then gives the
+// output or the error message of record). A failed Program's output and
+// the mistakes its functions noted are thrown away; what it noted read is
+// kept, for html/template reads the same again.
+func (w *worker) execute(set *template.Template, lang, name string, out *bytes.Buffer, data any) error {
+	key := progKey{set, name}
+	p, compiled := w.progs[key]
+	if p != nil {
+		start, nerrs := out.Len(), len(w.errs)
+		if p.Execute(out, data) == nil {
+			w.r.fast.Add(1)
+			return nil
+		}
+		out.Truncate(start)
+		w.errs = w.errs[:nerrs]
+	}
+	w.r.slow.Add(1)
+	if err := set.ExecuteTemplate(out, name, data); err != nil {
+		return err
+	}
+	if !compiled && !w.r.noFast {
+		p, _ = tmplexec.Compile(set, name, w.funcs[lang]) // nil: not supported
+		w.progs[key] = p
+	}
+	return nil
 }
 
 // keepBuffer is the largest buffer a worker keeps for its next page.
 const keepBuffer = 256 << 10
 
 func (r *Renderer) newWorker() *worker {
-	w := &worker{r: r, sets: map[string]map[string]*template.Template{}, common: map[string]*template.Template{}}
+	w := &worker{r: r, sets: map[string]map[string]*template.Template{}, common: map[string]*template.Template{},
+		funcs: map[string]template.FuncMap{}, progs: map[progKey]*tmplexec.Program{}}
 	for lang, sets := range r.layouts {
 		funcs := r.funcs(lang, r.strings[lang], w)
+		w.funcs[lang] = funcs
 		w.sets[lang] = map[string]*template.Template{}
 		for name, t := range sets {
 			if c, err := t.Clone(); err == nil {
@@ -326,9 +375,11 @@ func (r *Renderer) render(p *content.Page, note bool, into *bytes.Buffer) (b []b
 func (w *worker) render(p *content.Page, into *bytes.Buffer) ([]byte, Span, diag.List) {
 	r := w.r
 	var errs diag.List
-	sets := w.sets[p.Lang]
+	lang := p.Lang
+	sets := w.sets[lang]
 	if sets == nil {
-		sets = w.sets[r.site.Config.Language]
+		lang = r.site.Config.Language
+		sets = w.sets[lang]
 	}
 	name := layoutFor(p)
 	t := sets[name]
@@ -386,7 +437,7 @@ func (w *worker) render(p *content.Page, into *bytes.Buffer) ([]byte, Span, diag
 		out = w.buffer(&w.out)
 		defer w.drop(&w.out)
 	}
-	if err := t.ExecuteTemplate(out, "base.html", v); err != nil {
+	if err := w.execute(t, lang, "base.html", out, v); err != nil {
 		e := r.templateError(err)
 		e.Making = pageName(p) // and it may show in other pages too: diag.List.Merged
 		errs.Add(e)

@@ -1,0 +1,9 @@
+package render
+
+// NoFast turns off the compiled templates of r (package tmplexec), which
+// must not have rendered anything yet.
+func NoFast(r *Renderer) { r.noFast = true }
+
+// Executions is how many templates r executed with a compiled Program and
+// how many with html/template.
+func Executions(r *Renderer) (fast, slow int64) { return r.fast.Load(), r.slow.Load() }

@@ -1,0 +1,230 @@
+package tmplexec
+
+import (
+	"fmt"
+	"html/template"
+	"reflect"
+	"strings"
+	"unicode/utf8"
+)
+
+// The escapers html/template puts into pipelines, by the names it gives
+// them, each as html/template defines it for the content types it knows.
+// Where that takes more than the common path (HTML stripped of its tags
+// for an attribute, a value marshalled as JSON) the escaper fails, and the
+// page is made by html/template. TestEscapers compares each with
+// html/template's own.
+var escapers = map[string]func(s *state, v reflect.Value) string{
+	"_html_template_htmlescaper": func(s *state, v reflect.Value) string {
+		str, t := stringify(v)
+		if t == typeHTML {
+			return str
+		}
+		return replace(str, htmlTable, true)
+	},
+	"_html_template_attrescaper": func(s *state, v reflect.Value) string {
+		str, t := stringify(v)
+		if t == typeHTML {
+			s.fail("HTML in an attribute")
+		}
+		return replace(str, htmlTable, true)
+	},
+	"_html_template_rcdataescaper": func(s *state, v reflect.Value) string {
+		str, t := stringify(v)
+		if t == typeHTML {
+			return replace(str, htmlNormTable, true)
+		}
+		return replace(str, htmlTable, true)
+	},
+	"_html_template_nospaceescaper": func(s *state, v reflect.Value) string {
+		str, t := stringify(v)
+		switch {
+		case str == "":
+			return failsafe
+		case t == typeHTML:
+			s.fail("HTML in an attribute")
+		}
+		return replace(str, nospaceTable, false)
+	},
+	"_html_template_urlfilter": func(s *state, v reflect.Value) string {
+		str, t := stringify(v)
+		if t != typeURL && !safeURL(str) {
+			return "#" + failsafe
+		}
+		return str
+	},
+	"_html_template_urlnormalizer": func(s *state, v reflect.Value) string {
+		str, _ := stringify(v)
+		return processURL(str, true)
+	},
+	"_html_template_urlescaper": func(s *state, v reflect.Value) string {
+		str, t := stringify(v)
+		return processURL(str, t == typeURL)
+	},
+	"_html_template_jsvalescaper": func(s *state, v reflect.Value) string {
+		v = indirectInterface(v)
+		switch {
+		case v.IsValid() && v.Type() == jsType:
+			return v.String()
+		case v.IsValid() && v.Type() == jsStrType:
+			return `"` + v.String() + `"`
+		}
+		s.fail("a JavaScript value that is not template.JS")
+		return ""
+	},
+	"_html_template_commentescaper": func(*state, reflect.Value) string { return "" },
+}
+
+// failsafe is what html/template writes for a value it refuses.
+const failsafe = "ZgotmplZ"
+
+// escaperCall calls an escaper on the value of the command before it,
+// which is how html/template puts them into pipelines.
+func escaperCall(esc func(*state, reflect.Value) string, args []arg) valFn {
+	return func(s *state, dot, final reflect.Value) reflect.Value {
+		if len(args) > 0 || isMissing(final) {
+			s.fail("an escaper with arguments")
+		}
+		return reflect.ValueOf(esc(s, s.validate(final, anyType)))
+	}
+}
+
+type contentType uint8
+
+const (
+	typePlain contentType = iota
+	typeHTML
+	typeURL
+	typeOther // CSS, attributes, JavaScript, srcset
+)
+
+var (
+	htmlType  = reflect.TypeFor[template.HTML]()
+	urlType   = reflect.TypeFor[template.URL]()
+	jsType    = reflect.TypeFor[template.JS]()
+	jsStrType = reflect.TypeFor[template.JSStr]()
+	otherType = map[reflect.Type]bool{
+		reflect.TypeFor[template.CSS]():      true,
+		reflect.TypeFor[template.HTMLAttr](): true,
+		jsType:                               true,
+		jsStrType:                            true,
+		reflect.TypeFor[template.Srcset]():   true,
+	}
+)
+
+// stringify is html/template's for one argument: the text of the value
+// and its content type.
+func stringify(v reflect.Value) (string, contentType) {
+	orig := indirectInterface(v)
+	if !orig.IsValid() {
+		return "", typePlain // fmt.Sprint of no arguments: nil ones are skipped
+	}
+	d := orig
+	for d.Kind() == reflect.Pointer && !d.IsNil() {
+		d = d.Elem()
+	}
+	switch t := d.Type(); {
+	case t == stringType:
+		return d.String(), typePlain
+	case t == htmlType:
+		return d.String(), typeHTML
+	case t == urlType:
+		return d.String(), typeURL
+	case otherType[t]:
+		return d.String(), typeOther
+	}
+	for !orig.Type().Implements(stringerType) && !orig.Type().Implements(errorType) &&
+		orig.Kind() == reflect.Pointer && !orig.IsNil() {
+		orig = orig.Elem()
+	}
+	return fmt.Sprint(orig.Interface()), typePlain
+}
+
+// The replacement tables of html/template: for text and quoted attribute
+// values, the same without & (HTML that is already escaped), and for
+// unquoted attribute values.
+var (
+	htmlTable = map[rune]string{0: "\uFFFD", '"': "&#34;", '&': "&amp;", '\'': "&#39;", '+': "&#43;",
+		'<': "&lt;", '>': "&gt;"}
+	htmlNormTable = map[rune]string{0: "\uFFFD", '"': "&#34;", '\'': "&#39;", '+': "&#43;",
+		'<': "&lt;", '>': "&gt;"}
+	nospaceTable = map[rune]string{0: "&#xfffd;", '\t': "&#9;", '\n': "&#10;", '\v': "&#11;",
+		'\f': "&#12;", '\r': "&#13;", ' ': "&#32;", '"': "&#34;", '&': "&amp;", '\'': "&#39;",
+		'+': "&#43;", '<': "&lt;", '=': "&#61;", '>': "&gt;", '`': "&#96;"}
+)
+
+// replace replaces the runes of table in s. Without keepBad, the
+// noncharacters U+FDD0–U+FDEF and U+FFF0–U+FFFF (and so bytes that are not
+// UTF-8) become numeric references, as in an unquoted attribute.
+func replace(s string, table map[rune]string, keepBad bool) string {
+	var b strings.Builder
+	written := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= 0x80 {
+			r, w := utf8.DecodeRuneInString(s[i:])
+			if !keepBad && (0xfdd0 <= r && r <= 0xfdef || 0xfff0 <= r && r <= 0xffff) {
+				b.WriteString(s[written:i])
+				fmt.Fprintf(&b, "&#x%x;", r)
+				written = i + w
+			}
+			i += w
+			continue
+		}
+		if repl, ok := table[rune(c)]; ok {
+			if written == 0 {
+				b.Grow(len(s) + 16)
+			}
+			b.WriteString(s[written:i])
+			b.WriteString(repl)
+			written = i + 1
+		}
+		i++
+	}
+	if written == 0 {
+		return s
+	}
+	b.WriteString(s[written:])
+	return b.String()
+}
+
+// safeURL is whether s is relative or its scheme is http, https or mailto.
+func safeURL(s string) bool {
+	if scheme, _, ok := strings.Cut(s, ":"); ok && !strings.Contains(scheme, "/") {
+		return strings.EqualFold(scheme, "http") || strings.EqualFold(scheme, "https") || strings.EqualFold(scheme, "mailto")
+	}
+	return true
+}
+
+// processURL percent-encodes what is not allowed in a URL's part; norm
+// keeps the reserved characters and valid escapes (a whole URL).
+func processURL(s string, norm bool) string {
+	var b strings.Builder
+	written := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', strings.IndexByte("-._~", c) >= 0:
+			continue
+		case norm && strings.IndexByte("!#$&*+,/:;=?@[]", c) >= 0:
+			continue
+		case norm && c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
+			continue
+		}
+		if written == 0 {
+			b.Grow(len(s) + 16)
+		}
+		b.WriteString(s[written:i])
+		fmt.Fprintf(&b, "%%%02x", c)
+		written = i + 1
+	}
+	if written == 0 {
+		return s
+	}
+	b.WriteString(s[written:])
+	return b.String()
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}

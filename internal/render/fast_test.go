@@ -2,6 +2,7 @@ package render_test
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"runtime"
 	"testing"
@@ -46,11 +47,44 @@ func TestFastTemplatesSameOutput(t *testing.T) {
 			t.Fatalf("%s: %d messages, html/template's %d", p.URL, len(gerrs), len(werrs))
 		}
 	}
-	f, s := render.Executions(fast)
+	f, s, _ := render.Executions(fast)
 	// One first execution of each layout and of the list entry per
 	// worker at most; every other page and entry is compiled.
 	if limit := int64(runtime.GOMAXPROCS(0) * (len(layouts) + len(cfg.SiteLanguages()))); s > limit || f < int64(len(site.Pages))/2 {
 		t.Errorf("%d executions compiled, %d by html/template (at most %d wanted)", f, s, limit)
 	}
 	t.Logf("%d pages: %d executions compiled, %d by html/template", len(site.Pages), f, s)
+}
+
+// TestFastTemplatesFallBack renders pages whose layout the compiled
+// templates give up on half way, after md has reported a broken link in
+// the description: html/template makes each page, the link is reported
+// once a page, and the output is html/template's (the tags of HTML in an
+// attribute stripped).
+func TestFastTemplatesFallBack(t *testing.T) {
+	files := map[string]string{}
+	for i := range 40 {
+		files[fmt.Sprintf("content/sider/s%02d.md", i)] = "+++\ntitle = \"S\"\ndescription = \"Se [bilaget](nej.md).\"\n+++\n\nEn <b>tekst</b> om *noget*.\n"
+	}
+	site := loadSite(t, files)
+	layouts := layoutFS(map[string]string{"layouts/page.html": `{{define "main"}}<p>{{md .Page.Description}}</p><p title="{{.Content}}">{{.Page.Title}}</p>{{end}}`})
+	r, errs := newRenderer(t, layouts, site)
+	if r == nil {
+		t.Fatal(errs)
+	}
+	for i := range 40 {
+		p := site.PageByFile(fmt.Sprintf("sider/s%02d.md", i))
+		out, errs := r.Page(p)
+		if n := len(errs.Errors()); n != 1 {
+			t.Fatalf("%s: %d errors, want the broken link once: %v", p.File, n, errs)
+		}
+		want := `<main><p>Se <a href="nej.md">bilaget</a>.</p><p title="En tekst om noget.` + "\n" + `">S</p></main>` + "\n"
+		if string(out) != want {
+			t.Fatalf("%s: got\n%s\nwant\n%s", p.File, out, want)
+		}
+	}
+	// One worker: its Program fails MaxFails times, then is let go.
+	if fast, slow, failed := render.Executions(r); fast != 0 || slow != 40 || failed != render.MaxFails {
+		t.Errorf("%d pages compiled, %d by html/template, %d failed; want 0, 40 and %d", fast, slow, failed, render.MaxFails)
+	}
 }

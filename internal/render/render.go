@@ -26,7 +26,6 @@ import (
 	"github.com/torv/torv/internal/reads"
 	"github.com/torv/torv/internal/sitefs"
 	"github.com/torv/torv/internal/spill"
-	"github.com/torv/torv/internal/tmplexec"
 )
 
 // LayoutDir is the folder of a site that holds its layouts.
@@ -57,10 +56,10 @@ type Renderer struct {
 	byRead map[reads.Key]map[itemKey]struct{}
 	unread int
 	// fast and slow count the templates executed by a compiled Program
-	// and by html/template (see worker.execute); noFast turns Programs off,
-	// for tests that compare the two.
-	fast, slow atomic.Int64
-	noFast     bool
+	// and by html/template (see worker.execute), failed the Programs that
+	// failed; noFast turns Programs off, for tests that compare the two.
+	fast, slow, failed atomic.Int64
+	noFast             bool
 	// spill, when set (SpillItems), holds the entries made without reads:
 	// torv build's, which no Forget asks about.
 	spill *spill.File
@@ -88,44 +87,7 @@ type worker struct {
 	ahead *spill.Reader // reads the list entries back from the renderer's spill (items)
 
 	funcs map[string]template.FuncMap // lang -> the functions the worker's templates were given
-	progs map[progKey]*tmplexec.Program
-}
-
-// progKey is a template of one of the worker's sets, which it executes
-// through a compiled Program (package tmplexec) once html/template has
-// executed it once; a nil Program is one tmplexec cannot run.
-type progKey struct {
-	set  *template.Template
-	name string
-}
-
-// execute executes the template name of set into out: with the compiled
-// Program when there is one, and with html/template the first time, when
-// there is none, and when the Program fails (html/template then gives the
-// output or the error message of record). A failed Program's output and
-// the mistakes its functions noted are thrown away; what it noted read is
-// kept, for html/template reads the same again.
-func (w *worker) execute(set *template.Template, lang, name string, out *bytes.Buffer, data any) error {
-	key := progKey{set, name}
-	p, compiled := w.progs[key]
-	if p != nil {
-		start, nerrs := out.Len(), len(w.errs)
-		if p.Execute(out, data) == nil {
-			w.r.fast.Add(1)
-			return nil
-		}
-		out.Truncate(start)
-		w.errs = w.errs[:nerrs]
-	}
-	w.r.slow.Add(1)
-	if err := set.ExecuteTemplate(out, name, data); err != nil {
-		return err
-	}
-	if !compiled && !w.r.noFast {
-		p, _ = tmplexec.Compile(set, name, w.funcs[lang]) // nil: not supported
-		w.progs[key] = p
-	}
-	return nil
+	progs map[progKey]*compiled
 }
 
 // keepBuffer is the largest buffer a worker keeps for its next page.
@@ -133,7 +95,7 @@ const keepBuffer = 256 << 10
 
 func (r *Renderer) newWorker() *worker {
 	w := &worker{r: r, sets: map[string]map[string]*template.Template{}, common: map[string]*template.Template{},
-		funcs: map[string]template.FuncMap{}, progs: map[progKey]*tmplexec.Program{}}
+		funcs: map[string]template.FuncMap{}, progs: map[progKey]*compiled{}}
 	for lang, sets := range r.layouts {
 		funcs := r.funcs(lang, r.strings[lang], w)
 		w.funcs[lang] = funcs

@@ -57,7 +57,14 @@ type compiler struct {
 // it calls. t must have executed name once, so that html/template has
 // escaped them. funcs are the functions t's set was given (Funcs), bound
 // as they will be when the Program runs.
-func Compile(t *template.Template, name string, funcs template.FuncMap) (*Program, error) {
+func Compile(t *template.Template, name string, funcs template.FuncMap) (_ *Program, err error) {
+	defer func() {
+		// A tree of a shape this package does not expect is one it
+		// leaves to html/template, not a crash of the build.
+		if r := recover(); r != nil {
+			err = unsupported("%v", r)
+		}
+	}()
 	c := &compiler{set: t, funcs: map[string]reflect.Value{}, tmpls: map[string]*tmpl{}}
 	for k, f := range funcs {
 		v := reflect.ValueOf(f)
@@ -141,6 +148,9 @@ func (c *compiler) node(n parse.Node) (action, error) {
 	case *parse.CommentNode:
 		return nil, nil
 	case *parse.ActionNode:
+		if a, err := c.escapedAction(n.Pipe); a != nil || err != nil {
+			return a, err
+		}
 		pipe, err := c.pipeline(n.Pipe)
 		if err != nil {
 			return nil, err
@@ -237,13 +247,9 @@ func (c *compiler) pipeline(p *parse.PipeNode) (pipeFn, error) {
 	if p == nil {
 		return func(*state, reflect.Value) reflect.Value { return reflect.Value{} }, nil
 	}
-	cmds := make([]valFn, len(p.Cmds))
-	for i, cmd := range p.Cmds {
-		f, err := c.command(cmd)
-		if err != nil {
-			return nil, err
-		}
-		cmds[i] = f
+	cmds, err := c.commands(p.Cmds)
+	if err != nil {
+		return nil, err
 	}
 	var decl []string
 	for _, v := range p.Decl {
@@ -251,13 +257,7 @@ func (c *compiler) pipeline(p *parse.PipeNode) (pipeFn, error) {
 	}
 	assign := p.IsAssign
 	return func(s *state, dot reflect.Value) reflect.Value {
-		value := missingVal
-		for _, cmd := range cmds {
-			value = cmd(s, dot, value)
-			if value.Kind() == reflect.Interface && value.Type().NumMethod() == 0 {
-				value = value.Elem()
-			}
-		}
+		value := runCommands(s, dot, cmds)
 		for _, name := range decl {
 			if assign {
 				s.setVar(name, value)
@@ -454,4 +454,64 @@ func (c *compiler) rangeNode(n *parse.RangeNode) (action, error) {
 		}
 		return s.walk(otherwise, dot)
 	}, nil
+}
+
+// escapedAction compiles an action that ends in escapers, as html/template
+// leaves every action that prints: the escapers run on the text of the
+// value before them, one after the other, and the last one's text is
+// written, which is what the pipeline would print. nil when p is not
+// such an action.
+func (c *compiler) escapedAction(p *parse.PipeNode) (action, error) {
+	k := len(p.Cmds)
+	for k > 0 && len(p.Cmds[k-1].Args) == 1 {
+		id, ok := p.Cmds[k-1].Args[0].(*parse.IdentifierNode)
+		if !ok || escapers[id.Ident] == nil || c.funcs[id.Ident].IsValid() {
+			break
+		}
+		k--
+	}
+	if len(p.Decl) > 0 || k == len(p.Cmds) || k == 0 {
+		return nil, nil
+	}
+	cmds, err := c.commands(p.Cmds[:k])
+	if err != nil {
+		return nil, err
+	}
+	var escs []escaper
+	for _, cmd := range p.Cmds[k:] {
+		escs = append(escs, escapers[cmd.Args[0].(*parse.IdentifierNode).Ident])
+	}
+	return func(s *state, dot reflect.Value) ctrl {
+		str, t := stringify(s.validate(runCommands(s, dot, cmds), anyType))
+		for _, esc := range escs {
+			str, t = esc(s, str, t), typePlain
+		}
+		s.w.WriteString(str)
+		return next
+	}, nil
+}
+
+func (c *compiler) commands(cmds []*parse.CommandNode) ([]valFn, error) {
+	out := make([]valFn, len(cmds))
+	for i, cmd := range cmds {
+		f, err := c.command(cmd)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = f
+	}
+	return out, nil
+}
+
+// runCommands runs a pipeline's commands, each given the value of the one
+// before it, an empty interface value replaced by what it holds.
+func runCommands(s *state, dot reflect.Value, cmds []valFn) reflect.Value {
+	value := missingVal
+	for _, cmd := range cmds {
+		value = cmd(s, dot, value)
+		if value.Kind() == reflect.Interface && value.Type().NumMethod() == 0 {
+			value = value.Elem()
+		}
+	}
+	return value
 }

@@ -8,36 +8,33 @@ import (
 	"unicode/utf8"
 )
 
-// The escapers html/template puts into pipelines, by the names it gives
-// them, each as html/template defines it for the content types it knows.
+// escapers are the escapers html/template puts into pipelines, by the
+// names it gives them, each as html/template defines it for the content
+// types it knows.
 // Where that takes more than the common path (HTML stripped of its tags
 // for an attribute, a value marshalled as JSON) the escaper fails, and the
 // page is made by html/template. TestEscapers compares each with
 // html/template's own.
-var escapers = map[string]func(s *state, v reflect.Value) string{
-	"_html_template_htmlescaper": func(s *state, v reflect.Value) string {
-		str, t := stringify(v)
+var escapers = map[string]escaper{
+	"_html_template_htmlescaper": func(s *state, str string, t contentType) string {
 		if t == typeHTML {
 			return str
 		}
 		return replace(str, htmlTable, true)
 	},
-	"_html_template_attrescaper": func(s *state, v reflect.Value) string {
-		str, t := stringify(v)
+	"_html_template_attrescaper": func(s *state, str string, t contentType) string {
 		if t == typeHTML {
 			s.fail("HTML in an attribute")
 		}
 		return replace(str, htmlTable, true)
 	},
-	"_html_template_rcdataescaper": func(s *state, v reflect.Value) string {
-		str, t := stringify(v)
+	"_html_template_rcdataescaper": func(s *state, str string, t contentType) string {
 		if t == typeHTML {
 			return replace(str, htmlNormTable, true)
 		}
 		return replace(str, htmlTable, true)
 	},
-	"_html_template_nospaceescaper": func(s *state, v reflect.Value) string {
-		str, t := stringify(v)
+	"_html_template_nospaceescaper": func(s *state, str string, t contentType) string {
 		switch {
 		case str == "":
 			return failsafe
@@ -46,46 +43,48 @@ var escapers = map[string]func(s *state, v reflect.Value) string{
 		}
 		return replace(str, nospaceTable, false)
 	},
-	"_html_template_urlfilter": func(s *state, v reflect.Value) string {
-		str, t := stringify(v)
+	"_html_template_urlfilter": func(s *state, str string, t contentType) string {
 		if t != typeURL && !safeURL(str) {
 			return "#" + failsafe
 		}
 		return str
 	},
-	"_html_template_urlnormalizer": func(s *state, v reflect.Value) string {
-		str, _ := stringify(v)
+	"_html_template_urlnormalizer": func(s *state, str string, t contentType) string {
 		return processURL(str, true)
 	},
-	"_html_template_urlescaper": func(s *state, v reflect.Value) string {
-		str, t := stringify(v)
+	"_html_template_urlescaper": func(s *state, str string, t contentType) string {
 		return processURL(str, t == typeURL)
 	},
-	"_html_template_jsvalescaper": func(s *state, v reflect.Value) string {
-		v = indirectInterface(v)
-		switch {
-		case v.IsValid() && v.Type() == jsType:
-			return v.String()
-		case v.IsValid() && v.Type() == jsStrType:
-			return `"` + v.String() + `"`
+	"_html_template_jsvalescaper": func(s *state, str string, t contentType) string {
+		switch t {
+		case typeJS:
+			return str
+		case typeJSStr:
+			return `"` + str + `"`
 		}
 		s.fail("a JavaScript value that is not template.JS")
 		return ""
 	},
-	"_html_template_commentescaper": func(*state, reflect.Value) string { return "" },
+	"_html_template_commentescaper": func(*state, string, contentType) string { return "" },
 }
+
+// escaper is one of html/template's escapers, given its argument's text
+// and content type (stringify). The escapers html/template puts one after
+// the other into a pipeline get plain text from the one before.
+type escaper func(s *state, str string, t contentType) string
 
 // failsafe is what html/template writes for a value it refuses.
 const failsafe = "ZgotmplZ"
 
 // escaperCall calls an escaper on the value of the command before it,
 // which is how html/template puts them into pipelines.
-func escaperCall(esc func(*state, reflect.Value) string, args []arg) valFn {
+func escaperCall(esc escaper, args []arg) valFn {
 	return func(s *state, dot, final reflect.Value) reflect.Value {
 		if len(args) > 0 || isMissing(final) {
 			s.fail("an escaper with arguments")
 		}
-		return reflect.ValueOf(esc(s, s.validate(final, anyType)))
+		str, t := stringify(s.validate(final, anyType))
+		return reflect.ValueOf(esc(s, str, t))
 	}
 }
 
@@ -95,7 +94,9 @@ const (
 	typePlain contentType = iota
 	typeHTML
 	typeURL
-	typeOther // CSS, attributes, JavaScript, srcset
+	typeJS
+	typeJSStr
+	typeOther // CSS, attributes, srcset
 )
 
 var (
@@ -106,8 +107,6 @@ var (
 	otherType = map[reflect.Type]bool{
 		reflect.TypeFor[template.CSS]():      true,
 		reflect.TypeFor[template.HTMLAttr](): true,
-		jsType:                               true,
-		jsStrType:                            true,
 		reflect.TypeFor[template.Srcset]():   true,
 	}
 )
@@ -130,6 +129,10 @@ func stringify(v reflect.Value) (string, contentType) {
 		return d.String(), typeHTML
 	case t == urlType:
 		return d.String(), typeURL
+	case t == jsType:
+		return d.String(), typeJS
+	case t == jsStrType:
+		return d.String(), typeJSStr
 	case otherType[t]:
 		return d.String(), typeOther
 	}
@@ -144,19 +147,28 @@ func stringify(v reflect.Value) (string, contentType) {
 // values, the same without & (HTML that is already escaped), and for
 // unquoted attribute values.
 var (
-	htmlTable = map[rune]string{0: "\uFFFD", '"': "&#34;", '&': "&amp;", '\'': "&#39;", '+': "&#43;",
-		'<': "&lt;", '>': "&gt;"}
-	htmlNormTable = map[rune]string{0: "\uFFFD", '"': "&#34;", '\'': "&#39;", '+': "&#43;",
-		'<': "&lt;", '>': "&gt;"}
-	nospaceTable = map[rune]string{0: "&#xfffd;", '\t': "&#9;", '\n': "&#10;", '\v': "&#11;",
+	htmlTable     = table(map[byte]string{0: "\uFFFD", '"': "&#34;", '&': "&amp;", '\'': "&#39;", '+': "&#43;", '<': "&lt;", '>': "&gt;"})
+	htmlNormTable = table(map[byte]string{0: "\uFFFD", '"': "&#34;", '\'': "&#39;", '+': "&#43;", '<': "&lt;", '>': "&gt;"})
+	nospaceTable  = table(map[byte]string{0: "&#xfffd;", '\t': "&#9;", '\n': "&#10;", '\v': "&#11;",
 		'\f': "&#12;", '\r': "&#13;", ' ': "&#32;", '"': "&#34;", '&': "&amp;", '\'': "&#39;",
-		'+': "&#43;", '<': "&lt;", '=': "&#61;", '>': "&gt;", '`': "&#96;"}
+		'+': "&#43;", '<': "&lt;", '=': "&#61;", '>': "&gt;", '`': "&#96;"})
 )
+
+// replacements is a table of replacements of ASCII bytes, by byte.
+type replacements *[utf8.RuneSelf]string
+
+func table(m map[byte]string) replacements {
+	var t [utf8.RuneSelf]string
+	for c, r := range m {
+		t[c] = r
+	}
+	return &t
+}
 
 // replace replaces the runes of table in s. Without keepBad, the
 // noncharacters U+FDD0–U+FDEF and U+FFF0–U+FFFF (and so bytes that are not
 // UTF-8) become numeric references, as in an unquoted attribute.
-func replace(s string, table map[rune]string, keepBad bool) string {
+func replace(s string, table replacements, keepBad bool) string {
 	var b strings.Builder
 	written := 0
 	for i := 0; i < len(s); {
@@ -171,7 +183,7 @@ func replace(s string, table map[rune]string, keepBad bool) string {
 			i += w
 			continue
 		}
-		if repl, ok := table[rune(c)]; ok {
+		if repl := table[c]; repl != "" {
 			if written == 0 {
 				b.Grow(len(s) + 16)
 			}

@@ -1,0 +1,61 @@
+package render
+
+import (
+	"bytes"
+	"html/template"
+
+	"github.com/torv/torv/internal/tmplexec"
+)
+
+// progKey is a template of one of the worker's sets, which it executes
+// through a compiled Program (package tmplexec) once html/template has
+// executed it once; a nil Program is one tmplexec cannot run.
+type progKey struct {
+	set  *template.Template
+	name string
+}
+
+type compiled struct {
+	p     *tmplexec.Program
+	fails int // in a row
+}
+
+// maxFails is how many pages in a row a Program may fail before the
+// worker leaves the template to html/template: a layout that shows HTML
+// in an attribute on every page, say, would otherwise be executed twice
+// for each.
+const maxFails = 16
+
+// execute executes the template name of set into out: with the compiled
+// Program when there is one, and with html/template the first time, when
+// there is none, and when the Program fails (html/template then gives the
+// output or the error message of record). A failed Program's output and
+// the mistakes its functions noted are thrown away; what it noted read is
+// kept, for html/template reads the same again.
+func (w *worker) execute(set *template.Template, lang, name string, out *bytes.Buffer, data any) error {
+	key := progKey{set, name}
+	c := w.progs[key]
+	if c != nil && c.p != nil {
+		start, nerrs := out.Len(), len(w.errs)
+		if c.p.Execute(out, data) == nil {
+			c.fails = 0
+			w.r.fast.Add(1)
+			return nil
+		}
+		out.Truncate(start)
+		w.errs = w.errs[:nerrs]
+		w.r.failed.Add(1)
+		if c.fails++; c.fails == maxFails {
+			c.p = nil
+		}
+	}
+	w.r.slow.Add(1)
+	if err := set.ExecuteTemplate(out, name, data); err != nil {
+		return err
+	}
+	if c == nil && !w.r.noFast {
+		p, _ := tmplexec.Compile(set, name, w.funcs[lang]) // nil: not supported
+		w.progs[key] = &compiled{p: p}
+	}
+	return nil
+}

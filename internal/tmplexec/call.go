@@ -11,6 +11,7 @@ var (
 	stringerType     = reflect.TypeFor[fmt.Stringer]()
 	reflectValueType = reflect.TypeFor[reflect.Value]()
 	anyType          = reflect.TypeFor[any]()
+	boolType         = reflect.TypeFor[bool]()
 )
 
 // goodFunc is text/template's rule for a function's results: one, or two
@@ -95,16 +96,35 @@ func (c *compiler) userFunc(name string, fn reflect.Value, args []arg) valFn {
 			}
 		}
 	case func(string, ...any) (string, error):
-		if len(args) == 1 {
+		if len(args) >= 1 {
 			return func(s *state, dot, final reflect.Value) reflect.Value {
 				if !isMissing(final) {
 					return s.call(dot, fn, name, args, final)
 				}
-				r, err := f(s.eval(args[0], dot, stringType).String())
+				key := s.eval(args[0], dot, stringType).String()
+				var rest []any
+				for _, a := range args[1:] {
+					rest = append(rest, s.eval(a, dot, anyType).Interface())
+				}
+				r, err := f(key, rest...)
 				if err != nil {
 					s.fail("error calling %s: %w", name, err)
 				}
 				return reflect.ValueOf(r)
+			}
+		}
+	case func(string, ...bool) bool:
+		if len(args) >= 1 {
+			return func(s *state, dot, final reflect.Value) reflect.Value {
+				if !isMissing(final) {
+					return s.call(dot, fn, name, args, final)
+				}
+				key := s.eval(args[0], dot, stringType).String()
+				var rest []bool
+				for _, a := range args[1:] {
+					rest = append(rest, s.eval(a, dot, boolType).Bool())
+				}
+				return reflect.ValueOf(f(key, rest...))
 			}
 		}
 	}

@@ -231,14 +231,17 @@ func (c *compiler) templateNode(n *parse.TemplateNode) (action, error) {
 		if pipe != nil {
 			val = pipe(s, dot)
 		}
-		// A template call sees no variable but its own $; the caller's
-		// come back when it returns.
-		saved := s.vars
-		s.vars = []variable{{"$", val}}
+		// A template call sees no variable but its own $: its frame
+		// starts above the caller's variables, which it leaves as they
+		// were.
+		saved := s.base
+		s.base = len(s.vars)
+		s.vars = append(s.vars, variable{"$", val})
 		s.depth++
 		s.run(t, val)
 		s.depth--
-		s.vars = saved
+		s.vars = s.vars[:s.base]
+		s.base = saved
 		return next
 	}, nil
 }

@@ -9,7 +9,8 @@ import (
 
 type state struct {
 	w     *bytes.Buffer
-	vars  []variable
+	vars  []variable // the variables in scope, from vars[base], the executing template's $
+	base  int
 	depth int
 }
 
@@ -50,7 +51,7 @@ func (s *state) walk(body []action, dot reflect.Value) ctrl {
 func (s *state) pop(mark int) { s.vars = s.vars[:mark] }
 
 func (s *state) setVar(name string, value reflect.Value) {
-	for i := len(s.vars) - 1; i >= 0; i-- {
+	for i := len(s.vars) - 1; i >= s.base; i-- {
 		if s.vars[i].name == name {
 			s.vars[i].value = value
 			return
@@ -60,7 +61,7 @@ func (s *state) setVar(name string, value reflect.Value) {
 }
 
 func (s *state) varValue(name string) reflect.Value {
-	for i := len(s.vars) - 1; i >= 0; i-- {
+	for i := len(s.vars) - 1; i >= s.base; i-- {
 		if s.vars[i].name == name {
 			return s.vars[i].value
 		}

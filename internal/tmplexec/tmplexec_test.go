@@ -72,6 +72,7 @@ var funcs = template.FuncMap{
 	"fails": func() (string, error) { return "", errors.New("it failed") },
 	"add":   func(a, b int) int { return a + b },
 	"safe":  func(s string) template.HTML { return template.HTML(s) },
+	"hook":  func(s string, b ...bool) bool { return len(b) > 0 && b[0] || s == "yes" },
 	"panics": func() string {
 		var m map[string]int
 		m["x"] = 1
@@ -112,6 +113,8 @@ var cases = []struct {
 	{`{{range .Items}}{{if eq . (index $.Items 1)}}[{{.Title}}]{{end}}{{if eq $.Nil .}}nil{{end}}{{end}}{{eq .Nil .Any.none}}{{eq .Nil nil}}`, ""},
 	{`{{eq .Iface .Nil}}{{eq .Iface .Iface}}{{eq .Any.s "str"}}{{eq .Any.n 7}}`, ""},
 	{`{{eq .Values .Values}}`, ""},
+	{`{{$x := "outer"}}{{template "decl" .Title}}{{$x}}{{range .Items}}{{template "decl" .Title}}{{$x}}{{end}}`, ""},
+	{`{{hook "yes"}}{{hook "no"}}{{hook "no" true}}{{if hook .Title false}}x{{end}}{{t "k" .Title .Nil 2.5 "s"}}`, ""},
 	{`{{eq .U 3}}{{eq 2 .U}}{{eq .U -3}}{{lt .U 5}}{{lt -1 .U}}{{gt .U 3}}`, ""},
 	{`{{eq .Map .Items}}`, ""},
 	{`{{lt .Title 3}}`, ""},
@@ -137,6 +140,7 @@ func TestSameAsHTMLTemplate(t *testing.T) {
 		t.Run(fmt.Sprint(i), func(t *testing.T) {
 			base := template.Must(template.New("page").Funcs(funcs).Parse(c.src))
 			template.Must(base.New("part").Parse(`{{range .}}<i>{{.Title}}</i>{{end}}`))
+			template.Must(base.New("decl").Parse(`{{$x := "inner"}}{{$x}}{{$}}`))
 			d := sample()
 			var want bytes.Buffer
 			werr := base.ExecuteTemplate(&want, "page", d)

@@ -19,21 +19,9 @@ import (
 // alone: the pages must be byte for byte the same, and html/template must
 // have executed only each layout's first time, which escapes it.
 func TestFastTemplatesSameOutput(t *testing.T) {
-	fsys := os.DirFS("../..")
-	cfg, errs := config.Parse(fsys, content.KindNames(), content.KindHint)
-	if len(errs) > 0 {
-		t.Fatalf("config: %v", errs)
-	}
-	site, errs := content.Load(fsys, cfg, content.Options{})
-	if len(errs.Errors()) > 0 {
-		t.Fatalf("content: %v", errs)
-	}
-	set := &assets.Set{CSS: assets.Asset{URL: "/css/style.12345678.css", Integrity: "sha384-x"}}
-	fast, ferrs := render.New(fsys, site, markup.New(), set)
-	slow, serrs := render.New(fsys, site, markup.New(), set)
-	if fast == nil || slow == nil {
-		t.Fatalf("render.New: %v %v", ferrs, serrs)
-	}
+	site := exampleSite(t)
+	cfg := site.Config
+	fast, slow := exampleRenderer(t, site), exampleRenderer(t, site)
 	render.NoFast(slow)
 	layouts := map[string]bool{}
 	for _, p := range site.Pages {
@@ -86,5 +74,52 @@ func TestFastTemplatesFallBack(t *testing.T) {
 	// One worker: its Program fails MaxFails times, then is let go.
 	if fast, slow, failed := render.Executions(r); fast != 0 || slow != 40 || failed != render.MaxFails {
 		t.Errorf("%d pages compiled, %d by html/template, %d failed; want 0, 40 and %d", fast, slow, failed, render.MaxFails)
+	}
+}
+
+// exampleSite is the repository's own example site.
+func exampleSite(t testing.TB) *content.Site {
+	fsys := os.DirFS("../..")
+	cfg, errs := config.Parse(fsys, content.KindNames(), content.KindHint)
+	if len(errs) > 0 {
+		t.Fatalf("config: %v", errs)
+	}
+	site, errs := content.Load(fsys, cfg, content.Options{})
+	if len(errs.Errors()) > 0 {
+		t.Fatalf("content: %v", errs)
+	}
+	return site
+}
+
+func exampleRenderer(t testing.TB, site *content.Site) *render.Renderer {
+	set := &assets.Set{CSS: assets.Asset{URL: "/css/style.12345678.css", Integrity: "sha384-x"}}
+	r, errs := render.New(os.DirFS("../.."), site, markup.New(), set)
+	if r == nil {
+		t.Fatalf("render.New: %v", errs)
+	}
+	return r
+}
+
+// BenchmarkExampleSite renders every page of the example site, with the
+// compiled templates and with html/template alone:
+// go test -run X -bench ExampleSite ./internal/render
+func BenchmarkExampleSite(b *testing.B) {
+	site := exampleSite(b)
+	for _, slow := range []bool{false, true} {
+		name := "tmplexec"
+		if slow {
+			name = "html-template"
+		}
+		b.Run(name, func(b *testing.B) {
+			r := exampleRenderer(b, site)
+			if slow {
+				render.NoFast(r)
+			}
+			for b.Loop() {
+				for _, p := range site.Pages {
+					r.Page(p)
+				}
+			}
+		})
 	}
 }

@@ -171,3 +171,44 @@ func TestSameAsHTMLTemplate(t *testing.T) {
 		})
 	}
 }
+
+// FuzzSameAsHTMLTemplate executes any template html/template parses and
+// escapes with both executors, on the sample data with the fuzzed string
+// as its title: where the Program succeeds, html/template must too, with
+// the same output.
+func FuzzSameAsHTMLTemplate(f *testing.F) {
+	for _, c := range cases {
+		f.Add(c.src, "Ret & klage")
+	}
+	f.Add(`<a href="{{.Title}}" title={{.Title}}>{{.Title}}</a>`, "javascript:x")
+	f.Fuzz(func(t *testing.T, src, title string) {
+		base, err := template.New("page").Funcs(funcs).Parse(src)
+		if err != nil {
+			return
+		}
+		if _, err := base.New("part").Parse(`{{range .}}<i>{{.Title}}</i>{{end}}`); err != nil {
+			return
+		}
+		d := sample()
+		d.Title = title
+		var want bytes.Buffer
+		werr := base.ExecuteTemplate(&want, "page", d)
+		p, err := tmplexec.Compile(base, "page", funcs)
+		if err != nil {
+			if !errors.Is(err, tmplexec.ErrUnsupported) {
+				t.Fatalf("Compile: %v", err)
+			}
+			return
+		}
+		var got bytes.Buffer
+		if p.Execute(&got, d) != nil {
+			return
+		}
+		if werr != nil {
+			t.Fatalf("html/template failed with %v, the Program gave %q", werr, got.String())
+		}
+		if got.String() != want.String() {
+			t.Fatalf("output differs:\n got %q\nwant %q", got.String(), want.String())
+		}
+	})
+}

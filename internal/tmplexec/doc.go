@@ -21,14 +21,19 @@
 //   - Compile returns ErrUnsupported for a template that uses something
 //     it does not know: a builtin other than and, or, not, len, index,
 //     eq, ne, lt, le, gt, ge, print and printf, an escaper of CSS,
-//     JavaScript strings or srcset, a template that html/template
-//     derived for another context, a number constant that is not a plain
-//     int or float;
+//     JavaScript strings, regular expressions or template literals,
+//     srcset or attribute names, a template that html/template derived
+//     for another context, a number constant that is not a plain int or
+//     float;
 //   - Execute returns an error wherever text/template would fail, and
 //     also where the outcome would take more than the common path: a nil
 //     pointer or interface on the way to a field, ranging over anything
 //     but a slice, an array or a map with string or int keys, HTML
-//     content in an attribute (which html/template strips of its tags).
+//     content in an attribute (which html/template strips of its tags),
+//     a JavaScript value that is not template.JS (which it marshals as
+//     JSON), a map key or an index that needs converting.
+//
+// TestSameAsHTMLTemplate and FuzzSameAsHTMLTemplate hold it to that.
 //
 // The caller then executes the template with html/template, as before,
 // which gives the output or the error message of record. Output written

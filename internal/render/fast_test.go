@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/torv/torv/internal/assets"
-	"github.com/torv/torv/internal/config"
 	"github.com/torv/torv/internal/content"
 	"github.com/torv/torv/internal/markup"
 	"github.com/torv/torv/internal/render"
@@ -78,18 +77,7 @@ func TestFastTemplatesFallBack(t *testing.T) {
 }
 
 // exampleSite is the repository's own example site.
-func exampleSite(t testing.TB) *content.Site {
-	fsys := os.DirFS("../..")
-	cfg, errs := config.Parse(fsys, content.KindNames(), content.KindHint)
-	if len(errs) > 0 {
-		t.Fatalf("config: %v", errs)
-	}
-	site, errs := content.Load(fsys, cfg, content.Options{})
-	if len(errs.Errors()) > 0 {
-		t.Fatalf("content: %v", errs)
-	}
-	return site
-}
+func exampleSite(t testing.TB) *content.Site { return siteOf(t, os.DirFS("../..")) }
 
 func exampleRenderer(t testing.TB, site *content.Site) *render.Renderer {
 	set := &assets.Set{CSS: assets.Asset{URL: "/css/style.12345678.css", Integrity: "sha384-x"}}

@@ -1,6 +1,7 @@
 package render_test
 
 import (
+	"io/fs"
 	"testing"
 	"testing/fstest"
 
@@ -31,6 +32,12 @@ func loadSite(t *testing.T, files map[string]string) *content.Site {
 	for name, text := range files {
 		fsys[name] = &fstest.MapFile{Data: []byte(text)}
 	}
+	return siteOf(t, fsys)
+}
+
+// siteOf reads the site of fsys, which must have no mistakes.
+func siteOf(t testing.TB, fsys fs.FS) *content.Site {
+	t.Helper()
 	cfg, errs := config.Parse(fsys, content.KindNames(), content.KindHint)
 	if len(errs) > 0 {
 		t.Fatalf("config: %v", errs)

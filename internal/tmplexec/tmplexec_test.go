@@ -138,17 +138,13 @@ var cases = []struct {
 func TestSameAsHTMLTemplate(t *testing.T) {
 	for i, c := range cases {
 		t.Run(fmt.Sprint(i), func(t *testing.T) {
-			base := template.Must(template.New("page").Funcs(funcs).Parse(c.src))
-			template.Must(base.New("part").Parse(`{{range .}}<i>{{.Title}}</i>{{end}}`))
-			template.Must(base.New("decl").Parse(`{{$x := "inner"}}{{$x}}{{$}}`))
-			d := sample()
-			var want bytes.Buffer
-			werr := base.ExecuteTemplate(&want, "page", d)
-			p, err := tmplexec.Compile(base, "page", funcs)
+			base, err := newSet(c.src)
 			if err != nil {
-				if !errors.Is(err, tmplexec.ErrUnsupported) {
-					t.Fatalf("Compile: %v", err)
-				}
+				t.Fatal(err)
+			}
+			d := sample()
+			want, werr, p, err := reference(t, base, d)
+			if p == nil {
 				if werr == nil && c.slow == "" {
 					t.Fatalf("not compiled: %v", err)
 				}
@@ -164,12 +160,39 @@ func TestSameAsHTMLTemplate(t *testing.T) {
 					t.Fatalf("html/template failed with %v, the Program gave %q", werr, got.String())
 				case gerr == nil && c.slow != "":
 					t.Fatalf("the Program ran a case marked slow (%s); unmark it", c.slow)
-				case gerr == nil && got.String() != want.String():
-					t.Fatalf("output differs:\n got %q\nwant %q", got.String(), want.String())
+				case gerr == nil && got.String() != want:
+					t.Fatalf("output differs:\n got %q\nwant %q", got.String(), want)
 				}
 			}
 		})
 	}
+}
+
+// newSet parses src as the template "page", beside the templates the
+// cases call.
+func newSet(src string) (*template.Template, error) {
+	base, err := template.New("page").Funcs(funcs).Parse(src)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := base.New("part").Parse(`{{range .}}<i>{{.Title}}</i>{{end}}`); err != nil {
+		return nil, err
+	}
+	_, err = base.New("decl").Parse(`{{$x := "inner"}}{{$x}}{{$}}`)
+	return base, err
+}
+
+// reference executes "page" of base on d with html/template, which
+// escapes it, and then compiles it: p is nil, with the reason, when
+// tmplexec does not support it.
+func reference(t *testing.T, base *template.Template, d *data) (want string, werr error, p *tmplexec.Program, err error) {
+	var b bytes.Buffer
+	werr = base.ExecuteTemplate(&b, "page", d)
+	p, err = tmplexec.Compile(base, "page", funcs)
+	if err != nil && !errors.Is(err, tmplexec.ErrUnsupported) {
+		t.Fatalf("Compile: %v", err)
+	}
+	return b.String(), werr, p, err
 }
 
 // FuzzSameAsHTMLTemplate executes any template html/template parses and
@@ -182,33 +205,22 @@ func FuzzSameAsHTMLTemplate(f *testing.F) {
 	}
 	f.Add(`<a href="{{.Title}}" title={{.Title}}>{{.Title}}</a>`, "javascript:x")
 	f.Fuzz(func(t *testing.T, src, title string) {
-		base, err := template.New("page").Funcs(funcs).Parse(src)
+		base, err := newSet(src)
 		if err != nil {
-			return
-		}
-		if _, err := base.New("part").Parse(`{{range .}}<i>{{.Title}}</i>{{end}}`); err != nil {
 			return
 		}
 		d := sample()
 		d.Title = title
-		var want bytes.Buffer
-		werr := base.ExecuteTemplate(&want, "page", d)
-		p, err := tmplexec.Compile(base, "page", funcs)
-		if err != nil {
-			if !errors.Is(err, tmplexec.ErrUnsupported) {
-				t.Fatalf("Compile: %v", err)
-			}
-			return
-		}
+		want, werr, p, _ := reference(t, base, d)
 		var got bytes.Buffer
-		if p.Execute(&got, d) != nil {
+		if p == nil || p.Execute(&got, d) != nil {
 			return
 		}
 		if werr != nil {
 			t.Fatalf("html/template failed with %v, the Program gave %q", werr, got.String())
 		}
-		if got.String() != want.String() {
-			t.Fatalf("output differs:\n got %q\nwant %q", got.String(), want.String())
+		if got.String() != want {
+			t.Fatalf("output differs:\n got %q\nwant %q", got.String(), want)
 		}
 	})
 }

@@ -196,21 +196,22 @@ func reference(t *testing.T, base *template.Template, d *data) (want string, wer
 }
 
 // FuzzSameAsHTMLTemplate executes any template html/template parses and
-// escapes with both executors, on the sample data with the fuzzed string
-// as its title: where the Program succeeds, html/template must too, with
-// the same output.
+// escapes with both executors, on the sample data with the fuzzed strings
+// as its title, its HTML and its URL: where the Program succeeds,
+// html/template must too, with the same output.
 func FuzzSameAsHTMLTemplate(f *testing.F) {
 	for _, c := range cases {
-		f.Add(c.src, "Ret & klage")
+		f.Add(c.src, "Ret & klage", "<b>x</b>", "/a?b=c")
 	}
-	f.Add(`<a href="{{.Title}}" title={{.Title}}>{{.Title}}</a>`, "javascript:x")
-	f.Fuzz(func(t *testing.T, src, title string) {
+	f.Add(`<a href="{{.Title}}" title={{.Title}}>{{.Title}}</a>`, "javascript:x", "", "")
+	f.Add(`<a href="{{.URL}}">{{.HTML}}</a><a href=/{{.URL}}?q={{.Title}}>x</a>`, "a b", "&amp;", "%zz%41 ")
+	f.Fuzz(func(t *testing.T, src, title, html, url string) {
 		base, err := newSet(src)
 		if err != nil {
 			return
 		}
 		d := sample()
-		d.Title = title
+		d.Title, d.HTML, d.URL = title, template.HTML(html), template.URL(url)
 		want, werr, p, _ := reference(t, base, d)
 		var got bytes.Buffer
 		if p == nil || p.Execute(&got, d) != nil {

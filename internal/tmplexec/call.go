@@ -21,9 +21,10 @@ func goodFunc(typ reflect.Type) bool {
 	return n == 1 || n == 2 && typ.Out(1) == errorType
 }
 
-// function compiles a call of the function name: an escaper html/template
-// inserted, a builtin, or one of the set's functions, which text/template
-// looks up before the builtins.
+// function compiles a call of the function name: one of the set's
+// functions, which text/template looks up first, or a builtin. The
+// escapers html/template inserts are not called here: they end an action
+// (compiler.escapedAction), and anywhere else they are not supported.
 func (c *compiler) function(name string, nodes []parse.Node) (valFn, error) {
 	args, err := c.args(nodes)
 	if err != nil {
@@ -31,9 +32,6 @@ func (c *compiler) function(name string, nodes []parse.Node) (valFn, error) {
 	}
 	if fn, ok := c.funcs[name]; ok {
 		return c.userFunc(name, fn, args), nil
-	}
-	if esc, ok := escapers[name]; ok {
-		return escaperCall(esc, args), nil
 	}
 	if b, ok := builtins[name]; ok {
 		return func(s *state, dot, final reflect.Value) reflect.Value {
@@ -83,54 +81,55 @@ func andOr(or bool, args []arg) valFn {
 }
 
 // userFunc calls one of the set's functions: directly for the shapes
-// torv's functions have most, through reflection otherwise.
+// torv's functions have most, through reflection otherwise, and when the
+// pipeline hands it a final argument.
 func (c *compiler) userFunc(name string, fn reflect.Value, args []arg) valFn {
+	direct := directCall(name, fn, args)
+	return func(s *state, dot, final reflect.Value) reflect.Value {
+		if direct == nil || !isMissing(final) {
+			return s.call(dot, fn, name, args, final)
+		}
+		return direct(s, dot)
+	}
+}
+
+// directCall is fn called without reflection, when its shape is one of
+// those below and it has a first argument (a key, a URL); nil otherwise.
+func directCall(name string, fn reflect.Value, args []arg) pipeFn {
+	if len(args) == 0 {
+		return nil
+	}
 	switch f := fn.Interface().(type) {
 	case func(string) string:
 		if len(args) == 1 {
-			return func(s *state, dot, final reflect.Value) reflect.Value {
-				if !isMissing(final) {
-					return s.call(dot, fn, name, args, final)
-				}
+			return func(s *state, dot reflect.Value) reflect.Value {
 				return reflect.ValueOf(f(s.eval(args[0], dot, stringType).String()))
 			}
 		}
 	case func(string, ...any) (string, error):
-		if len(args) >= 1 {
-			return func(s *state, dot, final reflect.Value) reflect.Value {
-				if !isMissing(final) {
-					return s.call(dot, fn, name, args, final)
-				}
-				key := s.eval(args[0], dot, stringType).String()
-				var rest []any
-				for _, a := range args[1:] {
-					rest = append(rest, s.eval(a, dot, anyType).Interface())
-				}
-				r, err := f(key, rest...)
-				if err != nil {
-					s.fail("error calling %s: %w", name, err)
-				}
-				return reflect.ValueOf(r)
+		return func(s *state, dot reflect.Value) reflect.Value {
+			r, err := f(s.eval(args[0], dot, stringType).String(), rest(s, dot, args, anyType, reflect.Value.Interface)...)
+			if err != nil {
+				s.fail("error calling %s: %w", name, err)
 			}
+			return reflect.ValueOf(r)
 		}
 	case func(string, ...bool) bool:
-		if len(args) >= 1 {
-			return func(s *state, dot, final reflect.Value) reflect.Value {
-				if !isMissing(final) {
-					return s.call(dot, fn, name, args, final)
-				}
-				key := s.eval(args[0], dot, stringType).String()
-				var rest []bool
-				for _, a := range args[1:] {
-					rest = append(rest, s.eval(a, dot, boolType).Bool())
-				}
-				return reflect.ValueOf(f(key, rest...))
-			}
+		return func(s *state, dot reflect.Value) reflect.Value {
+			return reflect.ValueOf(f(s.eval(args[0], dot, stringType).String(), rest(s, dot, args, boolType, reflect.Value.Bool)...))
 		}
 	}
-	return func(s *state, dot, final reflect.Value) reflect.Value {
-		return s.call(dot, fn, name, args, final)
+	return nil
+}
+
+// rest evaluates the arguments after the first as values of typ, for a
+// function's variadic parameter.
+func rest[T any](s *state, dot reflect.Value, args []arg, typ reflect.Type, get func(reflect.Value) T) []T {
+	var out []T
+	for _, a := range args[1:] {
+		out = append(out, get(s.eval(a, dot, typ)))
 	}
+	return out
 }
 
 // call is text/template's evalCall for a function or a bound method.

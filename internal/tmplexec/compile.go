@@ -67,11 +67,7 @@ func Compile(t *template.Template, name string, funcs template.FuncMap) (_ *Prog
 	}()
 	c := &compiler{set: t, funcs: map[string]reflect.Value{}, tmpls: map[string]*tmpl{}}
 	for k, f := range funcs {
-		v := reflect.ValueOf(f)
-		if v.Kind() != reflect.Func || !goodFunc(v.Type()) {
-			return nil, unsupported("function %s", k)
-		}
-		c.funcs[k] = v
+		c.funcs[k] = reflect.ValueOf(f) // a function of one or two results: Funcs checked
 	}
 	entry, err := c.template(name)
 	if err != nil {
@@ -99,7 +95,7 @@ func (p *Program) Execute(w *bytes.Buffer, data any) (err error) {
 	}()
 	dot := reflect.ValueOf(data)
 	s.vars = append(s.vars, variable{"$", dot})
-	s.run(p.entry, dot)
+	s.walk(p.entry.body, dot)
 	return nil
 }
 
@@ -194,21 +190,25 @@ func (c *compiler) ifOrWith(p *parse.PipeNode, list, elseList *parse.ListNode, w
 	if err != nil {
 		return nil, err
 	}
+	// The variables the pipeline and the bodies declare go at the end.
+	// A failure needs no popping: it ends the execution.
 	return func(s *state, dot reflect.Value) ctrl {
 		mark := len(s.vars)
-		defer s.pop(mark)
 		val := pipe(s, dot)
 		truth, ok := isTrue(indirectInterface(val))
 		if !ok {
 			s.fail("if/with can't use %v", val)
 		}
+		body, in := otherwise, dot
 		switch {
 		case truth && with:
-			return s.walk(then, val)
+			body, in = then, val
 		case truth:
-			return s.walk(then, dot)
+			body = then
 		}
-		return s.walk(otherwise, dot)
+		c := s.walk(body, in)
+		s.pop(mark)
+		return c
 	}, nil
 }
 
@@ -238,7 +238,7 @@ func (c *compiler) templateNode(n *parse.TemplateNode) (action, error) {
 		s.base = len(s.vars)
 		s.vars = append(s.vars, variable{"$", val})
 		s.depth++
-		s.run(t, val)
+		s.walk(t.body, val)
 		s.depth--
 		s.vars = s.vars[:s.base]
 		s.base = saved
@@ -421,7 +421,6 @@ func (c *compiler) rangeNode(n *parse.RangeNode) (action, error) {
 	}
 	return func(s *state, dot reflect.Value) ctrl {
 		outer := len(s.vars)
-		defer s.pop(outer)
 		val, _ := indirect(pipe(s, dot))
 		mark := len(s.vars)
 		one := func(index, elem reflect.Value) bool {
@@ -430,32 +429,33 @@ func (c *compiler) rangeNode(n *parse.RangeNode) (action, error) {
 			s.pop(mark)
 			return c != brk
 		}
+		ran := false
 		switch val.Kind() {
 		case reflect.Array, reflect.Slice:
-			if val.Len() == 0 {
-				break
-			}
+			ran = val.Len() > 0
 			for i := 0; i < val.Len(); i++ {
 				if !one(reflect.ValueOf(i), val.Index(i)) {
 					break
 				}
 			}
-			return next
 		case reflect.Map:
-			if val.Len() == 0 {
-				break
-			}
-			for _, k := range s.sortedKeys(val) {
-				if !one(k, val.MapIndex(k)) {
-					break
+			if ran = val.Len() > 0; ran { // an empty map needs no key order
+				for _, k := range s.sortedKeys(val) {
+					if !one(k, val.MapIndex(k)) {
+						break
+					}
 				}
 			}
-			return next
 		case reflect.Invalid:
 		default:
 			s.fail("range over %s", val.Kind())
 		}
-		return s.walk(otherwise, dot)
+		c := next
+		if !ran {
+			c = s.walk(otherwise, dot)
+		}
+		s.pop(outer) // a failure needs no popping: it ends the execution
+		return c
 	}, nil
 }
 

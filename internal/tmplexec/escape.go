@@ -8,13 +8,13 @@ import (
 	"unicode/utf8"
 )
 
-// escapers are the escapers html/template puts into pipelines, by the
-// names it gives them, each as html/template defines it for the content
-// types it knows.
-// Where that takes more than the common path (HTML stripped of its tags
-// for an attribute, a value marshalled as JSON) the escaper fails, and the
-// page is made by html/template. TestEscapers compares each with
-// html/template's own.
+// escapers are the escapers html/template puts at the end of an action
+// that prints (compiler.escapedAction), by the names it gives them, each
+// as html/template defines it for the content types it knows. Where that
+// takes more than the common path (HTML stripped of its tags for an
+// attribute, a value marshalled as JSON) the escaper fails, and the page
+// is made by html/template. TestSameAsHTMLTemplate and
+// FuzzSameAsHTMLTemplate compare them with html/template's own.
 var escapers = map[string]escaper{
 	"_html_template_htmlescaper": func(s *state, str string, t contentType) string {
 		if t == typeHTML {
@@ -76,18 +76,6 @@ type escaper func(s *state, str string, t contentType) string
 // failsafe is what html/template writes for a value it refuses.
 const failsafe = "ZgotmplZ"
 
-// escaperCall calls an escaper on the value of the command before it,
-// which is how html/template puts them into pipelines.
-func escaperCall(esc escaper, args []arg) valFn {
-	return func(s *state, dot, final reflect.Value) reflect.Value {
-		if len(args) > 0 || isMissing(final) {
-			s.fail("an escaper with arguments")
-		}
-		str, t := stringify(s.validate(final, anyType))
-		return reflect.ValueOf(esc(s, str, t))
-	}
-}
-
 type contentType uint8
 
 const (
@@ -96,7 +84,6 @@ const (
 	typeURL
 	typeJS
 	typeJSStr
-	typeOther // CSS, attributes, srcset
 )
 
 var (
@@ -104,15 +91,11 @@ var (
 	urlType   = reflect.TypeFor[template.URL]()
 	jsType    = reflect.TypeFor[template.JS]()
 	jsStrType = reflect.TypeFor[template.JSStr]()
-	otherType = map[reflect.Type]bool{
-		reflect.TypeFor[template.CSS]():      true,
-		reflect.TypeFor[template.HTMLAttr](): true,
-		reflect.TypeFor[template.Srcset]():   true,
-	}
 )
 
 // stringify is html/template's for one argument: the text of the value
-// and its content type.
+// and its content type, of the types the escapers here tell apart (CSS,
+// attributes and srcset are plain text to them).
 func stringify(v reflect.Value) (string, contentType) {
 	orig := indirectInterface(v)
 	if !orig.IsValid() {
@@ -133,8 +116,6 @@ func stringify(v reflect.Value) (string, contentType) {
 		return d.String(), typeJS
 	case t == jsStrType:
 		return d.String(), typeJSStr
-	case otherType[t]:
-		return d.String(), typeOther
 	}
 	for !orig.Type().Implements(stringerType) && !orig.Type().Implements(errorType) &&
 		orig.Kind() == reflect.Pointer && !orig.IsNil() {

@@ -35,10 +35,6 @@ func isMissing(v reflect.Value) bool {
 	return v.IsValid() && v.Type() == missingVal.Type()
 }
 
-func (s *state) run(t *tmpl, dot reflect.Value) {
-	s.walk(t.body, dot)
-}
-
 func (s *state) walk(body []action, dot reflect.Value) ctrl {
 	for _, a := range body {
 		if c := a(s, dot); c != next {
@@ -135,17 +131,16 @@ func newChain(names []string) chain {
 func (s *state) fieldChain(dot, receiver reflect.Value, c chain, args []arg, final reflect.Value) reflect.Value {
 	n := len(c)
 	for i := 0; i < n-1; i++ {
-		receiver = s.field(dot, c[i], nil, false, missingVal, receiver)
+		receiver = s.field(dot, c[i], nil, missingVal, receiver)
 	}
-	return s.field(dot, c[n-1], args, true, final, receiver)
+	return s.field(dot, c[n-1], args, final, receiver)
 }
 
 // field is text/template's evalField for a receiver that is not nil; a
 // nil pointer or interface on the way fails, for text/template to say
-// what it does with it. last says the arguments were given (the field is
-// the first word of its command), so that any of them is a mistake for a
-// field.
-func (s *state) field(dot reflect.Value, st *step, args []arg, last bool, final, receiver reflect.Value) reflect.Value {
+// what it does with it. Arguments, or a final value, are a mistake for a
+// field or a map key.
+func (s *state) field(dot reflect.Value, st *step, args []arg, final, receiver reflect.Value) reflect.Value {
 	if !receiver.IsValid() {
 		return reflect.Value{}
 	}

@@ -43,6 +43,8 @@ type data struct {
 	Iface   any
 	Hostile string
 	U       uint
+	CSS     template.CSS
+	Attr    template.HTMLAttr
 }
 
 func sample() *data {
@@ -62,6 +64,8 @@ func sample() *data {
 		Num:     12.5,
 		Iface:   &item{Title: "in iface"},
 		U:       3,
+		CSS:     `a<b>&"c`,
+		Attr:    `title="x&y"`,
 		Hostile: "a\x00b\uFDD0c\xffd =`'\"<>&+\t\n%zz%41é",
 	}
 }
@@ -113,6 +117,8 @@ var cases = []struct {
 	{`{{range .Items}}{{if eq . (index $.Items 1)}}[{{.Title}}]{{end}}{{if eq $.Nil .}}nil{{end}}{{end}}{{eq .Nil .Any.none}}{{eq .Nil nil}}`, ""},
 	{`{{eq .Iface .Nil}}{{eq .Iface .Iface}}{{eq .Any.s "str"}}{{eq .Any.n 7}}`, ""},
 	{`{{eq .Values .Values}}`, ""},
+	{`<p title="{{.CSS}}" data-a={{.Attr}}><a href="/{{.CSS}}">{{.Attr}}{{.CSS}}</a></p>`, ""},
+	{`{{$x := "outer"}}{{with .Title}}{{$x := "with"}}{{$x}}{{end}}{{$x}}{{if .Title}}{{$x := "if"}}{{end}}{{$x}}{{range .Items}}{{$x := .N}}{{end}}{{$x}}{{range .Empty}}{{else}}{{$x := "else"}}{{end}}{{$x}}{{range .Values}}[{{.Title}}]{{else}}none{{end}}{{range .Map}}{{.}}{{else}}none{{end}}`, ""},
 	{`{{$x := "outer"}}{{template "decl" .Title}}{{$x}}{{range .Items}}{{template "decl" .Title}}{{$x}}{{end}}`, ""},
 	{`{{hook "yes"}}{{hook "no"}}{{hook "no" true}}{{if hook .Title false}}x{{end}}{{t "k" .Title .Nil 2.5 "s"}}`, ""},
 	{`{{eq .U 3}}{{eq 2 .U}}{{eq .U -3}}{{lt .U 5}}{{lt -1 .U}}{{gt .U 3}}`, ""},

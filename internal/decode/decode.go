@@ -49,10 +49,12 @@ func decode(src Source, v any, pick func(map[string]any) any) diag.List {
 		return d.errs
 	}
 	d.idx = idx
-	var m map[string]any
-	if _, err := toml.Decode(src.Text, &m); err != nil {
-		d.errs.Add(d.parseError(err))
-		return d.errs
+	m, ok := fastDecode(src.Text)
+	if !ok {
+		if _, err := toml.Decode(src.Text, &m); err != nil {
+			d.errs.Add(d.parseError(err))
+			return d.errs
+		}
 	}
 	if pick != nil {
 		if v = pick(m); v == nil {

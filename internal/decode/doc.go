@@ -9,10 +9,15 @@
 //     value start ("address.street", "charts.1.bars.0.label"), and refuses
 //     nesting deeper than MaxDepth before the decoder can overflow its stack
 //     on it. The decoder knows these positions too but does not export them.
-//  2. Parse: toml.Decode into a map; a *toml.ParseError's byte offset gives
-//     line and column. A list that goes on without a comma or ] is reported
-//     at the end of the line before the item or key the decoder stopped at:
-//     the line the editor must mend.
+//  2. Parse: into a map. The lines of key = value a front matter nearly
+//     always is are read by fast.go, which gives up on anything else
+//     (tables, floats, strings over several lines, a repeated key) and
+//     reads only what BurntSushi/toml reads into the same values (a fuzz
+//     test compares them); the rest goes to toml.Decode, whose
+//     *toml.ParseError's byte offset gives line and column. A list that
+//     goes on without a comma or ] is reported at the end of the line
+//     before the item or key the decoder stopped at: the line the editor
+//     must mend.
 //  3. Fill: the map is copied into the struct by reflection, so that each
 //     key can be checked on its own: unknown keys (with the closest known key
 //     as a suggestion), missing required keys (tag `torv:"required"`), and

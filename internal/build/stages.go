@@ -106,10 +106,11 @@ func (s *Session) prepare(lap func(string)) bool {
 	return true
 }
 
-// parse reads Markdown files on every core.
+// parse reads Markdown files on every core, and while some wait on the
+// disk.
 func (s *Session) parse(files []string) []*content.Parsed {
 	out := make([]*content.Parsed, len(files))
-	parallel.Each(len(files), func(i int) {
+	parallel.EachReading(len(files), func(i int) {
 		if out[i] = content.ParseFile(s.siteFS, files[i], s.cfg); out[i] != nil {
 			s.release(out[i])
 		}

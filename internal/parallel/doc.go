@@ -7,4 +7,9 @@
 // others, and a short loop runs on the calling goroutine, where starting
 // workers would cost more than it saves (an edit in the preview touches one
 // or two pages).
+//
+// EachReading is the same loop with twice as many goroutines as cores, for
+// work that waits on the disk: parsing the site's Markdown files, where a
+// file's read would otherwise leave its core idle (at 10 000 pages the
+// load stage went from 356–386 to 334–353 ms).
 package parallel

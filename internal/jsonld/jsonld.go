@@ -1,8 +1,6 @@
 package jsonld
 
 import (
-	"bytes"
-	"encoding/json"
 	"strings"
 
 	"github.com/torv/torv/internal/content"
@@ -28,9 +26,8 @@ type Crumb struct {
 	Name, Path string
 }
 
-// node is one schema.org thing. encoding/json writes a map's keys in
-// order, so the output does not change between builds, and "@type"
-// comes first.
+// node is one schema.org thing. appendJSON writes its keys in order, so
+// the output does not change between builds, and "@type" comes first.
 type node = map[string]any
 
 // Graph returns page in.Page's JSON-LD, or nil when it has none (the
@@ -57,12 +54,8 @@ func Graph(in Input) ([]byte, error) {
 	if len(graph) == 0 {
 		return nil, nil
 	}
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b) // escapes <, > and &: see the package documentation
-	if err := enc.Encode(node{"@context": "https://schema.org", "@graph": graph}); err != nil {
-		return nil, err
-	}
-	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+	// appendJSON escapes <, > and &: see the package documentation.
+	return appendJSON(make([]byte, 0, 1024), node{"@context": "https://schema.org", "@graph": graph})
 }
 
 // set adds key with value v to n when v is not empty.

@@ -112,3 +112,24 @@ func sameAsBurntSushi(t *testing.T, text string, got map[string]any) {
 		}
 	}
 }
+
+// BenchmarkFrontMatter reads a front matter of the benchmark corpus with
+// each reader: go test -run X -bench FrontMatter ./internal/decode
+func BenchmarkFrontMatter(b *testing.B) {
+	text := fastCases[3].text
+	b.Run("fast", func(b *testing.B) {
+		for b.Loop() {
+			if _, ok := fastDecode(text); !ok {
+				b.Fatal("not read")
+			}
+		}
+	})
+	b.Run("BurntSushi", func(b *testing.B) {
+		for b.Loop() {
+			var m map[string]any
+			if _, err := toml.Decode(text, &m); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

@@ -42,15 +42,17 @@ func decode(src Source, v any, pick func(map[string]any) any) diag.List {
 		src.Line = 1
 	}
 	d := &decoder{src: src}
-	idx, dl, dc := scanKeys(src.Text)
-	if dl > 0 {
-		d.errs.Add(diag.Errorf(src.File, src.Line+dl-1, dc, "values are nested more than %d levels deep", MaxDepth).
-			WithHint("use fewer [ and { inside each other"))
-		return d.errs
-	}
-	d.idx = idx
+	// What fastDecode reads nests no deeper than a list, and its keys'
+	// positions are wanted only for a message: they are found then.
 	m, ok := fastDecode(src.Text)
 	if !ok {
+		idx, dl, dc := scanKeys(src.Text)
+		if dl > 0 {
+			d.errs.Add(diag.Errorf(src.File, src.Line+dl-1, dc, "values are nested more than %d levels deep", MaxDepth).
+				WithHint("use fewer [ and { inside each other"))
+			return d.errs
+		}
+		d.idx = idx
 		if _, err := toml.Decode(src.Text, &m); err != nil {
 			d.errs.Add(d.parseError(err))
 			return d.errs
@@ -192,6 +194,9 @@ func lineCol(text string, off int) (line, col int) {
 
 func (d *decoder) errAt(path string, atValue bool, format string, args ...any) *diag.Error {
 	line, col := d.src.Line, 1
+	if d.idx == nil {
+		d.idx, _, _ = scanKeys(d.src.Text)
+	}
 	if p, ok := d.idx.lookup(path); ok {
 		line = d.src.Line + p.Line - 1
 		col = p.KeyCol

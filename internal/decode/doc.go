@@ -9,6 +9,8 @@
 //     value start ("address.street", "charts.1.bars.0.label"), and refuses
 //     nesting deeper than MaxDepth before the decoder can overflow its stack
 //     on it. The decoder knows these positions too but does not export them.
+//     Text the fast reader of step 2 reads nests no deeper than a list, and
+//     is scanned only when a message needs a position.
 //  2. Parse: into a map. The lines of key = value a front matter nearly
 //     always is are read by fast.go, which gives up on anything else
 //     (tables, floats, strings over several lines, a repeated key) and

@@ -13,6 +13,7 @@ import (
 	"testing/fstest"
 
 	"github.com/torv/torv"
+	"github.com/torv/torv/internal/content"
 	"github.com/torv/torv/internal/diag"
 )
 
@@ -258,5 +259,23 @@ func TestLeanScratchFull(t *testing.T) {
 	}
 	if again < 600 {
 		t.Errorf("%d pages read again; with the spill full from the first 64 KiB, most of 700 should be", again)
+	}
+}
+
+// TestLongListsFirst: the render takes the lists of longList pages or
+// more first, the longest first, and every other page in its order.
+func TestLongListsFirst(t *testing.T) {
+	list := func(name string, n int) *content.Page {
+		return &content.Page{URL: name, Children: make([]*content.Page, n)}
+	}
+	pages := []*content.Page{list("a", 0), list("short", longList-1), list("b", 0), list("long", longList),
+		list("c", 3), list("longest", 5*longList), list("d", 0)}
+	longListsFirst(pages)
+	var got []string
+	for _, p := range pages {
+		got = append(got, p.URL)
+	}
+	if want := []string{"longest", "long", "a", "short", "b", "c", "d"}; !slices.Equal(got, want) {
+		t.Errorf("render order %v, want %v", got, want)
 	}
 }

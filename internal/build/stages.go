@@ -136,6 +136,7 @@ func (s *Session) parsedList() []*content.Parsed {
 func (s *Session) render(pages []*content.Page, removed []string) int {
 	// A page that lost its output path to another (placePages) is left out.
 	pages = slices.DeleteFunc(slices.Clone(pages), func(p *content.Page) bool { return !s.owns(p) })
+	longListsFirst(pages)
 	var full map[*content.Page]bool
 	if s.opts.CheckOnly {
 		full = sample(pages)

@@ -41,6 +41,10 @@
 // render workers, one per core. The minifier takes the layout's parts of
 // a page: the Markdown body, which goldmark makes without a byte to take
 // out but a newline a block, is copied as it is (render.Span, minifyPage).
+// The load parses on twice as many goroutines as cores, as a file's read
+// leaves its core idle (parallel.EachReading); the render takes the long
+// lists first (longListsFirst), whose buffers would otherwise meet the
+// search index at its largest at the end of the render.
 //
 // Every error of every stage is collected; a build with errors has no
 // Output. A build that has errors in its content still renders the pages

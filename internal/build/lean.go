@@ -67,10 +67,14 @@ func (s *Session) release(pr *content.Parsed) {
 	pr.Page.ReleaseBody()
 }
 
-// restore gives p back what release put into the spill, read with ahead
-// when it is not nil; false when it put nothing there or the spill cannot
-// give it back, and the page's file is to be read again.
-func (s *Session) restore(p *content.Page, ahead *spill.Reader) bool {
+// restore gives p back what release put into the spill, read with the
+// render goroutine's buffers when bufs is not nil; false when it put
+// nothing there or the spill cannot give it back, and the page's file is
+// to be read again. With bufs the body is read into bufs.body, which the
+// goroutine's next page reads into again: nothing keeps a slice of a body
+// past its render (withBody releases it, and what the render keeps of it,
+// its text for the search, its headings, is copied).
+func (s *Session) restore(p *content.Page, bufs *pageBuffers) bool {
 	s.bodies.RLock()
 	ref, ok := s.bodies.at[p]
 	s.bodies.RUnlock()
@@ -79,8 +83,10 @@ func (s *Session) restore(p *content.Page, ahead *spill.Reader) bool {
 	}
 	var b []byte
 	var err error
-	if ahead != nil {
-		b, err = ahead.Get(nil, ref)
+	if ahead := bufs.reader(s.spill); ahead != nil {
+		if b, err = ahead.Get(bufs.body[:0], ref); err == nil {
+			bufs.body = b
+		}
 	} else {
 		b, err = s.spill.Get(nil, ref)
 	}
@@ -124,14 +130,14 @@ func (s *Session) releaseParsed() {
 }
 
 // withBody runs f with page p's body and front matter given back when a
-// lean session released them, from the spill (restore, with ahead when it
+// lean session released them, from the spill (restore, into bufs when it
 // is not nil) or else read again from the page's file, and releases them
 // after. An error reading them is f's error, and f does not run.
-func (s *Session) withBody(p *content.Page, ahead *spill.Reader, f func() ([]byte, diag.List)) ([]byte, diag.List) {
+func (s *Session) withBody(p *content.Page, bufs *pageBuffers, f func() ([]byte, diag.List)) ([]byte, diag.List) {
 	if !s.lean() {
 		return f()
 	}
-	if !s.restore(p, ahead) {
+	if !s.restore(p, bufs) {
 		if err := p.ReadBody(s.siteFS); err != nil {
 			return nil, diag.List{err}
 		}
@@ -151,6 +157,7 @@ func (s *Session) withBody(p *content.Page, ahead *spill.Reader, f func() ([]byt
 // kept is copied to its own size.
 type pageBuffers struct {
 	html, min []byte
+	body      []byte // the page's Markdown, read back from the spill (restore)
 	// ahead reads the pages' Markdown back from the spill, a window at a
 	// time: the render takes the pages in about the order the parse put
 	// them there, and a read of the scratch file for each page was 10 000
@@ -160,7 +167,7 @@ type pageBuffers struct {
 
 // reader returns the goroutine's Reader of sp, nil for none.
 func (b *pageBuffers) reader(sp *spill.File) *spill.Reader {
-	if sp == nil {
+	if b == nil || sp == nil {
 		return nil
 	}
 	if b.ahead == nil || b.ahead.File() != sp {
@@ -193,6 +200,9 @@ func (f bufferPool) put(b *pageBuffers) {
 	}
 	if cap(b.min) > keepBuffer {
 		b.min = nil
+	}
+	if cap(b.body) > keepBuffer {
+		b.body = nil
 	}
 	select {
 	case f <- b:

@@ -162,7 +162,7 @@ func (s *Session) render(pages []*content.Page, removed []string) int {
 		var rd reads.Set
 		bufs := free.get()
 		defer free.put(bufs)
-		b, errs = s.withBody(p, bufs.reader(s.spill), func() ([]byte, diag.List) {
+		b, errs = s.withBody(p, bufs, func() ([]byte, diag.List) {
 			switch {
 			case s.rx != nil:
 				var b []byte

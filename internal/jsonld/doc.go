@@ -6,10 +6,10 @@
 // 'unsafe-inline' for it.
 //
 // Graph makes one JSON object per page, {"@context": "https://schema.org",
-// "@graph": [...]}, written as encoding/json writes it (encode.go, without
-// its reflection), with <, > and & as \u003c, \u003e and \u0026: nothing
-// an editor writes can end the element ("</script>") or open a comment in
-// it. What a page gets:
+// "@graph": [...]}, written as encoding/json writes it (encode.go and
+// package jsonstr, without its reflection), with <, > and & as \u003c,
+// \u003e and \u0026: nothing an editor writes can end the element
+// ("</script>") or open a comment in it. What a page gets:
 //
 //   - every page below a home page: a BreadcrumbList, from the home page
 //     to the page itself, as the breadcrumbs show it;

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/torv/torv/internal/jsonstr"
 	"github.com/torv/torv/internal/language"
 )
 
@@ -472,7 +473,7 @@ func appendRow(b []byte, url, title, section, excerpt string) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendString(b, s)
+		b = jsonstr.Append(b, s)
 	}
 	return append(b, ']')
 }

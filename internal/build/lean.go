@@ -287,8 +287,7 @@ const longList = 64
 // build, several MiB at 30 000 pages, made in buffers that grow with it;
 // made last, beside the search index the render has filled, they were
 // what set the build's peak memory (the A–Å pages, 94 MB live where the
-// render had held 75–82). First, they meet an index yet to grow, and
-// the longest pages no longer end the render on one core.
+// render had held 75–82). First, they meet an index yet to grow.
 func longListsFirst(pages []*content.Page) {
 	weight := func(p *content.Page) int {
 		if n := len(p.Children); n >= longList {

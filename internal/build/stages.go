@@ -136,11 +136,11 @@ func (s *Session) parsedList() []*content.Parsed {
 func (s *Session) render(pages []*content.Page, removed []string) int {
 	// A page that lost its output path to another (placePages) is left out.
 	pages = slices.DeleteFunc(slices.Clone(pages), func(p *content.Page) bool { return !s.owns(p) })
-	longListsFirst(pages)
 	var full map[*content.Page]bool
 	if s.opts.CheckOnly {
-		full = sample(pages)
+		full = sample(pages) // the first page of each layout in the site's order
 	}
+	longListsFirst(pages)
 	if s.chk != nil {
 		s.chk.begin(pages)
 	}

@@ -10,9 +10,10 @@ import (
 )
 
 // This file reads the TOML a front matter nearly always is, a few lines of
-// key = value, without BurntSushi/toml, which took 32 µs a page of the
-// benchmark corpus (a third of its time in its lexer's allocations) where
-// this takes a tenth of that. It accepts a strict subset of TOML:
+// key = value, without BurntSushi/toml, which took 0.32 s of CPU at
+// 10 000 pages of the benchmark corpus (-cpuprofile). BenchmarkFrontMatter,
+// on a corpus front matter: BurntSushi 12.4 µs and 69 allocations, this
+// 1.2 µs and 9. It accepts a strict subset of TOML:
 //
 //   - blank lines and comment lines;
 //   - lines of a bare key starting with a letter or _, =, and a value,

@@ -2,8 +2,11 @@ package build
 
 import (
 	"bytes"
+	"fmt"
+	"os"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/torv/torv"
 	"github.com/torv/torv/internal/assets"
@@ -73,4 +76,69 @@ func buildPage(t *testing.T, out *Output, p string) string {
 		t.Fatalf("%s was not built", p)
 	}
 	return string(b)
+}
+
+// TestMinifiedListsAsTheWholePage: the list entries are minified once, as
+// they are made, and a list of them is copied into its page (render.Span,
+// minifyEntries); every page is still what minifying the whole page gives,
+// byte for byte: the section lists, the topics', the A–Å list, the pages
+// themselves, in the build, in the preview's session, and after a title
+// edit that the lists show. Their bodies are short, so that no body is
+// spared the minifier (TestMinifyKeepsTheBody).
+func TestMinifiedListsAsTheWholePage(t *testing.T) {
+	files := map[string]string{
+		"content/nyheder/_index.md":   "+++\ntitle = \"Nyheder\"\n+++\n",
+		"content/lov/_index.md":       "+++\ntitle = \"Lov\"\n+++\n",
+		"content/lov/sygedagpenge.md": law,
+	}
+	for i := range 40 {
+		files[fmt.Sprintf("content/nyheder/n%02d.md", i)] = fmt.Sprintf("+++\ntitle = \"Nyhed  nummer %d & mere\"\n"+
+			"date = 2026-03-%02d\ndescription = \"Kort om   nyhed %d,\\nog <lidt> mere.\"\ntags = [\"job\", \"møder\"]\n+++\n\nKort.\n", i, i%28+1, i)
+	}
+	config := "\n[lists]\nsplit = false\n"
+	site := func(minify bool) fstest.MapFS {
+		fsys := testSite(files)
+		c := config
+		if !minify {
+			c += "\n[build]\nminify_html = false\n"
+		}
+		fsys["config.toml"].Data = append(bytes.Clone(fsys["config.toml"].Data), c...)
+		return fsys
+	}
+	m := assets.NewMinifier()
+	same := func(name string, got, raw *Output) {
+		t.Helper()
+		pages := 0
+		for _, p := range raw.Paths() {
+			if !strings.HasSuffix(p, ".html") {
+				continue
+			}
+			r, _ := raw.Get(p)
+			want, err := m.Bytes("text/html", bytes.Clone(r)) // the minifier writes in what it reads
+			if err != nil {
+				t.Fatal(err)
+			}
+			if g := buildPage(t, got, p); g != string(want) {
+				t.Errorf("%s: %s is not the page without minifying, minified:\n%s\n%s", name, p, g, want)
+			}
+			pages++
+		}
+		if lists := buildPage(t, got, "nyheder/index.html"); pages < 40 || strings.Count(lists, "nummer") < 40 {
+			t.Fatalf("%s: %d pages, and the news list shows %d; the test shows nothing", name, pages, strings.Count(lists, "nummer"))
+		}
+	}
+	raw := Build(site(false), torv.Defaults(), Options{}).Output
+	same("build", Build(site(true), torv.Defaults(), Options{}).Output, raw)
+
+	dir := t.TempDir()
+	for name, f := range site(true) {
+		write(t, dir, name, string(f.Data))
+	}
+	s := NewSession(os.DirFS(dir), torv.Defaults(), Options{})
+	same("session", s.Full().Output, raw)
+	edited := strings.Replace(files["content/nyheder/n07.md"], "nummer 7", "nummer  syv", 1)
+	write(t, dir, "content/nyheder/n07.md", edited)
+	u := s.Update([]string{"content/nyheder/n07.md"})
+	files["content/nyheder/n07.md"] = edited
+	same("session after a title edit", u.Output, Build(site(false), torv.Defaults(), Options{}).Output)
 }

@@ -101,6 +101,7 @@ func (s *Session) prepare(lap func(string)) bool {
 	if r == nil {
 		return false
 	}
+	s.minifyEntries(r)
 	s.r = r
 	s.titleTopics()
 	return true
@@ -157,7 +158,7 @@ func (s *Session) render(pages []*content.Page, removed []string) int {
 	parallel.Each(len(pages), func(i int) {
 		p := pages[i]
 		var b []byte
-		var body render.Span
+		var spans []render.Span
 		var errs diag.List
 		var rd reads.Set
 		bufs := free.get()
@@ -167,19 +168,19 @@ func (s *Session) render(pages []*content.Page, removed []string) int {
 			case s.rx != nil:
 				var b []byte
 				var errs diag.List
-				b, body, errs, rd = s.r.Render(p)
+				b, spans, errs, rd = s.r.Render(p)
 				return b, errs
 			case full == nil || full[p]:
-				b, span, errs := s.r.AppendPage(bufs.html[:0], p)
+				b, sp, errs := s.r.AppendPage(bufs.html[:0], p)
 				if b != nil {
-					bufs.html, body = b, span
+					bufs.html, spans = b, sp
 				}
 				return b, errs
 			}
 			return nil, s.r.Body(p)
 		})
 		if b != nil && minifyHTML {
-			if m, ok := s.minifyPage(bufs, b, body); ok {
+			if m, ok := s.minifyPage(bufs, b, spans); ok {
 				b, bufs.min = m, m[:0]
 			}
 		}

@@ -397,6 +397,7 @@ func (s *Session) reprepare(e *edit) bool {
 	if r == nil || len(errs) > 0 {
 		return false
 	}
+	s.minifyEntries(r)
 	now := r.Sources()
 	for name, src := range now {
 		if old[name] != src {

@@ -101,7 +101,11 @@
 //	                 with p, made once and reused in every list p is in;
 //	                 items .List is every entry, each on a line of its
 //	                 own, as {{range .List}}{{item .}}\n{{end}} makes them,
-//	                 in one call (a long list renders faster)
+//	                 in one call (a long list renders faster); with
+//	                 MinifyEntries each entry is minified once, as it is
+//	                 made, and a list of li entries is joined as the
+//	                 minifier would join it and is one of the page's
+//	                 spans, which a minifying caller copies (spans.go)
 //	jsonld .         the page's schema.org JSON-LD (package jsonld) as
 //	                 template.JS, for <script type="application/ld+json">;
 //	                 "" on the page for missing addresses

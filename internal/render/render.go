@@ -63,6 +63,9 @@ type Renderer struct {
 	// spill, when set (SpillItems), holds the entries made without reads:
 	// torv build's, which no Forget asks about.
 	spill *spill.File
+	// minEntry, when set (MinifyEntries), minifies each list entry once,
+	// as it is made (entries.go).
+	minEntry func([]byte) ([]byte, bool)
 }
 
 // worker is one render goroutine's own copy of the templates, so that the
@@ -85,6 +88,10 @@ type worker struct {
 	body, out bytes.Buffer
 
 	ahead *spill.Reader // reads the list entries back from the renderer's spill (items)
+
+	// lists are the lists of minified entries items made for the page
+	// in hand, for spans to find in it.
+	lists [][]byte
 
 	funcs map[string]template.FuncMap // lang -> the functions the worker's templates were given
 	progs map[progKey]*compiled
@@ -276,12 +283,13 @@ func (r *Renderer) Page(p *content.Page) (b []byte, errs diag.List) {
 	return b, errs
 }
 
-// Span is where a rendered page holds its Markdown body's HTML as the
-// body was made: b[Start:End]; End is 0 when it holds none (an empty or
-// short body, or a layout that shows it otherwise). What a minifier would
-// take out of goldmark's HTML is a newline a block, so a caller may leave
-// the span as it is and spare the minifier its largest part (package
-// build).
+// Span is a part b[Start:End] of a rendered page that a minifier has
+// nothing to take out of, or next to nothing: the Markdown body's HTML as
+// goldmark made it (a newline a block is all a minifier would take out),
+// and a list of entries that MinifyEntries minified as they were made. A
+// caller may leave the spans as they are and spare the minifier the
+// largest parts of a page (package build). A page's spans are in order
+// and do not overlap.
 type Span struct{ Start, End int }
 
 // minSpan is the shortest body a Span is looked for: below it, a body is
@@ -293,26 +301,26 @@ const minSpan = 512
 // returns nil when the page could not be made. A caller that hands each
 // page on before it makes the next (torv build) renders every page into
 // one buffer of its own, where Page makes a copy of each.
-func (r *Renderer) AppendPage(dst []byte, p *content.Page) ([]byte, Span, diag.List) {
+func (r *Renderer) AppendPage(dst []byte, p *content.Page) ([]byte, []Span, diag.List) {
 	b, body, errs, _ := r.render(p, false, bytes.NewBuffer(dst))
 	return b, body, errs
 }
 
-// Render renders page p as Page does, and returns where its body is and
-// what it read besides itself (see record.go).
-func (r *Renderer) Render(p *content.Page) (b []byte, body Span, errs diag.List, rd reads.Set) {
+// Render renders page p as Page does, and returns its spans and what it
+// read besides itself (see record.go).
+func (r *Renderer) Render(p *content.Page) (b []byte, spans []Span, errs diag.List, rd reads.Set) {
 	return r.render(p, true, nil)
 }
 
 // render renders page p into into, or, when it is nil, into the worker's
 // buffer and returns a copy.
-func (r *Renderer) render(p *content.Page, note bool, into *bytes.Buffer) (b []byte, body Span, errs diag.List, rd reads.Set) {
+func (r *Renderer) render(p *content.Page, note bool, into *bytes.Buffer) (b []byte, spans []Span, errs diag.List, rd reads.Set) {
 	if note {
 		rd = reads.New()
 	}
 	defer func() {
 		if x := recover(); x != nil {
-			b, body, errs = nil, Span{}, diag.List{diag.Errorf(pageName(p), 0, 0, "torv could not make this page (%v)", x).
+			b, spans, errs = nil, nil, diag.List{diag.Errorf(pageName(p), 0, 0, "torv could not make this page (%v)", x).
 				WithHint("this is a bug in torv; please report it with the file attached")}
 		}
 	}()
@@ -330,11 +338,11 @@ func (r *Renderer) render(p *content.Page, note bool, into *bytes.Buffer) (b []b
 	}()
 	w.page, w.errs, w.rd = p, nil, rd
 	defer func() { w.rd = nil }()
-	b, body, errs = w.render(p, into)
-	return b, body, append(errs, w.errs...), rd
+	b, spans, errs = w.render(p, into)
+	return b, spans, append(errs, w.errs...), rd
 }
 
-func (w *worker) render(p *content.Page, into *bytes.Buffer) ([]byte, Span, diag.List) {
+func (w *worker) render(p *content.Page, into *bytes.Buffer) ([]byte, []Span, diag.List) {
 	r := w.r
 	var errs diag.List
 	lang := p.Lang
@@ -359,8 +367,9 @@ func (w *worker) render(p *content.Page, into *bytes.Buffer) ([]byte, Span, diag
 		}
 		errs.Add(diag.Errorf(file, line, col, "layout %q does not exist", name).
 			WithHint("add layouts/%s.html, or remove the layout line to use the kind's own", name))
-		return nil, Span{}, errs
+		return nil, nil, errs
 	}
+	w.lists = w.lists[:0]
 	body := w.buffer(&w.body)
 	defer w.drop(&w.body)
 	if len(bytes.TrimSpace(p.Body)) > 0 {
@@ -380,7 +389,7 @@ func (w *worker) render(p *content.Page, into *bytes.Buffer) ([]byte, Span, diag
 	langs, err := r.languages(p)
 	if err != nil {
 		errs.Add(diag.Errorf(LayoutDir, 0, 0, "%v", err))
-		return nil, Span{}, errs
+		return nil, nil, errs
 	}
 	v.Languages = langs
 	v.JS = r.js
@@ -403,14 +412,9 @@ func (w *worker) render(p *content.Page, into *bytes.Buffer) ([]byte, Span, diag
 		e := r.templateError(err)
 		e.Making = pageName(p) // and it may show in other pages too: diag.List.Merged
 		errs.Add(e)
-		return nil, Span{}, errs
+		return nil, nil, errs
 	}
-	var span Span
-	if n := body.Len(); n >= minSpan {
-		if i := bytes.Index(out.Bytes(), body.Bytes()); i >= 0 {
-			span = Span{i, i + n}
-		}
-	}
+	span := w.spans(out.Bytes(), body.Bytes())
 	if into != nil {
 		return out.Bytes(), span, errs
 	}

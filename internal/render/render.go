@@ -369,7 +369,7 @@ func (w *worker) render(p *content.Page, into *bytes.Buffer) ([]byte, []Span, di
 			WithHint("add layouts/%s.html, or remove the layout line to use the kind's own", name))
 		return nil, nil, errs
 	}
-	w.lists = w.lists[:0]
+	w.forgetLists() // a page that failed left its lists
 	body := w.buffer(&w.body)
 	defer w.drop(&w.body)
 	if len(bytes.TrimSpace(p.Body)) > 0 {

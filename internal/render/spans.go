@@ -71,6 +71,13 @@ func oneLi(e []byte) bool {
 	return depth == 0
 }
 
+// forgetLists empties w.lists and lets its lists go: a worker that made a
+// long list page would otherwise keep its MBs until its next list.
+func (w *worker) forgetLists() {
+	clear(w.lists)
+	w.lists = w.lists[:0]
+}
+
 // spans finds the spans of page b: its Markdown body's HTML and the lists
 // of minified entries items made for it. Each is looked for where it
 // first is; one shorter than minSpan is not worth the search.
@@ -88,7 +95,7 @@ func (w *worker) spans(b, body []byte) []Span {
 	for _, l := range w.lists {
 		find(l)
 	}
-	w.lists = w.lists[:0]
+	w.forgetLists()
 	slices.SortFunc(out, func(x, y Span) int { return cmp.Compare(x.Start, y.Start) })
 	// The same list twice is found at one place: keep the spans apart.
 	kept := out[:0]

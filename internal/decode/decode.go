@@ -222,21 +222,30 @@ type field struct {
 }
 
 func fieldsOf(t reflect.Type) []field {
-	var out []field
+	// Every page's front matter is filled through here: the fields and
+	// their indexes take two allocations, not two a field.
+	out := make([]field, 0, t.NumField()+16)
+	slab := make([]int, 0, 2*cap(out))
+	return appendFields(out, &slab, t, nil)
+}
+
+// appendFields appends t's fields to out, each index below the embedded
+// fields' at; the indexes are cut from slab.
+func appendFields(out []field, slab *[]int, t reflect.Type, at []int) []field {
 	for i := range t.NumField() {
 		f := t.Field(i)
+		n := len(*slab)
+		*slab = append(append(*slab, at...), i)
+		index := (*slab)[n:len(*slab):len(*slab)]
 		if f.Anonymous && f.Type.Kind() == reflect.Struct {
-			for _, sub := range fieldsOf(f.Type) {
-				sub.index = append([]int{i}, sub.index...)
-				out = append(out, sub)
-			}
+			out = appendFields(out, slab, f.Type, index)
 			continue
 		}
 		name := f.Tag.Get("toml")
 		if name == "" || name == "-" || !f.IsExported() {
 			continue
 		}
-		out = append(out, field{name: name, required: f.Tag.Get("torv") == "required", index: []int{i}})
+		out = append(out, field{name: name, required: f.Tag.Get("torv") == "required", index: index})
 	}
 	return out
 }
@@ -274,25 +283,30 @@ func (d *decoder) where(prefix string) string {
 
 func (d *decoder) fill(prefix string, m map[string]any, v reflect.Value) {
 	fs := fieldsOf(v.Type())
-	names := make([]string, len(fs))
-	for i, f := range fs {
-		names[i] = f.name
+	known := func(k string) bool {
+		return slices.ContainsFunc(fs, func(f field) bool { return f.name == k })
 	}
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
 	// meant is the keys an unknown key is a misspelling of: a required
 	// one among them is missing for that one mistake, which its own
 	// message names ("did you mean"), so it gets no second message.
 	var meant []string
-	for _, k := range keys {
-		if !slices.Contains(names, k) {
-			d.errAt(join(prefix, k), false, "unknown key %q in %s", k, d.where(prefix)).Hint =
-				diag.DidYouMean(k, names, "the keys allowed here are: "+strings.Join(names, ", "))
-			meant = append(meant, diag.Suggest(k, names))
+	for k := range m {
+		if known(k) {
+			continue
 		}
+		// An unknown key, the rare case: each one's message, in key order.
+		names := make([]string, len(fs))
+		for i, f := range fs {
+			names[i] = f.name
+		}
+		for _, k := range slices.Sorted(maps.Keys(m)) {
+			if !known(k) {
+				d.errAt(join(prefix, k), false, "unknown key %q in %s", k, d.where(prefix)).Hint =
+					diag.DidYouMean(k, names, "the keys allowed here are: "+strings.Join(names, ", "))
+				meant = append(meant, diag.Suggest(k, names))
+			}
+		}
+		break
 	}
 	for _, f := range fs {
 		raw, ok := m[f.name]

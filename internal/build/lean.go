@@ -226,13 +226,19 @@ func (s *Session) minifyPage(bufs *pageBuffers, b []byte, spans []render.Span) (
 	// span's first, for the part before it), and puts the byte back when
 	// it is done.
 	out := bytes.NewBuffer(bufs.min[:0])
+	minify := func(part []byte) bool {
+		return len(part) == 0 || s.min.Minify("text/html", out, buffer.NewReader(part)) == nil
+	}
 	at := 0
-	for _, sp := range append(spans, render.Span{Start: len(b), End: len(b)}) {
-		if sp.Start > at && s.min.Minify("text/html", out, buffer.NewReader(b[at:sp.Start])) != nil {
+	for _, sp := range spans {
+		if !minify(b[at:sp.Start]) {
 			return nil, false
 		}
 		out.Write(b[sp.Start:sp.End])
 		at = sp.End
+	}
+	if !minify(b[at:]) {
+		return nil, false
 	}
 	return out.Bytes(), true
 }
@@ -249,6 +255,8 @@ func (s *Session) minifyEntries(r *render.Renderer) {
 	r.MinifyEntries(func(e []byte) ([]byte, bool) {
 		var out bytes.Buffer
 		out.Grow(len(e))
+		// A bytes.Reader, which the minifier copies: it writes in a
+		// buffer it reads, and the renderer keeps e when m is no li.
 		if s.min.Minify("text/html", &out, bytes.NewReader(e)) != nil {
 			return nil, false
 		}

@@ -79,26 +79,44 @@ func buildPage(t *testing.T, out *Output, p string) string {
 }
 
 // TestMinifiedListsAsTheWholePage: the list entries are minified once, as
-// they are made, and a list of them is copied into its page (render.Span,
-// minifyEntries); every page is still what minifying the whole page gives,
-// byte for byte: the section lists, the topics', the A–Å list, the pages
-// themselves, in the build, in the preview's session, and after a title
-// edit that the lists show. Their bodies are short, so that no body is
-// spared the minifier (TestMinifyKeepsTheBody).
+// they are made, and a list of li entries is copied into its page
+// (render.Span, minifyEntries); a list of other entries (a layout's own,
+// here links and text side by side) is minified with its page. Every
+// page is still what minifying the whole page gives, byte for byte: the
+// section lists, the topics', the A–Å list, the pages themselves, in the
+// build, in the preview's session, and after a title edit that the lists
+// show. Their bodies are short, so that no body is spared the minifier
+// (TestMinifyKeepsTheBody).
 func TestMinifiedListsAsTheWholePage(t *testing.T) {
-	files := map[string]string{
-		"content/nyheder/_index.md":   "+++\ntitle = \"Nyheder\"\n+++\n",
-		"content/lov/_index.md":       "+++\ntitle = \"Lov\"\n+++\n",
-		"content/lov/sygedagpenge.md": law,
+	items := map[string]string{
+		"li entries":     "", // torv's own
+		"inline entries": "<a href=\"{{url .URL}}\">{{.Title}}</a>\n<span> {{.Description}} </span>\n",
 	}
-	for i := range 40 {
-		files[fmt.Sprintf("content/nyheder/n%02d.md", i)] = fmt.Sprintf("+++\ntitle = \"Nyhed  nummer %d & mere\"\n"+
-			"date = 2026-03-%02d\ndescription = \"Kort om   nyhed %d,\\nog <lidt> mere.\"\ntags = [\"job\", \"møder\"]\n+++\n\nKort.\n", i, i%28+1, i)
+	for name, item := range items {
+		t.Run(name, func(t *testing.T) {
+			files := map[string]string{
+				"content/nyheder/_index.md":       "+++\ntitle = \"Nyheder\"\n+++\n",
+				"content/lov/_index.md":           "+++\ntitle = \"Lov\"\n+++\n",
+				"content/lov/sygedagpenge.md":     law,
+				"layouts/partials/page-item.html": item,
+			}
+			for i := range 40 {
+				files[fmt.Sprintf("content/nyheder/n%02d.md", i)] = fmt.Sprintf("+++\ntitle = \"Nyhed  nummer %d & mere\"\n"+
+					"date = 2026-03-%02d\ndescription = \"Kort om   nyhed %d,\\nog <lidt> mere.\"\ntags = [\"job\", \"møder\"]\n+++\n\nKort.\n", i, i%28+1, i)
+			}
+			sameAsWholePage(t, files)
+		})
 	}
-	config := "\n[lists]\nsplit = false\n"
+}
+
+// sameAsWholePage builds the site of files (with every list on one page)
+// with and without minifying, in the build and in a session before and
+// after a title edit, and requires each page minified to be the page not
+// minified, minified.
+func sameAsWholePage(t *testing.T, files map[string]string) {
 	site := func(minify bool) fstest.MapFS {
 		fsys := testSite(files)
-		c := config
+		c := "\n[lists]\nsplit = false\n"
 		if !minify {
 			c += "\n[build]\nminify_html = false\n"
 		}

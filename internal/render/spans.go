@@ -16,31 +16,32 @@ import (
 // the larger part of its work.
 
 // MinifyEntries has the renderer minify each list entry once, as it is
-// made, with min (false: the entry is kept as it was made), and join the
-// entries of a list that are one li element each without the newline
-// between them, as a minifier would. The page's minified HTML is then
-// the same bytes whether its minifier reads such a list or copies it.
-// Call it before the first page renders; the build does it when it
-// minifies.
+// made, with min (false: it could not), and join the entries of a list
+// that are one li element each without the newline between them, as a
+// minifier would. The page's minified HTML is then the same bytes whether
+// its minifier reads such a list or copies it. Call it before the first
+// page renders; the build does it when it minifies.
 func (r *Renderer) MinifyEntries(min func([]byte) ([]byte, bool)) { r.minEntry = min }
 
-// minifyEntry is entry e as the renderer keeps it: minified when the
-// renderer minifies, and whether it then is one li element.
+// minifyEntry is entry e as the renderer keeps it, and whether it is a
+// minified li element. An entry that is not one li element (a layout's
+// own entry template) is kept as it was made: between inline elements a
+// minifier keeps one space of the whitespace around an entry, and which
+// one it keeps depends on the entries beside it, so only the whole list
+// minified with its page gives the page's bytes.
 func (r *Renderer) minifyEntry(e []byte) ([]byte, bool) {
 	if r.minEntry == nil {
 		return e, false
 	}
-	m, ok := r.minEntry(e)
-	if !ok {
-		return e, false
+	if m, ok := r.minEntry(e); ok && oneLi(m) {
+		return m, true
 	}
-	return m, oneLi(m)
+	return e, false
 }
 
 // oneLi reports whether e is one li element: it starts with the li's
 // start tag and ends with its end tag, and holds no other li of its own
-// level. A list made of entries that are not (a layout's own entry
-// template) is minified with the page.
+// level.
 func oneLi(e []byte) bool {
 	if !bytes.HasPrefix(e, []byte("<li")) || !bytes.HasSuffix(e, []byte("</li>")) {
 		return false

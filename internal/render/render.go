@@ -64,7 +64,7 @@ type Renderer struct {
 	// torv build's, which no Forget asks about.
 	spill *spill.File
 	// minEntry, when set (MinifyEntries), minifies each list entry once,
-	// as it is made (entries.go).
+	// as it is made (spans.go).
 	minEntry func([]byte) ([]byte, bool)
 }
 
@@ -414,16 +414,16 @@ func (w *worker) render(p *content.Page, into *bytes.Buffer) ([]byte, []Span, di
 		errs.Add(e)
 		return nil, nil, errs
 	}
-	span := w.spans(out.Bytes(), body.Bytes())
+	spans := w.spans(out.Bytes(), body.Bytes())
 	if into != nil {
-		return out.Bytes(), span, errs
+		return out.Bytes(), spans, errs
 	}
 	if out.Cap() > keepBuffer {
 		// Not kept (drop): the page takes the buffer, no copy of a
 		// long list is made.
-		return out.Bytes(), span, errs
+		return out.Bytes(), spans, errs
 	}
-	return bytes.Clone(out.Bytes()), span, errs
+	return bytes.Clone(out.Bytes()), spans, errs
 }
 
 // buffer empties one of the worker's buffers for a page.

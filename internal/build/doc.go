@@ -41,8 +41,8 @@
 // render workers, one per core. The minifier takes the layout's parts of
 // a page: the Markdown body, which goldmark makes without a byte to take
 // out but a newline a block, is copied as it is (render.Span, minifyPage),
-// and so is a list of entries, which the renderer minified once each as it
-// made them (minifyEntries), where each list showing a page's entry had
+// and so is a list of li entries, each of which the renderer minified once,
+// as it made it (newRenderer), where every list that showed an entry had
 // minified it again.
 // The load parses on twice as many goroutines as cores, as a file's read
 // leaves its core idle (parallel.EachReading); the render takes the long

@@ -214,7 +214,7 @@ func (f bufferPool) put(b *pageBuffers) {
 // spans (render.Span): the Markdown body, which goldmark made without a
 // byte a minifier would take out but a newline after each block, and the
 // lists of entries the renderer minified as it made them
-// (minifyEntries). The body is most of a page: minifying the layout's
+// (newRenderer). The body is most of a page: minifying the layout's
 // parts around it alone took the minifier from 1.28 to 0.61 s of CPU at
 // 10 000 pages of the bench corpus, for 42 bytes more a page (0.3 %).
 // false when the minifier fails; the page is then written as it is.
@@ -243,25 +243,31 @@ func (s *Session) minifyPage(bufs *pageBuffers, b []byte, spans []render.Span) (
 	return out.Bytes(), true
 }
 
-// minifyEntries has the renderer minify each list entry once, as it makes
-// it, when the build minifies its pages: an entry is in its section's
+// minifies reports whether the build minifies its pages: as config.toml
+// says, but never for torv check, which writes no pages.
+func (s *Session) minifies() bool { return s.cfg.MinifyHTML() && !s.opts.CheckOnly }
+
+// newRenderer makes the renderer of the site's layouts, with the session's
+// Markdown and assets. When the build minifies, the renderer minifies
+// each list entry once, as it makes it: an entry is in its section's
 // list, its topics' and the A–Å list, and a title edit renders lists of
 // thousands of them again. Lists of such entries are then spans of the
 // page, which minifyPage copies.
-func (s *Session) minifyEntries(r *render.Renderer) {
-	if !s.cfg.MinifyHTML() || s.opts.CheckOnly {
-		return
+func (s *Session) newRenderer() (*render.Renderer, diag.List) {
+	r, errs := render.New(s.layers, s.site, s.md, s.set)
+	if r != nil && s.minifies() {
+		r.MinifyEntries(func(e []byte) ([]byte, bool) {
+			var out bytes.Buffer
+			out.Grow(len(e))
+			// A bytes.Reader, which the minifier copies: it writes in a
+			// buffer it reads, and the renderer keeps e when m is no li.
+			if s.min.Minify("text/html", &out, bytes.NewReader(e)) != nil {
+				return nil, false
+			}
+			return out.Bytes(), true
+		})
 	}
-	r.MinifyEntries(func(e []byte) ([]byte, bool) {
-		var out bytes.Buffer
-		out.Grow(len(e))
-		// A bytes.Reader, which the minifier copies: it writes in a
-		// buffer it reads, and the renderer keeps e when m is no li.
-		if s.min.Minify("text/html", &out, bytes.NewReader(e)) != nil {
-			return nil, false
-		}
-		return out.Bytes(), true
-	})
+	return r, errs
 }
 
 // minifyInto minifies a rendered page into dst's memory; false when the

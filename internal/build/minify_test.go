@@ -88,23 +88,26 @@ func buildPage(t *testing.T, out *Output, p string) string {
 // show. Their bodies are short, so that no body is spared the minifier
 // (TestMinifyKeepsTheBody).
 func TestMinifiedListsAsTheWholePage(t *testing.T) {
-	items := map[string]string{
-		"li entries":     "", // torv's own
-		"inline entries": "<a href=\"{{url .URL}}\">{{.Title}}</a>\n<span> {{.Description}} </span>\n",
+	items := map[string]struct {
+		item     string
+		listSpan bool // the renderer minified the entries, and the list is a span of its page
+	}{
+		"li entries":     {"", true}, // torv's own
+		"inline entries": {"<a href=\"{{url .URL}}\">{{.Title}}</a>\n<span> {{.Description}} </span>\n", false},
 	}
-	for name, item := range items {
+	for name, tt := range items {
 		t.Run(name, func(t *testing.T) {
 			files := map[string]string{
 				"content/nyheder/_index.md":       "+++\ntitle = \"Nyheder\"\n+++\n",
 				"content/lov/_index.md":           "+++\ntitle = \"Lov\"\n+++\n",
 				"content/lov/sygedagpenge.md":     law,
-				"layouts/partials/page-item.html": item,
+				"layouts/partials/page-item.html": tt.item,
 			}
 			for i := range 40 {
 				files[fmt.Sprintf("content/nyheder/n%02d.md", i)] = fmt.Sprintf("+++\ntitle = \"Nyhed  nummer %d & mere\"\n"+
 					"date = 2026-03-%02d\ndescription = \"Kort om   nyhed %d,\\nog <lidt> mere.\"\ntags = [\"job\", \"møder\"]\n+++\n\nKort.\n", i, i%28+1, i)
 			}
-			sameAsWholePage(t, files)
+			sameAsWholePage(t, files, tt.listSpan)
 		})
 	}
 }
@@ -112,8 +115,9 @@ func TestMinifiedListsAsTheWholePage(t *testing.T) {
 // sameAsWholePage builds the site of files (with every list on one page)
 // with and without minifying, in the build and in a session before and
 // after a title edit, and requires each page minified to be the page not
-// minified, minified.
-func sameAsWholePage(t *testing.T, files map[string]string) {
+// minified, minified; and the session's news list to be a span of its
+// page, or not, as listSpan says.
+func sameAsWholePage(t *testing.T, files map[string]string, listSpan bool) {
 	site := func(minify bool) fstest.MapFS {
 		fsys := testSite(files)
 		c := "\n[lists]\nsplit = false\n"
@@ -154,6 +158,9 @@ func sameAsWholePage(t *testing.T, files map[string]string) {
 	}
 	s := NewSession(os.DirFS(dir), torv.Defaults(), Options{})
 	same("session", s.Full().Output, raw)
+	if _, spans, _, _ := s.r.Render(s.site.PageByURL("/nyheder/")); (len(spans) > 0) != listSpan {
+		t.Errorf("the news list's spans %v, want the list as one: %v", spans, listSpan)
+	}
 	edited := strings.Replace(files["content/nyheder/n07.md"], "nummer 7", "nummer  syv", 1)
 	write(t, dir, "content/nyheder/n07.md", edited)
 	u := s.Update([]string{"content/nyheder/n07.md"})

@@ -96,12 +96,11 @@ func (s *Session) prepare(lap func(string)) bool {
 	if s.chk != nil {
 		s.chk.renew(s.site, s.md)
 	}
-	r, errs := render.New(s.layers, s.site, s.md, set)
+	r, errs := s.newRenderer()
 	s.fixed.Add(errs...)
 	if r == nil {
 		return false
 	}
-	s.minifyEntries(r)
 	s.r = r
 	s.titleTopics()
 	return true
@@ -152,7 +151,7 @@ func (s *Session) render(pages []*content.Page, removed []string) int {
 		s.drop(p)
 		delete(s.pageErrs, p)
 	}
-	minifyHTML := s.cfg.MinifyHTML() && !s.opts.CheckOnly
+	minifyHTML := s.minifies()
 	free := newBufferPool()
 	var mu sync.Mutex // guards s.pageErrs, s.files, s.sent, s.dirty
 	parallel.Each(len(pages), func(i int) {

@@ -393,11 +393,10 @@ func (s *Session) reprepare(e *edit) bool {
 		e.keys.Add(reads.Assets)
 	}
 	old := s.r.Sources()
-	r, errs := render.New(s.layers, s.site, s.md, s.set)
+	r, errs := s.newRenderer()
 	if r == nil || len(errs) > 0 {
 		return false
 	}
-	s.minifyEntries(r)
 	now := r.Sources()
 	for name, src := range now {
 		if old[name] != src {

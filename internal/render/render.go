@@ -292,9 +292,10 @@ func (r *Renderer) Page(p *content.Page) (b []byte, errs diag.List) {
 // and do not overlap.
 type Span struct{ Start, End int }
 
-// minSpan is the shortest body a Span is looked for: below it, a body is
-// not worth the search, and a short one is more likely to be found in
-// the page somewhere else first (a list entry with the same words).
+// minSpan is the shortest body or list a Span is looked for: below it, a
+// part is not worth the search, and a short one is more likely to be
+// found in the page somewhere else first (a list entry with the same
+// words).
 const minSpan = 512
 
 // AppendPage renders page p as Page does and appends its HTML to dst; it
@@ -302,8 +303,8 @@ const minSpan = 512
 // page on before it makes the next (torv build) renders every page into
 // one buffer of its own, where Page makes a copy of each.
 func (r *Renderer) AppendPage(dst []byte, p *content.Page) ([]byte, []Span, diag.List) {
-	b, body, errs, _ := r.render(p, false, bytes.NewBuffer(dst))
-	return b, body, errs
+	b, spans, errs, _ := r.render(p, false, bytes.NewBuffer(dst))
+	return b, spans, errs
 }
 
 // Render renders page p as Page does, and returns its spans and what it

@@ -290,11 +290,8 @@ func (d *decoder) fill(prefix string, m map[string]any, v reflect.Value) {
 	// one among them is missing for that one mistake, which its own
 	// message names ("did you mean"), so it gets no second message.
 	var meant []string
-	for k := range m {
-		if known(k) {
-			continue
-		}
-		// An unknown key, the rare case: each one's message, in key order.
+	if !allKnown(m, known) {
+		// The rare case: each unknown key's message, in key order.
 		names := make([]string, len(fs))
 		for i, f := range fs {
 			names[i] = f.name
@@ -306,7 +303,6 @@ func (d *decoder) fill(prefix string, m map[string]any, v reflect.Value) {
 				meant = append(meant, diag.Suggest(k, names))
 			}
 		}
-		break
 	}
 	for _, f := range fs {
 		raw, ok := m[f.name]
@@ -326,6 +322,16 @@ func (d *decoder) fill(prefix string, m map[string]any, v reflect.Value) {
 			}
 		}
 	}
+}
+
+// allKnown reports whether known knows every key of m.
+func allKnown(m map[string]any, known func(string) bool) bool {
+	for k := range m {
+		if !known(k) {
+			return false
+		}
+	}
+	return true
 }
 
 // example shows how a key of type t is written.

@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-// encodeCases are strings that take each way through appendString.
+// encodeCases are strings that take each way through jsonstr.Append.
 var encodeCases = []string{
 	"", "plain", `"quoted" \ back`, "</script><!-- & -->", "tab\tline\nreturn\rbell\bform\f",
 	"nul\x00 esc\x1b del\x7f", "æøå Åland", "bad \xff\xfe utf-8 \xe2\x80", "line\u2028para\u2029",

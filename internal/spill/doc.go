@@ -24,7 +24,11 @@
 // methods. A build without a file (the preview; torv build when its
 // scratch file could not be made) has no File, and keeps these bytes on
 // the heap as before. Writes are buffered, 64 KiB at a time; Get reads
-// what is still in the buffer from there. A Reader, for one goroutine
+// what is still in the buffer from there. A full buffer is written by the
+// Put that filled it, without the File's lock, while the other goroutines
+// put into a fresh one and read the one being written from memory: the
+// load's goroutines put every page's Markdown, and waited for each other's
+// writes. A Reader, for one goroutine
 // that reads Refs back in about the order they were put (the render's
 // workers, each page's Markdown), reads 128 KiB of the file at a time and
 // serves the Refs that follow from it.

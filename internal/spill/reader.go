@@ -37,7 +37,7 @@ func (r *Reader) Get(dst []byte, ref Ref) ([]byte, error) {
 	}
 	s := r.f
 	s.mu.Lock()
-	f, written, failed := s.f, s.off, s.err != nil
+	f, written, failed := s.f, s.written, s.err != nil
 	s.mu.Unlock()
 	if f == nil || failed || n > window || at+n > written {
 		return s.Get(dst, ref)

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"sync"
 	"testing"
+	"time"
 )
 
 // TestGetReturnsWhatPutStored: bytes come back as they were put, from the
@@ -32,6 +33,12 @@ func TestGetReturnsWhatPutStored(t *testing.T) {
 			var wg sync.WaitGroup
 			for w := range 4 {
 				wg.Go(func() {
+					// Each piece is read back at once too, by Get and
+					// by a Reader, while the others put theirs: from
+					// the buffer, from a buffer on its way to the
+					// file (takeOff), or from the file.
+					rd := s.Reader()
+					var got []byte
 					for i := w; i < len(want); i += 4 {
 						want[i] = bytes.Repeat([]byte{byte(i)}, i%300)
 						if i%700 == 699 {
@@ -42,6 +49,12 @@ func TestGetReturnsWhatPutStored(t *testing.T) {
 							t.Error(err)
 						}
 						refs[i] = r
+						if got, err = s.Get(got[:0], r); err != nil || !bytes.Equal(got, want[i]) {
+							t.Errorf("piece %d read back at once: %d bytes, %v", i, len(got), err)
+						}
+						if got, err = rd.Get(got[:0], refs[max(w, i-8)]); err != nil || !bytes.Equal(got, want[max(w, i-8)]) {
+							t.Errorf("piece %d read back by a Reader: %d bytes, %v", max(w, i-8), len(got), err)
+						}
 					}
 				})
 			}
@@ -152,5 +165,83 @@ func TestParts(t *testing.T) {
 	half := make([]byte, maxLen/2+1)
 	if _, err := s.Put(half, half); err != ErrTooLarge {
 		t.Errorf("Put of two halves of 16 MiB + 2 = %v, want ErrTooLarge", err)
+	}
+}
+
+// heldFile is a file whose writes wait until the test lets them go.
+type heldFile struct {
+	*os.File
+	entered chan struct{} // a write has begun
+	release chan struct{} // closed: writes go on
+}
+
+func (h *heldFile) WriteAt(b []byte, off int64) (int, error) {
+	h.entered <- struct{}{}
+	<-h.release
+	return h.File.WriteAt(b, off)
+}
+
+// TestPutsAndGetsGoOnWhileABufferIsWritten: a full buffer is written
+// without the lock, so the other goroutines' Puts do not wait for the
+// disk, and what is on its way to the file is read from memory, not from
+// a file that does not have it yet.
+func TestPutsAndGetsGoOnWhileABufferIsWritten(t *testing.T) {
+	f, err := os.CreateTemp(t.TempDir(), "spill")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Bytes that are not the pieces where they will go: a read of the
+	// file before the write would find these, not an end of file.
+	if _, err := f.Write(bytes.Repeat([]byte("X"), 4*bufBytes)); err != nil {
+		t.Fatal(err)
+	}
+	h := &heldFile{File: f, entered: make(chan struct{}, 1), release: make(chan struct{})}
+	s := newFile(h)
+	defer s.Close()
+	piece := func(i int) []byte { return bytes.Repeat([]byte{byte('a' + i)}, bufBytes/4+i) }
+	refs := make([]Ref, 7)
+	for i := range 3 {
+		refs[i], _ = s.Put(piece(i))
+	}
+	flown := make(chan struct{})
+	go func() {
+		refs[3], _ = s.Put(piece(3)) // fills the buffer: this Put writes it
+		close(flown)
+	}()
+	<-h.entered
+	// The write is held: Puts and Gets must not wait for it.
+	during := make(chan struct{})
+	rd := s.Reader()
+	go func() {
+		defer close(during)
+		for i := 4; i < 7; i++ {
+			refs[i], _ = s.Put(piece(i))
+		}
+		for _, i := range []int{0, 1, 2, 4, 5, 6} {
+			if got, err := s.Get(nil, refs[i]); err != nil || !bytes.Equal(got, piece(i)) {
+				t.Errorf("piece %d during the write: %d bytes, %v", i, len(got), err)
+			}
+			if got, err := rd.Get(nil, refs[i]); err != nil || !bytes.Equal(got, piece(i)) {
+				t.Errorf("piece %d by a Reader during the write: %d bytes, %v", i, len(got), err)
+			}
+		}
+	}()
+	select {
+	case <-during:
+	case <-time.After(10 * time.Second):
+		t.Fatal("Put or Get waited for the write of a buffer")
+	}
+	close(h.release)
+	<-flown
+	for i, r := range refs {
+		if got, err := s.Get(nil, r); err != nil || !bytes.Equal(got, piece(i)) {
+			t.Errorf("piece %d after the write: %d bytes, %v", i, len(got), err)
+		}
+		if got, err := rd.Get(nil, r); err != nil || !bytes.Equal(got, piece(i)) {
+			t.Errorf("piece %d by a Reader after the write: %d bytes, %v", i, len(got), err)
+		}
+	}
+	if st, err := f.Stat(); err != nil || st.Size() < bufBytes {
+		t.Errorf("the file holds %v bytes (%v): the buffer was not written", st.Size(), err)
 	}
 }

@@ -484,12 +484,19 @@ func (c *compiler) escapedAction(p *parse.PipeNode) (action, error) {
 	for _, cmd := range p.Cmds[k:] {
 		escs = append(escs, escapers[cmd.Args[0].(*parse.IdentifierNode).Ident])
 	}
+	// The last escaper writes into the page when it can (writers).
+	last := writers[p.Cmds[len(p.Cmds)-1].Args[0].(*parse.IdentifierNode).Ident]
+	if last != nil {
+		escs = escs[:len(escs)-1]
+	}
 	return func(s *state, dot reflect.Value) ctrl {
 		str, t := stringify(s.validate(runCommands(s, dot, cmds), anyType))
 		for _, esc := range escs {
 			str, t = esc(s, str, t), typePlain
 		}
-		s.w.WriteString(str)
+		if last == nil || !last(s, s.w, str, t) {
+			s.w.WriteString(str)
+		}
 		return next
 	}, nil
 }

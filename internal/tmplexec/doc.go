@@ -8,8 +8,9 @@
 // some 120 actions and a quarter of the build's CPU. Compile turns the
 // escaped trees once into closures: a field or method is found by name
 // once per type and then by index, the escapers html/template inserted
-// are called directly, and so are the template functions of the shapes
-// torv uses most.
+// are called directly (the last of an action escaping into the output,
+// not into a string of its own), and so are the template functions of
+// the shapes torv uses most.
 //
 // # The same result, or none
 //

@@ -3,6 +3,7 @@ package tmplexec
 import (
 	"fmt"
 	"html/template"
+	"io"
 	"reflect"
 	"strings"
 	"unicode/utf8"
@@ -15,57 +16,75 @@ import (
 // attribute, a value marshalled as JSON) the escaper fails, and the page
 // is made by html/template. TestSameAsHTMLTemplate and
 // FuzzSameAsHTMLTemplate compare them with html/template's own.
-var escapers = map[string]escaper{
-	"_html_template_htmlescaper": func(s *state, str string, t contentType) string {
-		if t == typeHTML {
+var escapers = func() map[string]escaper {
+	m := map[string]escaper{
+		"_html_template_urlfilter": func(s *state, str string, t contentType) string {
+			if t != typeURL && !safeURL(str) {
+				return "#" + failsafe
+			}
+			return str
+		},
+		"_html_template_urlnormalizer": func(s *state, str string, t contentType) string {
+			return processURL(str, true)
+		},
+		"_html_template_urlescaper": func(s *state, str string, t contentType) string {
+			return processURL(str, t == typeURL)
+		},
+		"_html_template_jsvalescaper": func(s *state, str string, t contentType) string {
+			switch t {
+			case typeJS:
+				return str
+			case typeJSStr:
+				return `"` + str + `"`
+			}
+			s.fail("a JavaScript value that is not template.JS")
+			return ""
+		},
+		"_html_template_commentescaper": func(*state, string, contentType) string { return "" },
+	}
+	for name, w := range writers {
+		m[name] = func(s *state, str string, t contentType) string {
+			var b strings.Builder
+			if w(s, &b, str, t) {
+				return b.String()
+			}
 			return str
 		}
-		return replace(str, htmlTable, true)
+	}
+	return m
+}()
+
+// writers are the escapers that replace the runes of a table, in the form
+// the last escaper of an action takes (escapedAction): each writes its
+// result to w and reports whether it wrote; when it did not, the result
+// is its argument as it is. escapers has each in the form that returns
+// the result.
+var writers = map[string]func(s *state, w textWriter, str string, t contentType) bool{
+	"_html_template_htmlescaper": func(s *state, w textWriter, str string, t contentType) bool {
+		return t != typeHTML && replaceTo(w, str, htmlTable, true)
 	},
-	"_html_template_attrescaper": func(s *state, str string, t contentType) string {
+	"_html_template_attrescaper": func(s *state, w textWriter, str string, t contentType) bool {
 		if t == typeHTML {
 			s.fail("HTML in an attribute")
 		}
-		return replace(str, htmlTable, true)
+		return replaceTo(w, str, htmlTable, true)
 	},
-	"_html_template_rcdataescaper": func(s *state, str string, t contentType) string {
+	"_html_template_rcdataescaper": func(s *state, w textWriter, str string, t contentType) bool {
 		if t == typeHTML {
-			return replace(str, htmlNormTable, true)
+			return replaceTo(w, str, htmlNormTable, true)
 		}
-		return replace(str, htmlTable, true)
+		return replaceTo(w, str, htmlTable, true)
 	},
-	"_html_template_nospaceescaper": func(s *state, str string, t contentType) string {
+	"_html_template_nospaceescaper": func(s *state, w textWriter, str string, t contentType) bool {
 		switch {
 		case str == "":
-			return failsafe
+			w.WriteString(failsafe)
+			return true
 		case t == typeHTML:
 			s.fail("HTML in an attribute")
 		}
-		return replace(str, nospaceTable, false)
+		return replaceTo(w, str, nospaceTable, false)
 	},
-	"_html_template_urlfilter": func(s *state, str string, t contentType) string {
-		if t != typeURL && !safeURL(str) {
-			return "#" + failsafe
-		}
-		return str
-	},
-	"_html_template_urlnormalizer": func(s *state, str string, t contentType) string {
-		return processURL(str, true)
-	},
-	"_html_template_urlescaper": func(s *state, str string, t contentType) string {
-		return processURL(str, t == typeURL)
-	},
-	"_html_template_jsvalescaper": func(s *state, str string, t contentType) string {
-		switch t {
-		case typeJS:
-			return str
-		case typeJSStr:
-			return `"` + str + `"`
-		}
-		s.fail("a JavaScript value that is not template.JS")
-		return ""
-	},
-	"_html_template_commentescaper": func(*state, string, contentType) string { return "" },
 }
 
 // escaper is one of html/template's escapers, given its argument's text
@@ -151,6 +170,26 @@ func table(m map[byte]string) replacements {
 // UTF-8) become numeric references, as in an unquoted attribute.
 func replace(s string, table replacements, keepBad bool) string {
 	var b strings.Builder
+	if !replaceTo(&b, s, table, keepBad) {
+		return s
+	}
+	return b.String()
+}
+
+// textWriter is a strings.Builder or a bytes.Buffer.
+type textWriter interface {
+	io.Writer
+	io.StringWriter
+	Grow(n int)
+}
+
+// replaceTo writes s to w as replace returns it, and reports whether it
+// replaced anything; when it did not, it wrote nothing. The action that
+// ends in an escaper writes into the page this way (escapedAction), not
+// through a string of its own: the attributes a layout gives on every
+// page, a Content-Security-Policy with its 'self' or an integrity hash
+// with a +, were each a string made again for every page.
+func replaceTo(b textWriter, s string, table replacements, keepBad bool) bool {
 	written := 0
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -158,7 +197,7 @@ func replace(s string, table replacements, keepBad bool) string {
 			r, w := utf8.DecodeRuneInString(s[i:])
 			if !keepBad && (0xfdd0 <= r && r <= 0xfdef || 0xfff0 <= r && r <= 0xffff) {
 				b.WriteString(s[written:i])
-				fmt.Fprintf(&b, "&#x%x;", r)
+				fmt.Fprintf(b, "&#x%x;", r)
 				written = i + w
 			}
 			i += w
@@ -175,10 +214,10 @@ func replace(s string, table replacements, keepBad bool) string {
 		i++
 	}
 	if written == 0 {
-		return s
+		return false
 	}
 	b.WriteString(s[written:])
-	return b.String()
+	return true
 }
 
 // safeURL is whether s is relative or its scheme is http, https or mailto.

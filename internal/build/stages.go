@@ -107,12 +107,26 @@ func (s *Session) prepare(lap func(string)) bool {
 }
 
 // parse reads Markdown files on every core, and while some wait on the
-// disk.
+// disk. A lean session lets go of each page's Markdown as soon as it is
+// read (release), so the next file is read into the same memory: each
+// file in a buffer of its own was 56 MB of garbage at 10 000 pages, 6 %
+// of the build's.
 func (s *Session) parse(files []string) []*content.Parsed {
 	out := make([]*content.Parsed, len(files))
+	lean := s.lean()
+	var bufs sync.Pool // of *[]byte, one a goroutine at a time
 	parallel.EachReading(len(files), func(i int) {
-		if out[i] = content.ParseFile(s.siteFS, files[i], s.cfg); out[i] != nil {
+		var buf *[]byte
+		if lean {
+			if buf, _ = bufs.Get().(*[]byte); buf == nil {
+				buf = new([]byte)
+			}
+		}
+		if out[i] = content.ParseFileInto(s.siteFS, files[i], s.cfg, buf); out[i] != nil {
 			s.release(out[i])
+		}
+		if buf != nil && (out[i] == nil || out[i].Page == nil || out[i].Page.Body == nil) {
+			bufs.Put(buf)
 		}
 	})
 	return slices.DeleteFunc(out, func(p *content.Parsed) bool { return p == nil })

@@ -1,6 +1,7 @@
 package content_test
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -124,5 +125,46 @@ func TestReleaseBodyKeeps(t *testing.T) {
 		if err := p.ReadBody(fstest.MapFS{}); err != nil || string(p.Body) != string(before) {
 			t.Errorf("%s%s: ReadBody %v, body %q", p.File, p.URL, err, p.Body)
 		}
+	}
+}
+
+// TestParseFileInto: a file is read into the memory it is given when that
+// has room, the page's Body is that memory until ReleaseBody, and a
+// larger file is read into new memory, which the caller is given back.
+// The page is the one ParseFile makes.
+func TestParseFileInto(t *testing.T) {
+	long := "+++\ntitle = \"Lang\"\n+++\n\n" + strings.Repeat("Et langt afsnit. ", 200) + "\n"
+	fsys := fstest.MapFS{
+		"content/kort.md": {Data: []byte("+++\ntitle = \"Kort\"\n+++\n\nKort tekst.\n")},
+		"content/lang.md": {Data: []byte(long)},
+	}
+	cfg := &config.Config{}
+	// in reports whether body is the end of the file read into buf: the
+	// front matter before it is blanked, not cut off.
+	in := func(body, buf []byte) bool {
+		return len(body) > 0 && len(buf) >= len(body) && &body[len(body)-1] == &buf[len(buf)-1]
+	}
+	buf := make([]byte, 0, 1024)
+	mem := &buf[:1][0]
+	pr := content.ParseFileInto(fsys, "content/kort.md", cfg, &buf)
+	if pr == nil || pr.Page == nil || len(pr.Errs) > 0 {
+		t.Fatalf("kort.md: %+v", pr)
+	}
+	if want := content.ParseFile(fsys, "content/kort.md", cfg); !reflect.DeepEqual(pr.Page, want.Page) {
+		t.Errorf("kort.md into a buffer:\n%+v\nParseFile:\n%+v", pr.Page, want.Page)
+	}
+	if &buf[:1][0] != mem || !in(pr.Page.Body, buf) {
+		t.Error("kort.md was not read into the buffer given, which has room for it")
+	}
+	pr.Page.ReleaseBody()
+	if pr.Page.Body != nil {
+		t.Fatal("ReleaseBody kept the body")
+	}
+	pr = content.ParseFileInto(fsys, "content/lang.md", cfg, &buf)
+	if pr == nil || pr.Page == nil || !strings.Contains(string(pr.Page.Body), "Et langt afsnit.") {
+		t.Fatalf("lang.md: %+v", pr)
+	}
+	if &buf[:1][0] == mem || !in(pr.Page.Body, buf) || len(buf) != len(long) {
+		t.Errorf("lang.md (%d bytes) is not in the new memory left in the buffer (%d bytes)", len(long), len(buf))
 	}
 }

@@ -35,7 +35,7 @@ func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, diag.List) {
 	// Parse in parallel; each worker owns its slots of pages and errors.
 	pages := make([]*Page, len(mdFiles))
 	perr := make([]diag.List, len(mdFiles))
-	parallel.Each(len(mdFiles), func(i int) { pages[i], perr[i] = safeParse(fsys, mdFiles[i], cfg) })
+	parallel.Each(len(mdFiles), func(i int) { pages[i], perr[i] = safeParse(fsys, mdFiles[i], cfg, nil) })
 	var add []*Page
 	for i, p := range pages {
 		errs.Add(perr[i]...)
@@ -71,14 +71,14 @@ func firstInvalidUTF8(b []byte) (line, col int) {
 
 // safeParse is parsePage that turns a panic in a dependency into an error
 // at the file, so one strange file cannot take the build down.
-func safeParse(fsys fs.FS, file string, cfg *config.Config) (p *Page, errs diag.List) {
+func safeParse(fsys fs.FS, file string, cfg *config.Config, buf *[]byte) (p *Page, errs diag.List) {
 	defer func() {
 		if r := recover(); r != nil {
 			p, errs = nil, diag.List{diag.Errorf(file, 0, 0, "torv could not read this file (%v)", r).
 				WithHint("this is a bug in torv; please report it with the file attached")}
 		}
 	}()
-	return parsePage(fsys, file, cfg)
+	return parsePage(fsys, file, cfg, buf)
 }
 
 // parsePage reads one Markdown file. It returns a nil page only when the
@@ -86,7 +86,7 @@ func safeParse(fsys fs.FS, file string, cfg *config.Config) (p *Page, errs diag.
 // publish, a name without letters); a file with any other mistake gives a
 // page marked Broken, so that the pages that link to it, feature it or
 // list it stay as they are (broken.go).
-func parsePage(fsys fs.FS, file string, cfg *config.Config) (*Page, diag.List) {
+func parsePage(fsys fs.FS, file string, cfg *config.Config, buf *[]byte) (*Page, diag.List) {
 	rel := strings.TrimPrefix(file, Dir+"/")
 	lang, key, lerr := fileLang(file, rel, cfg)
 	if lerr != nil {
@@ -95,7 +95,7 @@ func parsePage(fsys fs.FS, file string, cfg *config.Config) (*Page, diag.List) {
 	dir, _ := path.Split(key)
 	section, _, _ := strings.Cut(strings.TrimSuffix(dir, "/"), "/")
 	p := &Page{File: file, Section: section, Lang: lang, key: key}
-	src, exists, rerr := readSource(fsys, file)
+	src, exists, rerr := readSource(fsys, file, buf)
 	switch {
 	case !exists:
 		return nil, diag.List{rerr} // no file, no page: the preview may read one just deleted
@@ -147,8 +147,9 @@ func internTags(c *Common) {
 
 // readSource reads a page's file, refusing what no decoder should see.
 // exists is false when there is no file to read (gone, or a link, which
-// Scan leaves out too).
-func readSource(fsys fs.FS, file string) (src []byte, exists bool, err *diag.Error) {
+// Scan leaves out too). With buf it reads into *buf's memory when it has
+// room, and leaves in *buf the memory src is in (ParseFileInto).
+func readSource(fsys fs.FS, file string, buf *[]byte) (src []byte, exists bool, err *diag.Error) {
 	// One open for the size and the bytes: a preview that reads 5 000
 	// new pages spent a third of its reading on a Stat before each.
 	f, oerr := fsys.Open(file)
@@ -165,7 +166,14 @@ func readSource(fsys fs.FS, file string) (src []byte, exists bool, err *diag.Err
 		return nil, true, diag.Errorf(file, 0, 0, "the file is larger than %d MiB", MaxPageSize>>20).
 			WithHint("split it into several pages")
 	}
-	src, rerr := sitefs.ReadAll(f, info.Size())
+	var into []byte
+	if buf != nil {
+		into = *buf
+	}
+	src, rerr := sitefs.ReadAllInto(into, f, info.Size())
+	if buf != nil && src != nil {
+		*buf = src
+	}
 	if rerr != nil {
 		return nil, true, diag.Errorf(file, 0, 0, "cannot read: %v", rerr)
 	}

@@ -102,8 +102,16 @@ func (f *FS) ReadFile(name string) ([]byte, error) {
 // that a file of that size is read without growing or copying the buffer
 // (io.ReadAll grows from 512 bytes). It is ReadFile's reading, for a
 // caller that opened and measured the file itself.
-func ReadAll(r io.Reader, size int64) ([]byte, error) {
-	b := make([]byte, 0, size+1) // +1 sees EOF without growing
+func ReadAll(r io.Reader, size int64) ([]byte, error) { return ReadAllInto(nil, r, size) }
+
+// ReadAllInto is ReadAll into buf's memory when it has room for size
+// bytes and one more, so that a caller that reads many files, one at a
+// time, can read them all into one buffer.
+func ReadAllInto(buf []byte, r io.Reader, size int64) ([]byte, error) {
+	b := buf[:0]
+	if int64(cap(b)) < size+1 {
+		b = make([]byte, 0, size+1) // +1 sees EOF without growing
+	}
 	for {
 		n, err := r.Read(b[len(b):cap(b)])
 		b = b[:len(b)+n]

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"html/template"
 	"slices"
+	"unsafe"
 
 	"github.com/torv/torv/internal/content"
 	"github.com/torv/torv/internal/reads"
@@ -193,7 +194,9 @@ func (w *worker) items(lang string, ps []*content.Page) (template.HTML, error) {
 	if tight {
 		w.lists = append(w.lists, b)
 	}
-	return template.HTML(b), nil
+	// The list's bytes as they are, not a copy (the longest list of
+	// 10 000 pages is 740 kB): nothing writes to b after this.
+	return template.HTML(unsafe.String(unsafe.SliceData(b), len(b))), nil
 }
 
 // putItem keeps entry c, replacing one made before (another worker's, or

@@ -31,8 +31,8 @@ func spelled(r rune) string {
 // It reads s once, each rune lowered, spelled out and kept or made a
 // "-" in turn, into one string: every heading of every page gets its
 // anchor here, and lowering, spelling out and filtering one after the
-// other took up to eight allocations a heading, 6 % of a build's at
-// 10 000 pages.
+// other took up to eight allocations a heading, some 560 000 at 10 000
+// pages.
 func Make(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + 8)

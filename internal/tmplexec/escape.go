@@ -165,17 +165,6 @@ func table(m map[byte]string) replacements {
 	return &t
 }
 
-// replace replaces the runes of table in s. Without keepBad, the
-// noncharacters U+FDD0–U+FDEF and U+FFF0–U+FFFF (and so bytes that are not
-// UTF-8) become numeric references, as in an unquoted attribute.
-func replace(s string, table replacements, keepBad bool) string {
-	var b strings.Builder
-	if !replaceTo(&b, s, table, keepBad) {
-		return s
-	}
-	return b.String()
-}
-
 // textWriter is a strings.Builder or a bytes.Buffer.
 type textWriter interface {
 	io.Writer
@@ -183,12 +172,15 @@ type textWriter interface {
 	Grow(n int)
 }
 
-// replaceTo writes s to w as replace returns it, and reports whether it
-// replaced anything; when it did not, it wrote nothing. The action that
-// ends in an escaper writes into the page this way (escapedAction), not
-// through a string of its own: the attributes a layout gives on every
-// page, a Content-Security-Policy with its 'self' or an integrity hash
-// with a +, were each a string made again for every page.
+// replaceTo writes s to w with the runes of table replaced, and reports
+// whether it replaced anything; when it did not, it wrote nothing, and s
+// itself is the result. Without keepBad, the noncharacters U+FDD0–U+FDEF
+// and U+FFF0–U+FFFF (and so bytes that are not UTF-8) become numeric
+// references, as in an unquoted attribute. The action that ends in an
+// escaper writes into the page this way (escapedAction), not through a
+// string of its own: the attributes a layout gives on every page, a
+// Content-Security-Policy with its 'self' or an integrity hash with a +,
+// were each a string made again for every page.
 func replaceTo(b textWriter, s string, table replacements, keepBad bool) bool {
 	written := 0
 	for i := 0; i < len(s); {

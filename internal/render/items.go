@@ -194,8 +194,8 @@ func (w *worker) items(lang string, ps []*content.Page) (template.HTML, error) {
 	if tight {
 		w.lists = append(w.lists, b)
 	}
-	// The list's bytes as they are, not a copy (the longest list of
-	// 10 000 pages is 740 kB): nothing writes to b after this.
+	// The list's bytes as they are, not a copy (a list page of 10 000
+	// pages is up to 740 kB): nothing writes to b after this.
 	return template.HTML(unsafe.String(unsafe.SliceData(b), len(b))), nil
 }
 

@@ -43,7 +43,7 @@ type File struct {
 // New returns a File that stores its bytes in f, which it owns from now
 // on and closes with Close; with f nil, in memory.
 func New(f *os.File) *File {
-	if f == nil {
+	if f == nil { // a nil file, not an interface holding a nil *os.File
 		return newFile(nil)
 	}
 	return newFile(f)
